@@ -1,0 +1,5 @@
+"""``python -m awesome_papers``."""
+
+from .cli import main
+
+raise SystemExit(main())

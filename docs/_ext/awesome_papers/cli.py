@@ -1,0 +1,120 @@
+"""Command line: ``python -m awesome_papers validate|import|readme|export|new``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import yaml
+
+from .datafiles import write_record, write_vocabulary
+from .errors import DataError
+from .importer import import_readmes
+from .atomic import write_text
+from .loader import VOCABULARIES, load_catalogue
+from .readme import GROUPINGS, check_readme, render_readme
+
+DEFAULT_DATA = Path("data")
+DEFAULT_TEMPLATE = Path("docs/README.template.md")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m awesome_papers", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check every record and vocabulary")
+    validate.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="data directory")
+    validate.set_defaults(run=_validate)
+
+    importer = commands.add_parser("import", help="turn README files of this family into records")
+    importer.add_argument("readmes", nargs="+", type=Path, help="README files; later ones fill gaps")
+    importer.add_argument("--out", type=Path, required=True, help="data directory to write")
+    importer.add_argument("--added-dates", type=Path, help="TSV of date<TAB>title: when papers joined")
+    importer.add_argument("--added", help="date (YYYY-MM-DD) for papers the TSV does not list")
+    importer.add_argument("--default-category", help="category id for papers under venue headings")
+    importer.set_defaults(run=_import)
+
+    readme = commands.add_parser("readme", help="write README.md from the records")
+    readme.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data directory")
+    readme.add_argument("--output", type=Path, default=Path("README.md"), help="file to write")
+    readme.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE, help="README template")
+    readme.add_argument("--group-by", choices=GROUPINGS, default="category")
+    readme.add_argument("--check", action="store_true", help="exit 1 if the file is not current")
+    readme.set_defaults(run=_readme)
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.data)
+    print(
+        f"{args.data}: {len(catalogue.papers)} papers, {len(catalogue.categories)} categories, "
+        f"{len(catalogue.keywords)} keywords, {len(catalogue.environments)} environments: OK"
+    )
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    vocabularies = {}
+    for name in VOCABULARIES:
+        path = args.out / f"{name}.yaml"
+        if path.is_file():
+            vocabularies[name] = yaml.safe_load(path.read_text("utf-8")) or []
+    added = {}
+    if args.added_dates:
+        for row in args.added_dates.read_text("utf-8").splitlines()[1:]:
+            date, _, title = row.partition("\t")
+            added[title.strip()] = date.strip()
+    imported = import_readmes(
+        [(str(path), path.read_text("utf-8")) for path in args.readmes],
+        vocabularies=vocabularies,
+        added=added,
+        default_added=args.added,
+        default_category=args.default_category,
+    )
+    for record in imported.papers:
+        write_record(args.out / "papers" / f"{record['id']}.yaml", record)
+    write_vocabulary(args.out / "categories.yaml", "categories", imported.categories)
+    write_vocabulary(args.out / "environments.yaml", "environments", imported.environments)
+    write_vocabulary(args.out / "keywords.yaml", "keywords", imported.keywords)
+    for problem in imported.report:
+        print(problem, file=sys.stderr)
+    print(
+        f"{args.out}: wrote {len(imported.papers)} papers, {len(imported.categories)} categories, "
+        f"{len(imported.environments)} environments, {len(imported.keywords)} keywords; "
+        f"{len(imported.report)} note(s)"
+    )
+    return 0
+
+
+def _readme(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.data)
+    text = render_readme(catalogue, args.template.read_text("utf-8"), args.group_by)
+    if args.check:
+        diff = check_readme(text, args.output)
+        if diff:
+            print(f"{args.output} is stale; run: python -m awesome_papers readme", file=sys.stderr)
+            print("\n".join(diff[:200]), file=sys.stderr)
+            return 1
+        print(f"{args.output} is current")
+        return 0
+    write_text(args.output, text)
+    print(f"wrote {args.output} ({len(catalogue.papers)} papers)")
+    return 0

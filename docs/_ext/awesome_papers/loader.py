@@ -1,0 +1,243 @@
+"""Load ``data/`` into a :class:`Catalogue`: the one place records are read and validated."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .errors import DataError, Problem
+from .model import (
+    Catalogue,
+    Category,
+    Environment,
+    Keyword,
+    Link,
+    Paper,
+    slugify,
+    term_key,
+    title_key,
+    url_key,
+)
+from .yamlfile import YamlDocument, join_path, read_yaml
+
+VOCABULARIES = ("categories", "environments", "keywords")
+
+
+def display_path(path: Path) -> str:
+    """The path as a contributor would type it: relative to the working directory when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """Every file the catalogue is read from, in a stable order."""
+    vocab = [data_dir / f"{name}.yaml" for name in VOCABULARIES]
+    return vocab + sorted((data_dir / "papers").glob("*.yaml"))
+
+
+def catalogue_from_records(
+    papers: Iterable[dict[str, Any]],
+    categories: Iterable[dict[str, Any]],
+    environments: Iterable[dict[str, Any]],
+    keywords: Iterable[dict[str, Any]],
+) -> Catalogue:
+    """A catalogue of records that are already known to be well formed (no checks)."""
+    return Catalogue.build(
+        [_paper(record, "") for record in papers],
+        [_category(item) for item in categories],
+        [_environment(item) for item in environments],
+        [_keyword(item) for item in keywords],
+    )
+
+
+def load_catalogue(data_dir: Path | str) -> Catalogue:
+    """Read and validate everything under ``data_dir``; raise :class:`DataError` listing all problems."""
+    loader = _Loader(Path(data_dir))
+    return loader.load()
+
+
+class _Loader:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.problems: list[Problem] = []
+        self.docs: dict[str, YamlDocument] = {}
+        self.vocabulary_docs: dict[str, YamlDocument] = {}
+
+    def load(self) -> Catalogue:
+        categories = self.vocabulary("categories", _category)
+        environments = self.vocabulary("environments", _environment)
+        keywords = self.vocabulary("keywords", _keyword)
+        self.check_vocabularies(environments, keywords)
+        papers_dir = self.data_dir / "papers"
+        if not papers_dir.is_dir():
+            self.problems.append(Problem(display_path(papers_dir), 1, "file", "directory not found"))
+        papers = [
+            paper for path in sorted(papers_dir.glob("*.yaml")) if (paper := self.paper(path))
+        ]
+        catalogue = Catalogue.build(papers, categories, environments, keywords)
+        self.check_references(catalogue)
+        self.check_duplicates(catalogue.papers)
+        if self.problems:
+            raise DataError(self.problems)
+        return catalogue
+
+    def read(self, path: Path, schema_name: str) -> YamlDocument | None:
+        display = display_path(path)
+        if not path.is_file():
+            self.problems.append(Problem(display, 1, "file", "file not found"))
+            return None
+        try:
+            doc = read_yaml(path, display)
+        except DataError as error:
+            self.problems.extend(error.problems)
+            return None
+        found = doc.problems + schema.check(schema_name, doc, display)
+        self.problems.extend(found)
+        return None if found else doc
+
+    def vocabulary(self, name: str, make: Callable[[dict[str, Any]], Any]) -> list[Any]:
+        path = self.data_dir / f"{name}.yaml"
+        doc = self.read(path, name)
+        if doc is None:
+            return []
+        entries, seen = [], {}
+        for index, item in enumerate(doc.value):
+            entry = make(item)
+            key = getattr(entry, "id", None) or slugify(entry.name)
+            field = join_path(join_path("", index), "id" if hasattr(entry, "id") else "name")
+            if key in seen:
+                self.add(path, doc.line(field), field, f"'{key}' is defined twice (first at line {seen[key]})")
+                continue
+            seen[key] = doc.line(field)
+            entries.append(entry)
+        self.vocabulary_docs[name] = doc
+        return entries
+
+    def check_vocabularies(self, environments: list[Environment], keywords: list[Keyword]) -> None:
+        """An alias may name only one environment (keyword), or pages would merge by chance."""
+        for name, entries in (("environments", environments), ("keywords", keywords)):
+            doc = self.vocabulary_docs.get(name)
+            owner: dict[str, str] = {}
+            for index, entry in enumerate(entries):
+                label = getattr(entry, "id", None) or entry.name
+                for spelling in (entry.name, *entry.aliases):
+                    key = term_key(spelling)
+                    if owner.setdefault(key, label) != label:
+                        field = join_path(join_path("", index), "aliases")
+                        line = doc.line(field) if doc else 1
+                        path = self.data_dir / f"{name}.yaml"
+                        self.add(path, line, field, f"'{spelling}' also names '{owner[key]}'")
+
+    def paper(self, path: Path) -> Paper | None:
+        doc = self.read(path, "paper")
+        if doc is None:
+            return None
+        record = doc.value
+        if record["id"] != path.stem:
+            message = f"'{record['id']}' does not match the file name '{path.name}'"
+            self.add(path, doc.line("id"), "id", message)
+            return None
+        paper = _paper(record, display_path(path))
+        self.docs[paper.id] = doc
+        return paper
+
+    def check_references(self, catalogue: Catalogue) -> None:
+        categories = set(catalogue.category_by_id)
+        environments = _Vocabulary(
+            {env.id: env.id for env in catalogue.environments},
+            {term_key(s): env.id for env in catalogue.environments for s in (env.name, *env.aliases)},
+        )
+        keywords = _Vocabulary(
+            {kw.name: kw.name for kw in catalogue.keywords},
+            {term_key(s): kw.name for kw in catalogue.keywords for s in (kw.name, *kw.aliases)},
+        )
+        for paper in catalogue.papers:
+            doc = self.docs[paper.id]
+            path = Path(paper.source)
+            if paper.category not in categories:
+                self.add(path, doc.line("category"), "category", _unknown("category", paper.category, categories))
+            for field, values, vocab, what in (
+                ("keywords", paper.keywords, keywords, "keyword"),
+                ("environments", paper.environments, environments, "environment"),
+            ):
+                for index, value in enumerate(values):
+                    message = vocab.problem(value, what)
+                    if message:
+                        item = join_path(field, index)
+                        self.add(path, doc.line(item), item, message)
+
+    def check_duplicates(self, papers: Iterable[Paper]) -> None:
+        """The same paper twice: by link, or by title up to case and punctuation."""
+        for field, key_of in (("url", url_key), ("title", title_key)):
+            first: dict[str, Paper] = {}
+            for paper in sorted(papers, key=lambda p: p.source):
+                other = first.setdefault(key_of(getattr(paper, field)), paper)
+                if other is not paper:
+                    message = f"same paper as {other.source} (same {field})"
+                    self.add(Path(paper.source), self.docs[paper.id].line(field), field, message)
+
+    def add(self, path: Path, line: int, field: str, message: str) -> None:
+        self.problems.append(Problem(display_path(path), line, field, message))
+
+
+class _Vocabulary:
+    """Canonical names, and every spelling that maps to one, for 'did you mean' messages."""
+
+    def __init__(self, canonical: dict[str, str], spellings: dict[str, str]) -> None:
+        self.canonical = canonical
+        self.spellings = spellings
+
+    def problem(self, value: str, what: str) -> str | None:
+        if value in self.canonical:
+            return None
+        alias_of = self.spellings.get(term_key(value))
+        if alias_of is not None:
+            return f"'{value}' is a spelling of {what} '{alias_of}'; write '{alias_of}'"
+        return _unknown(what, value, self.canonical)
+
+
+def _unknown(what: str, value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown {what} '{value}'{hint}"
+
+
+def _category(item: dict[str, Any]) -> Category:
+    return Category(item["id"], item["title"], item["order"], item.get("description", ""))
+
+
+def _environment(item: dict[str, Any]) -> Environment:
+    return Environment(item["id"], item["name"], item.get("url"), tuple(item.get("aliases", ())))
+
+
+def _keyword(item: dict[str, Any]) -> Keyword:
+    return Keyword(item["name"], tuple(item.get("aliases", ())))
+
+
+def _paper(record: dict[str, Any], source: str) -> Paper:
+    return Paper(
+        id=record["id"],
+        title=record["title"],
+        url=record["url"],
+        authors=tuple(record["authors"]),
+        category=record["category"],
+        authors_truncated=record.get("authors_truncated", False),
+        venue=record.get("venue"),
+        year=record.get("year"),
+        venue_note=record.get("venue_note"),
+        keywords=tuple(record.get("keywords", ())),
+        environments=tuple(record.get("environments", ())),
+        settings=tuple(record.get("settings", ())),
+        links=tuple(Link(link["kind"], link["url"]) for link in record.get("links", ())),
+        highlight=record.get("highlight"),
+        note=record.get("note"),
+        added=record.get("added"),
+        source=source,
+    )

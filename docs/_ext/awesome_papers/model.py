@@ -1,0 +1,230 @@
+"""The catalogue: papers and the vocabularies they point into, as loaded from ``data/``."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+def slugify(text: str) -> str:
+    """A URL- and label-safe id: ``"Visual RL"`` -> ``"visual-rl"``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Link:
+    """An extra link of a paper: code, project page, dataset..."""
+
+    kind: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One record of ``data/papers/``."""
+
+    id: str
+    title: str
+    url: str
+    authors: tuple[str, ...]
+    category: str
+    authors_truncated: bool = False
+    venue: str | None = None
+    year: int | None = None
+    venue_note: str | None = None
+    keywords: tuple[str, ...] = ()
+    environments: tuple[str, ...] = ()
+    settings: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    highlight: str | None = None
+    note: str | None = None
+    added: str | None = None
+    source: str = field(default="", compare=False)
+
+    @property
+    def venue_label(self) -> str | None:
+        """``"ICLR 2024"``, ``"arXiv 2023"``, or None when the record has no venue."""
+        if self.venue is None:
+            return None
+        return f"{self.venue} {self.year}" if self.year else self.venue
+
+    @property
+    def sort_key(self) -> tuple[int, str, str]:
+        """Newest first, then by title."""
+        return (-(self.year or 0), self.title.casefold(), self.id)
+
+    def to_record(self) -> dict[str, object]:
+        """The record as written to YAML and JSON, without empty fields."""
+        record: dict[str, object] = {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "authors": list(self.authors),
+        }
+        if self.authors_truncated:
+            record["authors_truncated"] = True
+        for name in ("venue", "year", "venue_note", "category"):
+            if getattr(self, name) is not None:
+                record[name] = getattr(self, name)
+        for name in ("keywords", "environments", "settings"):
+            if getattr(self, name):
+                record[name] = list(getattr(self, name))
+        if self.links:
+            record["links"] = [{"kind": link.kind, "url": link.url} for link in self.links]
+        for name in ("highlight", "note", "added"):
+            if getattr(self, name) is not None:
+                record[name] = getattr(self, name)
+        return record
+
+
+@dataclass(frozen=True)
+class Category:
+    """A thematic section of the list."""
+
+    id: str
+    title: str
+    order: int
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Environment:
+    """A benchmark or simulator papers are evaluated on."""
+
+    id: str
+    name: str
+    url: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A canonical keyword and the spellings that mean it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A venue-year group of papers, e.g. ICLR 2024."""
+
+    label: str
+    year: int | None
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.label)
+
+
+@dataclass
+class Catalogue:
+    """Every paper, sorted newest first, with lookups by what the site groups them by."""
+
+    papers: tuple[Paper, ...]
+    categories: tuple[Category, ...]
+    environments: tuple[Environment, ...]
+    keywords: tuple[Keyword, ...]
+
+    @classmethod
+    def build(
+        cls,
+        papers: Iterable[Paper],
+        categories: Iterable[Category],
+        environments: Iterable[Environment],
+        keywords: Iterable[Keyword],
+    ) -> Catalogue:
+        return cls(
+            papers=tuple(sorted(papers, key=lambda p: p.sort_key)),
+            categories=tuple(sorted(categories, key=lambda c: (c.order, c.id))),
+            environments=tuple(sorted(environments, key=lambda e: e.name.casefold())),
+            keywords=tuple(sorted(keywords, key=lambda k: (k.name.casefold(), k.name))),
+        )
+
+    @cached_property
+    def paper_by_id(self) -> dict[str, Paper]:
+        return {paper.id: paper for paper in self.papers}
+
+    @cached_property
+    def category_by_id(self) -> dict[str, Category]:
+        return {category.id: category for category in self.categories}
+
+    @cached_property
+    def environment_by_id(self) -> dict[str, Environment]:
+        return {env.id: env for env in self.environments}
+
+    @cached_property
+    def keyword_by_slug(self) -> dict[str, Keyword]:
+        return {keyword.slug: keyword for keyword in self.keywords}
+
+    @cached_property
+    def keyword_by_name(self) -> dict[str, Keyword]:
+        return {keyword.name: keyword for keyword in self.keywords}
+
+    @cached_property
+    def venues(self) -> tuple[Venue, ...]:
+        """Every venue-year that has papers, newest first."""
+        found = {
+            (paper.venue_label, paper.year) for paper in self.papers if paper.venue_label
+        }
+        ordered = sorted(found, key=lambda item: (-(item[1] or 0), item[0].casefold()))
+        return tuple(Venue(label, year) for label, year in ordered)
+
+    @cached_property
+    def venue_by_slug(self) -> dict[str, Venue]:
+        return {venue.slug: venue for venue in self.venues}
+
+    @cached_property
+    def _groups(self) -> dict[tuple[str, str], tuple[Paper, ...]]:
+        groups: dict[tuple[str, str], list[Paper]] = {}
+        for paper in self.papers:
+            keys = [("category", paper.category)]
+            keys += [("keyword", slugify(name)) for name in paper.keywords]
+            keys += [("environment", env) for env in paper.environments]
+            if paper.venue_label:
+                keys.append(("venue", slugify(paper.venue_label)))
+            if paper.year:
+                keys.append(("year", str(paper.year)))
+            for key in keys:
+                groups.setdefault(key, []).append(paper)
+        return {key: tuple(papers) for key, papers in groups.items()}
+
+    def select(self, kind: str, value: str) -> tuple[Paper, ...]:
+        """Papers of one category, keyword slug, environment id, venue slug or year."""
+        return self._groups.get((kind, value), ())
+
+
+def term_key(text: str) -> str:
+    """How two spellings of a keyword or environment are judged the same.
+
+    Case, spacing, hyphens, plurals and the expansion of "RL" do not matter:
+    "Visual RL", "visual reinforcement learning" and "Visual-RL" share one key.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = folded.replace("reinforcement learning", "rl")
+    words = re.split(r"[\W_]+", folded)
+    return "".join(_singular(word) for word in words)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def title_key(title: str) -> str:
+    """Two records with this key are the same paper."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", title).casefold())
+
+
+def url_key(url: str) -> str:
+    """Two records with this key link the same paper."""
+    stripped = re.sub(r"^https?://(www\.)?", "", url.strip()).rstrip("/")
+    host, _, rest = stripped.partition("/")
+    return f"{host.lower()}/{rest}"

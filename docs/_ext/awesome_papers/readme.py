@@ -1,0 +1,104 @@
+"""Render the GitHub README from the catalogue, in the list's classic entry format."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .markdown import escape, link_destination
+from .model import Catalogue, Paper
+
+GROUPINGS = ("category", "venue")
+_LINK_LABELS = {"code": "Code", "project": "Project", "dataset": "Dataset", "video": "Video",
+                "slides": "Slides", "other": "Link"}
+
+
+def render_readme(catalogue: Catalogue, template: str, group_by: str = "category") -> str:
+    """The README: ``template`` with ``{{ toc }}`` and ``{{ papers }}`` filled from the catalogue."""
+    groups = list(_groups(catalogue, group_by))
+    papers = "\n\n".join(
+        f"### {escape(title)}\n\n" + "\n\n".join(
+            render_entry(p, catalogue, with_venue=group_by != "venue") for p in members
+        )
+        for title, members in groups
+    )
+    toc = "\n".join(f"    - [{escape(title)}](#{_anchor(title)})" for title, _ in groups)
+    text = template.replace("{{ toc }}", toc).replace("{{ papers }}", papers)
+    return text.rstrip("\n") + "\n"
+
+
+def render_entry(paper: Paper, catalogue: Catalogue, *, with_venue: bool = True) -> str:
+    """One paper as the list writes it: title line, authors, keywords, environments."""
+    title = f"- [{escape(paper.title)}]({link_destination(paper.url)})"
+    for link in paper.links:
+        title += f" [{_LINK_LABELS[link.kind]}]({link_destination(link.url)})"
+    if paper.highlight:
+        title += f'(**<font color="red">{escape(paper.highlight)}</font>**)'
+    lines = [title]
+    if paper.authors or paper.authors_truncated:
+        lines.append("  - " + _authors(paper))
+    if paper.keywords:
+        keywords = (_final_period(escape(k, also=",;")) for k in paper.keywords)
+        lines.append("  - Keyword: " + ", ".join(keywords))
+    environments = _environments(paper, catalogue)
+    if environments:
+        lines.append("  - ExpEnv: " + environments)
+    if with_venue and paper.venue_label:
+        lines.append("  - Venue: " + escape(paper.venue_label))
+    if paper.note:
+        lines.append("  - Note: " + escape(paper.note))
+    return "\n".join(lines)
+
+
+def _authors(paper: Paper) -> str:
+    names = [escape(name, also=",") for name in paper.authors]
+    if names:
+        names[-1] = _final_period(names[-1])
+    text = ", ".join([*names, "etc."] if paper.authors_truncated else names)
+    if paper.venue_note:
+        text += ("" if text.endswith("etc.") else ".") + f" *{escape(paper.venue_note)}*"
+    return text
+
+
+def _final_period(text: str) -> str:
+    """Escape a final period, which the importer would otherwise drop as punctuation."""
+    return text[:-1] + "\\." if text.endswith(".") else text
+
+
+def _environments(paper: Paper, catalogue: Catalogue) -> str:
+    parts = []
+    for env_id in paper.environments:
+        env = catalogue.environment_by_id[env_id]
+        name = escape(env.name, also=",")
+        parts.append(f"[{name}]({link_destination(env.url)})" if env.url else name)
+    parts += [_final_period(escape(setting, also=",")) for setting in paper.settings]
+    return ", ".join(parts)
+
+
+def _groups(catalogue: Catalogue, group_by: str) -> Iterable[tuple[str, tuple[Paper, ...]]]:
+    if group_by == "category":
+        for category in catalogue.categories:
+            yield category.title, catalogue.select("category", category.id)
+        return
+    for venue in catalogue.venues:
+        yield venue.label, catalogue.select("venue", venue.slug)
+    others = tuple(paper for paper in catalogue.papers if paper.venue_label is None)
+    if others:
+        yield "Other", others
+
+
+def _anchor(title: str) -> str:
+    """GitHub's heading anchor."""
+    return re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-")
+
+
+def check_readme(expected: str, path: Path) -> list[str]:
+    """Lines of a unified diff between ``path`` and ``expected``; empty when current."""
+    current = path.read_text("utf-8") if path.exists() else ""
+    return list(
+        difflib.unified_diff(
+            current.splitlines(), expected.splitlines(), str(path), "generated from data/", lineterm=""
+        )
+    )

@@ -1,0 +1,108 @@
+"""The JSON Schemas of records and vocabularies, and their errors as contributor-facing problems."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .errors import Problem
+from .yamlfile import YamlDocument, join_path
+
+SCHEMAS = ("paper", "categories", "environments", "keywords")
+_JSON_TYPES = {
+    dict: "a mapping",
+    list: "a list",
+    str: "text",
+    bool: "true/false",
+    int: "a whole number",
+    float: "a number",
+    type(None): "nothing (null)",
+}
+_WANTED = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "text",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+}
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """The schema ``name`` (one of :data:`SCHEMAS`) as shipped in the package."""
+    text = resources.files(__package__).joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(schema(name))
+
+
+def check(name: str, doc: YamlDocument, display: str) -> list[Problem]:
+    """Every schema problem of ``doc`` against schema ``name``."""
+    checker = validator(name)
+    if checker.is_valid(doc.value):
+        return []
+    problems: list[Problem] = []
+    for error in checker.iter_errors(doc.value):
+        problems.extend(_problems(error, doc, display))
+    return problems
+
+
+def _problems(error: ValidationError, doc: YamlDocument, display: str) -> list[Problem]:
+    path = ""
+    for part in error.absolute_path:
+        path = join_path(path, part)
+    kind, instance, rule = error.validator, error.instance, error.schema
+
+    def at(field: str, message: str, line_of: str | None = None) -> Problem:
+        return Problem(display, doc.line(line_of if line_of is not None else field), field or "file", message)
+
+    if kind == "required" and isinstance(instance, dict):
+        return [
+            at(join_path(path, name), "missing required field", path)
+            for name in error.validator_value
+            if name not in instance
+        ]
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        known = list(rule.get("properties", {}))
+        return [
+            at(join_path(path, name), _unknown_field(str(name), known))
+            for name in instance
+            if name not in known
+        ]
+    if kind == "type":
+        wanted = error.validator_value
+        wanted_text = " or ".join(_WANTED.get(t, t) for t in ([wanted] if isinstance(wanted, str) else wanted))
+        return [at(path, f"expected {wanted_text}, got {_JSON_TYPES.get(type(instance), 'a value')}")]
+    if kind == "pattern" and "x-message" in rule:
+        return [at(path, f"{rule['x-message']} (got {_shown(instance)})")]
+    if kind == "minLength":
+        return [at(path, "must not be empty")]
+    if kind == "uniqueItems":
+        return [at(path, "lists the same item twice")]
+    if kind == "enum":
+        choices = ", ".join(map(str, error.validator_value))
+        return [at(path, f"must be one of: {choices} (got {_shown(instance)})")]
+    return [at(path, error.message)]
+
+
+def _unknown_field(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"unknown field; did you mean '{close[0]}'?"
+    return f"unknown field; allowed: {', '.join(known)}"
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"

@@ -1,0 +1,156 @@
+"""Safe YAML reading that keeps the line of every field and rejects what PyYAML lets by.
+
+PyYAML silently keeps the last of two equal keys and, with the full loader, builds Python
+objects from tags. Records are untrusted, so we compose the node tree ourselves: plain
+scalars, lists and mappings only, each duplicate key and foreign tag reported with its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .errors import DataError, Problem
+
+try:  # libyaml is several times faster; PyYAML's wheels ship it.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_TAG = "tag:yaml.org,2002:"
+_MAX_NODES = 100_000
+_constructor = SafeConstructor()
+_SCALARS: dict[str, Any] = {
+    _TAG + "str": lambda node: node.value,
+    _TAG + "int": _constructor.construct_yaml_int,
+    _TAG + "float": _constructor.construct_yaml_float,
+    _TAG + "bool": _constructor.construct_yaml_bool,
+    _TAG + "null": lambda node: None,
+    # Dates stay text: the schema checks their form, and JSON has no date type.
+    _TAG + "timestamp": lambda node: node.value,
+}
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its value and the 1-based line of each field path."""
+
+    value: Any
+    lines: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self, path: str) -> int:
+        """Line of ``path``, or of its nearest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = parent_path(path)
+        return self.lines.get("", 1)
+
+
+def join_path(parent: str, key: str | int) -> str:
+    """``authors`` + 2 -> ``authors[2]``; ``links[0]`` + ``url`` -> ``links[0].url``."""
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
+
+
+def parent_path(path: str) -> str:
+    """The path one level up (``links[0].url`` -> ``links[0]`` -> ``links``)."""
+    cut = max(path.rfind("."), path.rfind("["))
+    return path[: max(cut, 0)]
+
+
+def read_yaml(path: Path, display: str) -> YamlDocument:
+    """Read ``path`` (shown as ``display``).
+
+    A file that cannot be parsed raises :class:`DataError`; duplicate keys and foreign tags
+    are left out of the value and listed in ``problems``, so the rest can still be checked.
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        raise DataError([Problem(display, line, "file", message)]) from None
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise DataError([Problem(display, 1, "file", "file is empty")])
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        message = f"syntax error: {exc.problem}"
+        if exc.context and exc.context_mark:
+            message += f" ({exc.context} at line {exc.context_mark.line + 1})"
+        raise DataError([Problem(display, line, "yaml", message)]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(display, 1, "yaml", f"syntax error: {exc}")]) from None
+    return _Composer(display).document(root)
+
+
+class _Composer:
+    """Turns a node tree into plain data, collecting problems instead of raising at the first."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.doc = YamlDocument(None)
+        self.nodes = 0
+
+    def document(self, root: yaml.Node) -> YamlDocument:
+        self.doc.lines[""] = root.start_mark.line + 1
+        self.doc.value = self.convert(root, "")
+        return self.doc
+
+    def problem(self, node: yaml.Node, path: str, message: str) -> None:
+        self.doc.problems.append(Problem(self.display, node.start_mark.line + 1, path or "yaml", message))
+
+    def convert(self, node: yaml.Node, path: str) -> Any:
+        self.nodes += 1
+        if self.nodes > _MAX_NODES:
+            if self.nodes == _MAX_NODES + 1:
+                self.problem(node, path, f"document has more than {_MAX_NODES} nodes")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
+            items = []
+            for index, item in enumerate(node.value):
+                child = join_path(path, index)
+                self.doc.lines.setdefault(child, item.start_mark.line + 1)
+                items.append(self.convert(item, child))
+            return items
+        if isinstance(node, yaml.ScalarNode) and node.tag in _SCALARS:
+            return _SCALARS[node.tag](node)
+        self.problem(node, path, f"YAML tag {_short_tag(node.tag)} is not allowed (plain data only)")
+        return None
+
+    def mapping(self, node: yaml.MappingNode, path: str) -> dict[str, Any]:
+        if node.tag != _TAG + "map":
+            self.problem(node, path, f"YAML tag {_short_tag(node.tag)} is not allowed (plain data only)")
+            return {}
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _TAG + "str"):
+                self.problem(key_node, path, "keys must be plain text")
+                continue
+            key = key_node.value
+            child = join_path(path, key)
+            if key in result:
+                first = self.doc.lines[child]
+                self.problem(key_node, child, f"duplicate key (first defined at line {first})")
+                continue
+            self.doc.lines[child] = key_node.start_mark.line + 1
+            result[key] = self.convert(value_node, child)
+        return result
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
