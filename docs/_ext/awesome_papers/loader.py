@@ -144,7 +144,7 @@ class _Loader:
             message = f"'{record['id']}' does not match the file name '{path.name}'"
             self.add(path, doc.line("id"), "id", message)
             return None
-        paper = _paper(record, display_path(path))
+        paper = _paper(record, str(path.resolve()))
         self.docs[paper.id] = doc
         return paper
 
@@ -180,7 +180,7 @@ class _Loader:
             for paper in sorted(papers, key=lambda p: p.source):
                 other = first.setdefault(key_of(getattr(paper, field)), paper)
                 if other is not paper:
-                    message = f"same paper as {other.source} (same {field})"
+                    message = f"same paper as {display_path(Path(other.source))} (same {field})"
                     self.add(Path(paper.source), self.docs[paper.id].line(field), field, message)
 
     def add(self, path: Path, line: int, field: str, message: str) -> None:

@@ -43,7 +43,7 @@ class Paper:
     highlight: str | None = None
     note: str | None = None
     added: str | None = None
-    source: str = field(default="", compare=False)
+    source: str = field(default="", compare=False)  # absolute path of the record file
 
     @property
     def venue_label(self) -> str | None:
@@ -196,6 +196,10 @@ class Catalogue:
             for key in keys:
                 groups.setdefault(key, []).append(paper)
         return {key: tuple(papers) for key, papers in groups.items()}
+
+    def counts(self, kind: str) -> dict[str, int]:
+        """How many papers each category, keyword slug, environment, venue slug or year has."""
+        return {value: len(papers) for (of, value), papers in self._groups.items() if of == kind}
 
     def select(self, kind: str, value: str) -> tuple[Paper, ...]:
         """Papers of one category, keyword slug, environment id, venue slug or year."""

@@ -1,0 +1,64 @@
+"""BibTeX entries for papers, with stable keys and escaped fields."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Paper
+
+_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "%": r"\%",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
+
+
+def bibtex_key(paper: Paper) -> str:
+    """``<first author's last name><year>:<id>``: readable, and unique because the id is."""
+    last = paper.authors[0].split()[-1] if paper.authors and paper.authors[0].split() else "anon"
+    ascii_last = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^a-z]", "", ascii_last.lower()) or "anon"
+    return f"{name}{paper.year or ''}:{paper.id}"
+
+
+def escape(text: str) -> str:
+    """Escape LaTeX specials and invisible control characters of record text."""
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in {"Cc", "Cf"} or ch == " ")
+    return "".join(_SPECIAL.get(ch, ch) for ch in " ".join(text.split()))
+
+
+def _url(url: str) -> str:
+    return re.sub(r"[{}\\%#\s]", lambda m: f"%{ord(m.group()):02X}", url)
+
+
+def bibtex_entry(paper: Paper) -> str:
+    """One ``@inproceedings`` / ``@article`` / ``@misc`` entry."""
+    authors = " and ".join(escape(name) for name in paper.authors)
+    if paper.authors_truncated:
+        authors = f"{authors} and others" if authors else "others"
+    fields: list[tuple[str, str]] = [("title", "{" + escape(paper.title) + "}")]
+    if authors:
+        fields.append(("author", authors))
+    if paper.venue and paper.venue.casefold() == "arxiv":
+        kind = "article"
+        fields.append(("journal", "arXiv preprint"))
+    elif paper.venue:
+        kind = "inproceedings"
+        fields.append(("booktitle", escape(paper.venue_label or paper.venue)))
+    else:
+        kind = "misc"
+    if paper.year:
+        fields.append(("year", str(paper.year)))
+    fields.append(("url", _url(paper.url)))
+    if paper.venue_note:
+        fields.append(("note", escape(paper.venue_note)))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{kind}{{{bibtex_key(paper)},\n{body}\n}}\n"

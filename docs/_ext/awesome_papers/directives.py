@@ -1,0 +1,215 @@
+"""Directives that render the catalogue: card listings, generated pages, indexes, the overview."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+from sphinx_design.shared import create_component
+
+from .cards import external, label_ref, paper_card
+from .domain import Selection, get_domain
+from .model import Catalogue, Paper, slugify
+from .state import catalogue_of, data_files_of
+
+#: Selection kind -> label prefix of its generated page.
+LABEL_PREFIX = {"category": "category", "keyword": "keyword", "environment": "env", "venue": "venue"}
+_KINDS = ("category", "keyword", "environment", "venue", "year")
+
+
+class _CatalogueDirective(SphinxDirective):
+    """Shared plumbing: the catalogue, dependencies on data files, and the selections shown."""
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return catalogue_of(self.env.app)
+
+    def depend(self, papers: Sequence[Paper], selection: Selection) -> None:
+        for path in data_files_of(self.env.app):
+            self.env.note_dependency(str(path))
+        for paper in papers:
+            self.env.note_dependency(paper.source)
+        get_domain(self.env).note_selection(self.env.docname, selection, self.catalogue)
+
+    def cards(self, papers: Sequence[Paper], *, canonical: bool) -> nodes.container:
+        config = self.config
+        container = create_component("paper-cards", ["ap-cards"])
+        count = f"{len(papers)} paper{'s' if len(papers) != 1 else ''}"
+        container += nodes.paragraph(count, count, classes=["ap-count"])
+        std = self.env.get_domain("std")
+        for paper in papers:
+            card = paper_card(
+                paper,
+                self.catalogue,
+                linked_pages=config.awesome_papers_pages,
+                authors_shown=config.awesome_papers_authors_shown,
+            )
+            if canonical:
+                std.labels[f"paper-{paper.id}"] = (self.env.docname, paper.id, paper.title)  # type: ignore[attr-defined]
+                std.anonlabels[f"paper-{paper.id}"] = (self.env.docname, paper.id)  # type: ignore[attr-defined]
+            container += card
+        return container
+
+    def selection(self, kind: str, value: str) -> tuple[Paper, ...]:
+        value = value if kind in {"category", "environment", "year"} else slugify(value)
+        papers = self.catalogue.select(kind, value)
+        self.depend(papers, ("select", kind, value))
+        return papers
+
+
+class PaperCards(_CatalogueDirective):
+    """``paper-cards``: the papers of one category, keyword, environment, venue or year."""
+
+    option_spec = {kind: directives.unchanged_required for kind in _KINDS}
+
+    def run(self) -> list[nodes.Node]:
+        chosen = [(kind, value) for kind, value in self.options.items() if kind in _KINDS]
+        if len(chosen) != 1:
+            raise self.error(f"paper-cards takes exactly one of :{': :'.join(_KINDS)}:")
+        kind, value = chosen[0]
+        papers = self.selection(kind, value)
+        if not papers:
+            self.reporter.warning(f"paper-cards: no papers with {kind} {value!r}", line=self.lineno)
+        return [self.cards(papers, canonical=kind == "category")]
+
+
+class PaperPage(_CatalogueDirective):
+    """``paper-page:: KIND VALUE``: a whole generated page, its title taken from the data."""
+
+    required_arguments = 2
+
+    def run(self) -> list[nodes.Node]:
+        kind, value = self.arguments
+        catalogue = self.catalogue
+        found: tuple[str, list[nodes.Node]] | None = None
+        if kind == "category" and value in catalogue.category_by_id:
+            category = catalogue.category_by_id[value]
+            found = category.title, [nodes.paragraph(category.description, category.description)]
+        elif kind == "keyword" and value in catalogue.keyword_by_slug:
+            keyword = catalogue.keyword_by_slug[value]
+            aliases = f"Also written: {', '.join(keyword.aliases)}." if keyword.aliases else ""
+            found = keyword.name, [nodes.paragraph(aliases, aliases, classes=["ap-aliases"])] if aliases else []
+        elif kind == "environment" and value in catalogue.environment_by_id:
+            env = catalogue.environment_by_id[value]
+            intro = nodes.paragraph(classes=["ap-environment-link"])
+            if env.url:
+                intro += nodes.Text("Website: ")
+                intro += external(env.url, env.url)
+            found = env.name, [intro] if env.url else []
+        elif kind == "venue" and value in catalogue.venue_by_slug:
+            found = catalogue.venue_by_slug[value].label, []
+        if found is None:
+            raise self.error(f"paper-page: no {kind} {value!r} in the data")
+        title, intro = found
+        label = f"{LABEL_PREFIX[kind]}-{value}"
+        section = nodes.section(ids=[label], names=[label])
+        section += nodes.title(title, title)
+        section.extend(intro)
+        section += self.cards(self.selection(kind, value), canonical=kind == "category")
+        self.state.document.note_implicit_target(section, section)
+        std = self.env.get_domain("std")
+        std.labels[label] = (self.env.docname, label, title)  # type: ignore[attr-defined]
+        std.anonlabels[label] = (self.env.docname, label)  # type: ignore[attr-defined]
+        return [section]
+
+
+class PaperIndex(_CatalogueDirective):
+    """``paper-index:: KIND``: every category, keyword, environment or venue with its count."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0]
+        catalogue = self.catalogue
+        counts = catalogue.counts(kind)
+        self.depend((), ("index", kind, ""))
+        entries: list[tuple[str, str]]  # (label value, shown name)
+        if kind == "category":
+            entries = [(c.id, c.title) for c in catalogue.categories]
+        elif kind == "keyword":
+            entries = [(k.slug, k.name) for k in catalogue.keywords]
+        elif kind == "environment":
+            entries = [(e.id, e.name) for e in catalogue.environments]
+        elif kind == "venue":
+            entries = [(v.slug, v.label) for v in catalogue.venues]
+        else:
+            raise self.error(f"paper-index: unknown kind {kind!r}")
+        entries = [(value, name) for value, name in entries if counts.get(value)]
+        if kind in {"keyword", "environment"}:
+            return [self.alphabetical(kind, entries, counts)]
+        items = nodes.bullet_list(classes=["ap-index"])
+        for value, name in entries:
+            items += self.entry(kind, value, name, counts[value])
+        return [items]
+
+    def entry(self, kind: str, value: str, name: str, count: int) -> nodes.list_item:
+        para = nodes.paragraph()
+        para += label_ref(f"{LABEL_PREFIX[kind]}-{value}", name)
+        para += nodes.inline(f" {count}", f" {count}", classes=["sd-badge", "sd-bg-secondary", "sd-bg-text-secondary", "ap-index-count"])
+        return nodes.list_item("", para)
+
+    def alphabetical(self, kind: str, entries: list[tuple[str, str]], counts: dict[str, int]) -> nodes.container:
+        container = create_component("paper-index", ["ap-index-az"])
+        letters: dict[str, list[tuple[str, str]]] = {}
+        for value, name in entries:
+            initial = name[:1].upper()
+            letters.setdefault(initial if initial.isalpha() else "#", []).append((value, name))
+        jump = nodes.paragraph(classes=["ap-index-letters"])
+        for letter in sorted(letters):
+            jump += nodes.reference(letter, letter, refuri=f"#letter-{_letter_id(letter)}")
+            jump += nodes.Text(" ")
+        container += jump
+        for letter in sorted(letters):
+            heading = nodes.rubric(letter, letter, ids=[f"letter-{_letter_id(letter)}"])
+            items = nodes.bullet_list(classes=["ap-index"])
+            for value, name in letters[letter]:
+                items += self.entry(kind, value, name, counts[value])
+            container += [heading, items]
+        return container
+
+
+def _letter_id(letter: str) -> str:
+    return letter.lower() if letter.isascii() and letter.isalpha() else f"u{ord(letter):x}"
+
+
+class PaperOverview(_CatalogueDirective):
+    """``paper-overview``: the home page's counts and one card per category."""
+
+    def run(self) -> list[nodes.Node]:
+        catalogue = self.catalogue
+        self.depend((), ("index", "category", ""))
+        counts = catalogue.counts("category")
+        summary = (
+            f"{len(catalogue.papers)} papers in {len(catalogue.categories)} categories, "
+            f"with {len(catalogue.keywords)} keywords, {len(catalogue.environments)} environments "
+            f"and {len(catalogue.venues)} venues."
+        )
+        row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-3", "sd-g-3"])
+        for category in catalogue.categories:
+            title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
+            title += label_ref(f"category-{category.id}", category.title)
+            count = f"{counts.get(category.id, 0)} papers"
+            body = create_component(
+                "card-body",
+                ["sd-card-body"],
+                children=[title, nodes.paragraph(category.description, category.description),
+                          nodes.paragraph(count, count, classes=["ap-count"])],
+            )
+            card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm"], children=[body])
+            row += create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
+        grid = create_component("grid-container", ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"], children=[row])
+        return [nodes.paragraph(summary, summary, classes=["ap-overview"]), grid, self.exports()]
+
+    def exports(self) -> nodes.paragraph:
+        """Links to the files the build writes at the root of the output."""
+        root = "../" * self.env.docname.count("/")
+        para = nodes.paragraph("", "Take the list with you: ", classes=["ap-exports"])
+        for index, (name, path) in enumerate(
+            [("JSON", "papers.json"), ("BibTeX", "papers.bib"), ("CSV", "papers.csv"), ("Atom feed", "feed.xml")]
+        ):
+            para += nodes.Text(", " if index else "")
+            para += nodes.reference(name, name, refuri=root + path)
+        para += nodes.Text(".")
+        return para

@@ -1,0 +1,95 @@
+"""The whole list as JSON, BibTeX, CSV and an Atom feed of recent additions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from xml.sax.saxutils import escape as xml_escape
+
+from .bibtex import bibtex_entry
+from .model import Catalogue, Paper
+
+SCHEMA_VERSION = 1
+FORMATS = ("json", "bib", "csv")
+FILES = {"json": "papers.json", "bib": "papers.bib", "csv": "papers.csv"}
+_CSV_FIELDS = ("id", "title", "url", "authors", "venue", "year", "category", "keywords",
+               "environments", "settings", "highlight", "added")
+
+
+def export(catalogue: Catalogue, fmt: str) -> str:
+    """The catalogue as ``fmt`` (one of :data:`FORMATS`); deterministic for the same data."""
+    if fmt == "json":
+        return _json(catalogue)
+    if fmt == "bib":
+        return "\n".join(bibtex_entry(paper) for paper in catalogue.papers)
+    if fmt == "csv":
+        return _csv(catalogue)
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def _json(catalogue: Catalogue) -> str:
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "categories": [vars(c) for c in catalogue.categories],
+        "environments": [{**vars(e), "aliases": list(e.aliases)} for e in catalogue.environments],
+        "keywords": [{"name": k.name, "slug": k.slug, "aliases": list(k.aliases)} for k in catalogue.keywords],
+        "papers": [paper.to_record() for paper in catalogue.papers],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv(catalogue: Catalogue) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(_CSV_FIELDS)
+    for paper in catalogue.papers:
+        row = []
+        for name in _CSV_FIELDS:
+            value = getattr(paper, name)
+            text = "; ".join(value) if isinstance(value, tuple) else ("" if value is None else str(value))
+            # A leading =, +, - or @ would run as a formula in a spreadsheet.
+            row.append("'" + text if text[:1] in {"=", "+", "-", "@"} else text)
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def atom_feed(catalogue: Catalogue, base_url: str, title: str, size: int = 30) -> str:
+    """An Atom feed of the ``size`` most recently added papers, linking their cards."""
+    dated = sorted((p for p in catalogue.papers if p.added), key=lambda p: (p.added or "", p.id), reverse=True)
+    recent = dated[:size]
+    updated = f"{recent[0].added}T00:00:00Z" if recent else "1970-01-01T00:00:00Z"
+    base = base_url.rstrip("/") + "/"
+    entries = "".join(_atom_entry(paper, base) for paper in recent)
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+        f"  <title>{xml_escape(title)}: recently added papers</title>\n"
+        f'  <link href="{xml_escape(base)}" />\n'
+        f'  <link rel="self" href="{xml_escape(base)}feed.xml" />\n'
+        f"  <id>{xml_escape(base)}</id>\n"
+        f"  <updated>{updated}</updated>\n"
+        f"{entries}</feed>\n"
+    )
+
+
+def _atom_entry(paper: Paper, base: str) -> str:
+    link = f"{base}categories/{paper.category}.html#{paper.id}"
+    authors = "".join(f"    <author><name>{xml_escape(_clean(a))}</name></author>\n" for a in paper.authors[:10])
+    summary = ", ".join(filter(None, [paper.venue_label, ", ".join(paper.keywords)]))
+    return (
+        "  <entry>\n"
+        f"    <title>{xml_escape(_clean(paper.title))}</title>\n"
+        f'    <link href="{xml_escape(link)}" />\n'
+        f'    <link rel="related" href="{xml_escape(paper.url)}" />\n'
+        f"    <id>{xml_escape(link)}</id>\n"
+        f"    <updated>{paper.added}T00:00:00Z</updated>\n"
+        f"{authors}"
+        f"    <summary>{xml_escape(_clean(summary))}</summary>\n"
+        "  </entry>\n"
+    )
+
+
+def _clean(text: str) -> str:
+    """XML 1.0 forbids most control characters."""
+    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)

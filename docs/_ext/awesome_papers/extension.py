@@ -1,0 +1,76 @@
+"""``setup()``: registers the nodes, directives, role, domain and build events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+
+from . import __version__, nodes, state
+from .directives import PaperCards, PaperIndex, PaperOverview, PaperPage
+from .atomic import write_text
+from .exports import FILES, atom_feed, export
+from .domain import PapersDomain, get_domain
+from .pages import write_pages
+from .roles import PaperRole
+
+STATIC = Path(__file__).parent / "static"
+
+
+def _add_static(app: Sphinx, config: Config) -> None:
+    config.html_static_path.append(str(STATIC))
+
+
+def _builder_inited(app: Sphinx) -> None:
+    catalogue = state.load(app)
+    if app.config.awesome_papers_pages:
+        write_pages(Path(app.srcdir), catalogue)
+
+
+def _write_exports(app: Sphinx, exception: Exception | None) -> None:
+    """Exports sit next to ``objects.inv`` at the root of the HTML output."""
+    if exception is not None or app.builder.format != "html":
+        return
+    catalogue = state.catalogue_of(app)
+    outdir = Path(app.outdir)
+    for fmt, name in FILES.items():
+        write_text(outdir / name, export(catalogue, fmt))
+    base = app.config.html_baseurl or ""
+    write_text(outdir / "feed.xml", atom_feed(catalogue, base, app.config.project))
+
+
+def _outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Pages whose selection of papers changed although none of their shown records did."""
+    return get_domain(env).outdated(state.catalogue_of(app))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("sphinx_design")
+    app.add_config_value("awesome_papers_data", "../data", "env", str)
+    app.add_config_value("awesome_papers_pages", True, "env", bool)
+    app.add_config_value("awesome_papers_authors_shown", 6, "env", int)
+    nodes.register(app)
+    app.add_domain(PapersDomain)
+    app.add_directive("paper-cards", PaperCards)
+    app.add_directive("paper-page", PaperPage)
+    app.add_directive("paper-index", PaperIndex)
+    app.add_directive("paper-overview", PaperOverview)
+    app.add_role("paper", PaperRole())
+    app.add_css_file("awesome_papers.css")
+    app.add_js_file("awesome_papers.js", loading_method="defer")
+    app.connect("config-inited", _add_static)
+    app.connect("builder-inited", _builder_inited)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("build-finished", _write_exports)
+    return {
+        "version": __version__,
+        # Bump when nodes or stored data change shape, so that old environments are rebuilt.
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

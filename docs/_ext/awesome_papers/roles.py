@@ -1,0 +1,22 @@
+"""The ``paper`` role: an inline link to a paper's card, with the paper's title."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxRole
+
+from .cards import label_ref
+from .state import catalogue_of
+
+
+class PaperRole(SphinxRole):
+    """``:paper:`<id>``` (``{paper}`<id>``` in MyST)."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        paper_id = self.text.strip()
+        paper = catalogue_of(self.env.app).paper_by_id.get(paper_id)
+        if paper is None:
+            message = self.inliner.reporter.warning(f"unknown paper id {paper_id!r}", line=self.lineno)
+            return [nodes.literal(self.rawtext, paper_id)], [message]
+        self.env.note_dependency(paper.source)
+        return [label_ref(f"paper-{paper.id}", paper.title, ["ap-paper-ref"])], []

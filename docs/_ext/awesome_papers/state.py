@@ -1,0 +1,54 @@
+"""The catalogue of the current build: loaded once when the builder starts, shared by all readers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .errors import DataError
+from .loader import data_files, load_catalogue
+from .model import Catalogue
+
+logger = logging.getLogger(__name__)
+
+
+class PaperDataError(SystemExit):
+    """The records do not validate; each problem was logged with its file and line.
+
+    A ``SystemExit`` rather than a ``SphinxError``: sphinx-build answers any exception with a
+    crash report and a traceback, while a contributor's typo deserves only its one-line message.
+    """
+
+
+def data_dir(app: Sphinx) -> Path:
+    """``awesome_papers_data``, relative to the configuration directory."""
+    return (Path(app.confdir) / app.config.awesome_papers_data).resolve()
+
+
+def load(app: Sphinx) -> Catalogue:
+    """Load and remember the catalogue, or stop the build with every problem as an error."""
+    directory = data_dir(app)
+    try:
+        catalogue = load_catalogue(directory)
+    except DataError as error:
+        for problem in error.problems:
+            logger.error("%s: %s", problem.field, problem.message, location=f"{problem.path}:{problem.line}")
+        raise PaperDataError(
+            f"Invalid paper records: {len(error.problems)} problem(s) in {directory}; "
+            "python -m awesome_papers validate lists them too"
+        ) from None
+    app._awesome_papers = (catalogue, data_files(directory))  # type: ignore[attr-defined]
+    return catalogue
+
+
+def catalogue_of(app: Sphinx) -> Catalogue:
+    catalogue: Catalogue = app._awesome_papers[0]  # type: ignore[attr-defined]
+    return catalogue
+
+
+def data_files_of(app: Sphinx) -> list[Path]:
+    """The vocabulary files: every listing depends on them."""
+    files: list[Path] = app._awesome_papers[1][:3]  # type: ignore[attr-defined]
+    return files

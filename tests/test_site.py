@@ -1,0 +1,233 @@
+"""The HTML a reader gets: cards, generated pages, links, anchors, escaping, rebuilds."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from awesome_papers.state import PaperDataError
+from conftest import ROOTS
+
+Build = Callable[..., SphinxTestApp]
+
+
+@pytest.fixture
+def site(tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]) -> Build:
+    """Build the test site (a copy beside the data copy); returns the finished app."""
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-site", srcdir)
+
+    def build(**kwargs: Any) -> SphinxTestApp:
+        app = make_app("html", srcdir=srcdir, **kwargs)
+        app.build()
+        app.cleanup()  # unregister nodes, so that the next build in this test starts clean
+        return app
+
+    return build
+
+
+def page(app: SphinxTestApp, name: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(app.outdir) / name).read_text("utf-8"), "html.parser")
+
+
+def card_ids(soup: BeautifulSoup) -> list[str]:
+    return [card["id"] for card in soup.select("div.ap-card")]
+
+
+def read_docs(app: SphinxTestApp) -> set[str]:
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
+    return set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status))
+
+
+def test_build_is_clean(site: Build) -> None:
+    app = site()
+    assert app.warning.getvalue() == ""
+    for name in ["index.html", "categories/vision.html", "keywords/index.html", "keywords/visual-rl.html",
+                 "environments/index.html", "environments/atari.html", "venues/iclr-2024.html", "mine.html"]:
+        assert (Path(app.outdir) / name).is_file(), name
+
+
+def test_card_shows_everything_a_reader_needs(site: Build) -> None:
+    card = page(site(), "categories/vision.html").select_one("div.ap-card#drm-dormant-ratio")
+    assert card is not None
+    title = card.select_one(".ap-title a.reference.external")
+    assert title["href"] == "https://openreview.net/pdf?id=MSe8YFbhUE"
+    assert title.get_text() == "DrM: Mastering Visual Reinforcement Learning through Dormant Ratio Minimization"
+    assert card.select_one(".ap-title .sd-badge").get_text() == "spotlight"
+    assert card.select_one("a.ap-permalink")["href"] == "#drm-dormant-ratio"
+    authors = card.select_one("details.ap-authors")
+    assert authors.select_one("summary").get_text() == (
+        "Guowei Xu, Ruijie Zheng, Yongyuan Liang, Xiyao Wang, Zhecheng Yuan, Tianying Ji +1 more"
+    )
+    assert authors.select_one(".ap-authors-all").get_text().endswith("Tianying Ji, Hal Daumé III et al.")
+    assert card.select_one(".ap-venue a")["href"] == "../venues/iclr-2024.html#venue-iclr-2024"
+    keywords = {a.get_text(): a["href"] for a in card.select(".ap-keywords a")}
+    assert keywords == {
+        "Visual RL": "../keywords/visual-rl.html#keyword-visual-rl",
+        "Dormant Ratio": "../keywords/dormant-ratio.html#keyword-dormant-ratio",
+    }
+    env = card.select_one(".ap-environment")
+    links = [a["href"] for a in env.select("a")]
+    assert links == [
+        "../environments/deepmind-control-suite.html#env-deepmind-control-suite",
+        "https://github.com/deepmind/dm_control",
+    ]
+    buttons = {a.get_text(): a["href"] for a in card.select(".ap-links a")}
+    assert buttons == {"Paper": "https://openreview.net/pdf?id=MSe8YFbhUE", "Code": "https://github.com/XuGW-Kevin/DrM"}
+    bibtex = card.select_one("details.ap-bibtex-details pre.ap-bibtex").get_text()
+    assert bibtex.startswith("@inproceedings{xu2024:drm-dormant-ratio,\n  title = {{DrM: Mastering")
+    assert "  author = {Guowei Xu and Ruijie Zheng" in bibtex and "Hal Daumé III and others}" in bibtex
+
+
+def test_category_page_orders_newest_first(site: Build) -> None:
+    soup = page(site(), "categories/vision.html")
+    assert soup.select_one("h1").get_text().rstrip("#") == "Vision"
+    assert card_ids(soup) == ["drm-dormant-ratio", "maze-walker"]
+
+
+def test_keyword_page_lists_exactly_its_papers(site: Build) -> None:
+    app = site()
+    assert card_ids(page(app, "keywords/world-model.html")) == ["maze-walker", "dreamerv2"]
+    assert card_ids(page(app, "keywords/visual-rl.html")) == ["drm-dormant-ratio", "maze-walker"]
+    index = page(app, "keywords/index.html")
+    entries = [li.get_text(" ", strip=True) for li in index.select("ul.ap-index li")]
+    assert entries == ["Dormant Ratio 1", "Visual RL 2", "World Model 2"]
+
+
+def test_environment_page_lists_its_papers_and_links_the_site(site: Build) -> None:
+    app = site()
+    soup = page(app, "environments/atari.html")
+    assert card_ids(soup) == ["maze-walker", "dreamerv2"]
+    assert soup.select_one(".ap-environment-link a")["href"] == "https://github.com/openai/gym"
+    assert card_ids(page(app, "environments/maze.html")) == ["maze-walker"]
+
+
+def test_paper_role_and_cards_in_myst(site: Build) -> None:
+    app = site()
+    index = page(app, "index.html")
+    ref = index.select_one(".ap-paper-ref a.reference.internal")
+    assert ref["href"] == "categories/agents.html#dreamerv2"
+    assert ref.get_text() == "Mastering Atari with Discrete World Models"
+    mine = page(app, "mine.html")
+    assert card_ids(mine) == ["maze-walker"]
+    assert mine.select_one(".ap-paper-ref a")["href"] == "categories/vision.html#drm-dormant-ratio"
+
+
+def test_unknown_paper_id_is_a_warning_with_its_location(site: Build) -> None:
+    srcdir = Path("site")
+    (srcdir / "mine.md").write_text("# Mine\n\nSee {paper}`no-such-paper`.\n", "utf-8")
+    app = site()
+    assert re.search(r"mine\.md:3: WARNING: unknown paper id 'no-such-paper'", app.warning.getvalue())
+
+
+def test_hostile_text_is_inert(site: Build, data_dir: Path) -> None:
+    (data_dir / "keywords.yaml").write_text(
+        "- name: '<img src=x onerror=alert(1)>'\n- name: Visual RL\n- name: World Model\n- name: Dormant Ratio\n",
+        "utf-8",
+    )
+    (data_dir / "papers" / "evil.yaml").write_text(
+        "id: evil\n"
+        "title: '<script>alert(1)</script> [x](javascript:alert(1)) **bold** `code`'\n"
+        "url: https://example.org/evil\n"
+        "authors: ['<b>Mallory</b>', 'Hal Daumé III']\n"
+        "category: agents\n"
+        "keywords: ['<img src=x onerror=alert(1)>']\n"
+        "settings: ['.. raw:: html']\n"
+        "note: '<iframe>'\n",
+        "utf-8",
+    )
+    app = site()
+    html = (Path(app.outdir) / "categories/agents.html").read_text("utf-8")
+    assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>Mallory" not in html
+    assert "href=\"javascript:" not in html
+    card = page(app, "categories/agents.html").select_one("div.ap-card#evil")
+    assert card.select_one(".ap-title a").get_text() == "<script>alert(1)</script> [x](javascript:alert(1)) **bold** `code`"
+    assert card.select_one(".ap-keywords a").get_text() == "<img src=x onerror=alert(1)>"
+    assert card.select_one(".ap-setting").get_text() == ".. raw:: html"
+    keyword_page = page(app, "keywords/img-src-x-onerror-alert-1.html")
+    assert keyword_page.select_one("h1").get_text().rstrip("#") == "<img src=x onerror=alert(1)>"
+
+
+def test_incremental_rebuild_rereads_only_pages_showing_the_paper(site: Build, data_dir: Path) -> None:
+    site()
+    record = data_dir / "papers" / "dreamerv2.yaml"
+    record.write_text(record.read_text("utf-8").replace("Discrete World Models", "Discrete World Models!"), "utf-8")
+    app = site()
+    assert read_docs(app) == {
+        "categories/agents", "keywords/world-model", "environments/atari", "venues/iclr-2021", "index",
+    }
+    assert "Discrete World Models!" in (Path(app.outdir) / "keywords/world-model.html").read_text("utf-8")
+
+
+def test_adding_a_keyword_rereads_the_pages_whose_lists_change(site: Build, data_dir: Path) -> None:
+    site()
+    record = data_dir / "papers" / "dreamerv2.yaml"
+    record.write_text(record.read_text("utf-8").replace("keywords: [World Model]", "keywords: [World Model, Visual RL]"), "utf-8")
+    app = site()
+    assert {"keywords/visual-rl", "keywords/index", "categories/agents"} <= read_docs(app)
+    assert "mine" not in read_docs(app)
+    assert card_ids(page(app, "keywords/visual-rl.html")) == ["drm-dormant-ratio", "maze-walker", "dreamerv2"]
+
+
+def test_parallel_build_gives_the_same_pages(
+    tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    outputs = []
+    for name, parallel in (("serial", 0), ("parallel", 2)):
+        srcdir = tmp_path / name
+        shutil.copytree(ROOTS / "test-site", srcdir)
+        (srcdir / "conf.py").write_text(
+            (srcdir / "conf.py").read_text("utf-8").replace('"../data"', repr(str(data_dir))), "utf-8"
+        )
+        app = make_app("html", srcdir=srcdir, parallel=parallel)
+        app.build()
+        app.cleanup()
+        assert app.warning.getvalue() == ""
+        outdir = Path(app.outdir)
+        outputs.append({p.relative_to(outdir): p.read_bytes() for p in outdir.rglob("*.html")})
+    serial, parallel_pages = outputs
+    assert serial.keys() == parallel_pages.keys()
+    assert [name for name in serial if serial[name] != parallel_pages[name]] == []
+
+
+def test_bad_record_fails_the_build_with_the_validator_message(
+    tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    record = data_dir / "papers" / "dreamerv2.yaml"
+    record.write_text(record.read_text("utf-8").replace("https://arxiv.org", "javascript:alert(1)//x"), "utf-8")
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-site", srcdir)
+    with pytest.raises(PaperDataError, match=r"1 problem\(s\) in"):
+        make_app("html", srcdir=srcdir)
+    assert not (srcdir / "_build" / "html" / "index.html").exists()
+
+
+def test_bad_record_message_matches_the_validator(data_dir: Path, tmp_path: Path) -> None:
+    """``make html`` prints the validator's line as a Sphinx error, and no traceback."""
+    record = data_dir / "papers" / "dreamerv2.yaml"
+    record.write_text(record.read_text("utf-8").replace("https://arxiv.org", "javascript:alert(1)//x"), "utf-8")
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-site", srcdir)
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", str(srcdir), str(tmp_path / "out")],
+        capture_output=True, text=True, check=False,
+    )
+    validator = subprocess.run(
+        [sys.executable, "-m", "awesome_papers", "validate", str(data_dir)],
+        capture_output=True, text=True, check=False,
+    )
+    expected = "url: must be an http(s) URL (got 'javascript:alert(1)//x/abs/2010.02193')"
+    assert f"data/papers/dreamerv2.yaml:3: {expected}" in validator.stderr
+    assert result.returncode != 0
+    assert re.search(r"data/papers/dreamerv2\.yaml:3: ERROR: " + re.escape(expected), result.stderr)
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
