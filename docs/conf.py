@@ -40,4 +40,6 @@ html_sidebars = {
     "environments/**": [],
     "venues/**": [],
     "index": [],
+    "statistics": [],
+    "linking": [],
 }

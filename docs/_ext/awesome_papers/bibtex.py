@@ -36,7 +36,8 @@ def escape(text: str) -> str:
 
 
 def _url(url: str) -> str:
-    return re.sub(r"[{}\\%#\s]", lambda m: f"%{ord(m.group()):02X}", url)
+    # Braces and backslashes would end or escape the field; % and # are fine in url fields.
+    return re.sub(r"[{}\\\s]", lambda m: f"%{ord(m.group()):02X}", url)
 
 
 def bibtex_entry(paper: Paper) -> str:

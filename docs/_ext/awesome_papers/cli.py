@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,9 +12,10 @@ import yaml
 
 from .datafiles import write_record, write_vocabulary
 from .errors import DataError
-from .importer import import_readmes
+from .importer import import_readmes, paper_id_for
 from .atomic import write_text
 from .loader import VOCABULARIES, load_catalogue
+from .exports import FORMATS, export
 from .readme import GROUPINGS, check_readme, render_readme
 
 DEFAULT_DATA = Path("data")
@@ -59,6 +61,19 @@ def _parser() -> argparse.ArgumentParser:
     readme.add_argument("--group-by", choices=GROUPINGS, default="category")
     readme.add_argument("--check", action="store_true", help="exit 1 if the file is not current")
     readme.set_defaults(run=_readme)
+
+    exporter = commands.add_parser("export", help="write the list as JSON, BibTeX or CSV")
+    exporter.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data directory")
+    exporter.add_argument("--format", choices=FORMATS, required=True)
+    exporter.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    exporter.set_defaults(run=_export)
+
+    new = commands.add_parser("new", help="start a record for a new paper")
+    new.add_argument("title", help="the paper's title")
+    new.add_argument("--url", required=True, help="the paper's link (http or https)")
+    new.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data directory")
+    new.add_argument("--category", help="category id (default: the first category)")
+    new.set_defaults(run=_new)
     return parser
 
 
@@ -117,4 +132,29 @@ def _readme(args: argparse.Namespace) -> int:
         return 0
     write_text(args.output, text)
     print(f"wrote {args.output} ({len(catalogue.papers)} papers)")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    text = export(load_catalogue(args.data), args.format)
+    if args.output is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+    else:
+        write_text(args.output, text)
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.data)
+    paper_id = paper_id_for(args.title)
+    path = args.data / "papers" / f"{paper_id}.yaml"
+    if path.exists():
+        print(f"error: {path} exists already", file=sys.stderr)
+        return 1
+    category = args.category or catalogue.categories[0].id
+    record = {"id": paper_id, "title": args.title, "url": args.url, "authors": ["First Author"],
+              "category": category, "keywords": [], "added": date.today().isoformat()}
+    write_record(path, record)
+    print(f"wrote {path}: fill in the authors, venue, year, keywords and environments, then run "
+          "python -m awesome_papers validate")
     return 0

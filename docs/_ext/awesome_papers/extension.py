@@ -16,6 +16,7 @@ from .exports import FILES, atom_feed, export
 from .domain import PapersDomain, get_domain
 from .pages import write_pages
 from .roles import PaperRole
+from .statistics import PaperStatistics
 
 STATIC = Path(__file__).parent / "static"
 
@@ -60,6 +61,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("paper-page", PaperPage)
     app.add_directive("paper-index", PaperIndex)
     app.add_directive("paper-overview", PaperOverview)
+    app.add_directive("paper-statistics", PaperStatistics)
     app.add_role("paper", PaperRole())
     app.add_css_file("awesome_papers.css")
     app.add_js_file("awesome_papers.js", loading_method="defer")

@@ -169,7 +169,7 @@ class _State:
                 _merge(records[same], record)
                 self.note(entry, "title", f"same paper as {same}: merged")
                 continue
-            record["id"] = _unique_id(_paper_id(entry.title), records)
+            record["id"] = _unique_id(paper_id_for(entry.title), records)
             if (other := by_url.get(url_key(entry.url))) is not None:
                 self.note(entry, "url", f"same link as {other}, which has another title: check the link")
             records[record["id"]] = record
@@ -427,7 +427,8 @@ def _merge(kept: dict[str, Any], other: dict[str, Any]) -> None:
             kept[key] = value
 
 
-def _paper_id(title: str) -> str:
+def paper_id_for(title: str) -> str:
+    """A short slug from the title's significant words: the record's id and file name."""
     words = [w for w in slugify(title).split("-") if w and w not in _STOPWORDS]
     slug = ""
     for word in words:
