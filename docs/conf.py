@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "Awesome Multi-Modal Reinforcement Learning"
 author = "OpenDILab"
-copyright = "OpenDILab contributors, Apache-2.0"  # noqa: A001
+copyright = "OpenDILab contributors, Apache-2.0"
 
 extensions = ["myst_parser", "sphinx_design", "awesome_papers"]
 awesome_papers_data = "../data"

@@ -14,6 +14,14 @@ SMALL_DATA = ROOTS / "data-small"
 REPO = Path(__file__).parent.parent
 
 
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test reads records through a cache of its own, as a fresh machine would."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def rootdir() -> Path:
     """Where ``@pytest.mark.sphinx(testroot=...)`` finds its test roots."""
@@ -27,3 +35,11 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(SMALL_DATA, target)
     monkeypatch.chdir(tmp_path)
     return target
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """Let fixtures see whether the test failed (the browser keeps a screenshot only then)."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

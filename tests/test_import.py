@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from awesome_papers.cli import main
 from awesome_papers.importer import import_readmes
 
@@ -45,7 +44,11 @@ def test_both_lists_merge_into_127_distinct_papers() -> None:
     assert len(result.papers) == 127
     vima = by_title(result, "VIMA:")
     assert vima["category"] == "generative-rl"
-    assert (vima["venue"], vima["year"], vima["venue_note"]) == ("ICLR", 2023, "NeurIPS Workshop 2022")
+    assert (vima["venue"], vima["year"], vima["venue_note"]) == (
+        "ICLR",
+        2023,
+        "NeurIPS Workshop 2022",
+    )
     merged = [p for p in result.report if "merged" in p.message]
     assert len(merged) == 7
 
@@ -80,7 +83,9 @@ def test_irregular_lines() -> None:
 
 
 def test_free_text_environments_resolve_through_the_vocabulary() -> None:
-    vocabulary = {"environments": [{"id": "dmc", "name": "DeepMind Control Suite", "aliases": ["DMControl"]}]}
+    vocabulary = {
+        "environments": [{"id": "dmc", "name": "DeepMind Control Suite", "aliases": ["DMControl"]}]
+    }
     result = import_readmes([(FULL.name, FULL.read_text("utf-8"))], vocabularies=vocabulary)
     ddm = by_title(result, "Seek Commonality")
     assert ddm["environments"] == ["carla", "dmc"]  # from "ExpEnv: CARLA, DMControl"
@@ -106,7 +111,7 @@ def test_details_toggles_labels_and_unplaceable_lines() -> None:
 <summary>ICLR 2022</summary>
 
 ### ICLR 2022
-- [A Paper](https://example.org/a)   
+- [A Paper](https://example.org/a){trailing}
   - Ann One, Bob Two, etc.
   - Keyword: alpha; beta
   - ExpEnv: [Gym](), [Atari](https://github.com/openai/gym),Procgen
@@ -116,6 +121,7 @@ def test_details_toggles_labels_and_unplaceable_lines() -> None:
   - Key Words: gamma
 </details>
 """
+    text = text.replace("{trailing}", "   ")  # trailing spaces after the title link
     result = import_readmes([("list.md", text)], default_category="misc")
     first, second = result.papers
     assert first["authors"] == ["Ann One", "Bob Two"] and first["authors_truncated"]
@@ -131,10 +137,17 @@ def test_details_toggles_labels_and_unplaceable_lines() -> None:
     assert second["category"] == "misc"
 
 
-def test_cli_writes_records_with_schema_hints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_writes_records_with_schema_hints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "data"
-    assert main(["import", str(SEED), str(FULL), "--out", str(out), "--default-category", "general-rl"]) == 0
+    assert (
+        main(
+            ["import", str(SEED), str(FULL), "--out", str(out), "--default-category", "general-rl"]
+        )
+        == 0
+    )
     assert len(list((out / "papers").glob("*.yaml"))) == 127
     first = sorted((out / "papers").glob("*.yaml"))[0].read_text("utf-8")
     assert first.startswith("# yaml-language-server: $schema=")

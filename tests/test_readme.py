@@ -6,14 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from awesome_papers.cli import main
 from awesome_papers.importer import Imported, import_readmes
-from awesome_papers.model import term_key, title_key
 from awesome_papers.loader import catalogue_from_records, load_catalogue
+from awesome_papers.model import term_key, title_key
 from awesome_papers.readme import render_readme
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 REPO = Path(__file__).parent.parent
 UPSTREAM = REPO.parent / "shared" / "upstream"
@@ -69,20 +68,39 @@ def test_every_seed_entry_reads_as_in_the_seed_list() -> None:
 
 
 def test_readme_is_current() -> None:
-    assert main(["readme", "--check", "--output", str(REPO / "README.md"), "--data", str(REPO / "data"),
-                 "--template", str(REPO / "docs" / "README.template.md")]) == 0
+    assert (
+        main(
+            [
+                "readme",
+                "--check",
+                "--output",
+                str(REPO / "README.md"),
+                "--data",
+                str(REPO / "data"),
+                "--template",
+                str(REPO / "docs" / "README.template.md"),
+            ]
+        )
+        == 0
+    )
 
 
 def test_check_reports_stale_lines(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     template = ["--template", str(REPO / "docs" / "README.template.md")]
     assert main(["readme", *template]) == 0
     record = data_dir / "papers" / "dreamerv2.yaml"
-    record.write_text(record.read_text("utf-8").replace("Discrete World", "Discrete-World"), "utf-8")
+    record.write_text(
+        record.read_text("utf-8").replace("Discrete World", "Discrete-World"), "utf-8"
+    )
     assert main(["readme", "--check", *template]) == 1
     err = capsys.readouterr().err
     assert "README.md is stale" in err
-    assert "-- [Mastering Atari with Discrete World Models](https://arxiv.org/abs/2010.02193)" in err
-    assert "+- [Mastering Atari with Discrete-World Models](https://arxiv.org/abs/2010.02193)" in err
+    assert (
+        "-- [Mastering Atari with Discrete World Models](https://arxiv.org/abs/2010.02193)" in err
+    )
+    assert (
+        "+- [Mastering Atari with Discrete-World Models](https://arxiv.org/abs/2010.02193)" in err
+    )
 
 
 def test_written_readme_is_deterministic_and_atomic(data_dir: Path) -> None:
@@ -119,11 +137,17 @@ def test_round_trip_by_venue_keeps_everything_but_the_category() -> None:
     ]
 
 
-HOSTILE = st.text(
-    alphabet=st.sampled_from(list("abcXYZ é ü ’ [ ] ( ) * _ ` | < > & ! # ~ $ \\ , ; : . - 0 9 \u200b \u202e")),
-    min_size=1,
-    max_size=30,
-).map(lambda s: " ".join(s.split())).filter(lambda s: s.strip() and not s.startswith(("-", "#")))
+HOSTILE = (
+    st.text(
+        alphabet=st.sampled_from(
+            list("abcXYZ é ü ’ [ ] ( ) * _ ` | < > & ! # ~ $ \\ , ; : . - 0 9 \u200b \u202e")
+        ),
+        min_size=1,
+        max_size=30,
+    )
+    .map(lambda s: " ".join(s.split()))
+    .filter(lambda s: s.strip() and not s.startswith(("-", "#")))
+)
 
 
 @st.composite
@@ -170,6 +194,7 @@ def test_round_trip_survives_hostile_text(papers: list[dict[str, object]]) -> No
     )
     readme = render(first)
     again = reimport(first, readme)
+
     def content(papers: list[dict[str, object]]) -> list[dict[str, object]]:
         return sorted(({k: v for k, v in p.items() if k != "id"} for p in papers), key=repr)
 

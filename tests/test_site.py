@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -11,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
-
 from awesome_papers.state import PaperDataError
+from bs4 import BeautifulSoup
 from conftest import ROOTS
+from sphinx.testing.util import SphinxTestApp
 
 Build = Callable[..., SphinxTestApp]
 
@@ -51,8 +51,16 @@ def read_docs(app: SphinxTestApp) -> set[str]:
 def test_build_is_clean(site: Build) -> None:
     app = site()
     assert app.warning.getvalue() == ""
-    for name in ["index.html", "categories/vision.html", "keywords/index.html", "keywords/visual-rl.html",
-                 "environments/index.html", "environments/atari.html", "venues/iclr-2024.html", "mine.html"]:
+    for name in [
+        "index.html",
+        "categories/vision.html",
+        "keywords/index.html",
+        "keywords/visual-rl.html",
+        "environments/index.html",
+        "environments/atari.html",
+        "venues/iclr-2024.html",
+        "mine.html",
+    ]:
         assert (Path(app.outdir) / name).is_file(), name
 
 
@@ -61,14 +69,21 @@ def test_card_shows_everything_a_reader_needs(site: Build) -> None:
     assert card is not None
     title = card.select_one(".ap-title a.reference.external")
     assert title["href"] == "https://openreview.net/pdf?id=MSe8YFbhUE"
-    assert title.get_text() == "DrM: Mastering Visual Reinforcement Learning through Dormant Ratio Minimization"
+    assert (
+        title.get_text()
+        == "DrM: Mastering Visual Reinforcement Learning through Dormant Ratio Minimization"
+    )
     assert card.select_one(".ap-title .sd-badge").get_text() == "spotlight"
     assert card.select_one("a.ap-permalink")["href"] == "#drm-dormant-ratio"
     authors = card.select_one("details.ap-authors")
     assert authors.select_one("summary").get_text() == (
         "Guowei Xu, Ruijie Zheng, Yongyuan Liang, Xiyao Wang, Zhecheng Yuan, Tianying Ji +1 more"
     )
-    assert authors.select_one(".ap-authors-all").get_text().endswith("Tianying Ji, Hal Daumé III et al.")
+    assert (
+        authors.select_one(".ap-authors-all")
+        .get_text()
+        .endswith("Tianying Ji, Hal Daumé III et al.")
+    )
     assert card.select_one(".ap-venue a")["href"] == "../venues/iclr-2024.html#venue-iclr-2024"
     keywords = {a.get_text(): a["href"] for a in card.select(".ap-keywords a")}
     assert keywords == {
@@ -82,10 +97,15 @@ def test_card_shows_everything_a_reader_needs(site: Build) -> None:
         "https://github.com/deepmind/dm_control",
     ]
     buttons = {a.get_text(): a["href"] for a in card.select(".ap-links a")}
-    assert buttons == {"Paper": "https://openreview.net/pdf?id=MSe8YFbhUE", "Code": "https://github.com/XuGW-Kevin/DrM"}
+    assert buttons == {
+        "Paper": "https://openreview.net/pdf?id=MSe8YFbhUE",
+        "Code": "https://github.com/XuGW-Kevin/DrM",
+    }
     bibtex = card.select_one("details.ap-bibtex-details pre.ap-bibtex").get_text()
     assert bibtex.startswith("@inproceedings{xu2024:drm-dormant-ratio,\n  title = {{DrM: Mastering")
-    assert "  author = {Guowei Xu and Ruijie Zheng" in bibtex and "Hal Daumé III and others}" in bibtex
+    assert (
+        "  author = {Guowei Xu and Ruijie Zheng" in bibtex and "Hal Daumé III and others}" in bibtex
+    )
 
 
 def test_category_page_orders_newest_first(site: Build) -> None:
@@ -126,7 +146,9 @@ def test_unknown_paper_id_is_a_warning_with_its_location(site: Build) -> None:
     srcdir = Path("site")
     (srcdir / "mine.md").write_text("# Mine\n\nSee {paper}`no-such-paper`.\n", "utf-8")
     app = site()
-    assert re.search(r"mine\.md:3: WARNING: unknown paper id 'no-such-paper'", app.warning.getvalue())
+    assert re.search(
+        r"mine\.md:3: WARNING: unknown paper id 'no-such-paper'", app.warning.getvalue()
+    )
 
 
 def test_hostile_text_is_inert(site: Build, data_dir: Path) -> None:
@@ -148,34 +170,57 @@ def test_hostile_text_is_inert(site: Build, data_dir: Path) -> None:
     app = site()
     html = (Path(app.outdir) / "categories/agents.html").read_text("utf-8")
     assert "<script>alert(1)" not in html and "<img src=x" not in html and "<b>Mallory" not in html
-    assert "href=\"javascript:" not in html
+    assert 'href="javascript:' not in html
     card = page(app, "categories/agents.html").select_one("div.ap-card#evil")
-    assert card.select_one(".ap-title a").get_text() == "<script>alert(1)</script> [x](javascript:alert(1)) **bold** `code`"
+    assert (
+        card.select_one(".ap-title a").get_text()
+        == "<script>alert(1)</script> [x](javascript:alert(1)) **bold** `code`"
+    )
     assert card.select_one(".ap-keywords a").get_text() == "<img src=x onerror=alert(1)>"
     assert card.select_one(".ap-setting").get_text() == ".. raw:: html"
     keyword_page = page(app, "keywords/img-src-x-onerror-alert-1.html")
     assert keyword_page.select_one("h1").get_text().rstrip("#") == "<img src=x onerror=alert(1)>"
 
 
-def test_incremental_rebuild_rereads_only_pages_showing_the_paper(site: Build, data_dir: Path) -> None:
+def test_incremental_rebuild_rereads_only_pages_showing_the_paper(
+    site: Build, data_dir: Path
+) -> None:
     site()
     record = data_dir / "papers" / "dreamerv2.yaml"
-    record.write_text(record.read_text("utf-8").replace("Discrete World Models", "Discrete World Models!"), "utf-8")
+    record.write_text(
+        record.read_text("utf-8").replace("Discrete World Models", "Discrete World Models!"),
+        "utf-8",
+    )
     app = site()
     assert read_docs(app) == {
-        "categories/agents", "keywords/world-model", "environments/atari", "venues/iclr-2021", "index",
+        "categories/agents",
+        "keywords/world-model",
+        "environments/atari",
+        "venues/iclr-2021",
+        "index",
     }
-    assert "Discrete World Models!" in (Path(app.outdir) / "keywords/world-model.html").read_text("utf-8")
+    assert "Discrete World Models!" in (Path(app.outdir) / "keywords/world-model.html").read_text(
+        "utf-8"
+    )
 
 
 def test_adding_a_keyword_rereads_the_pages_whose_lists_change(site: Build, data_dir: Path) -> None:
     site()
     record = data_dir / "papers" / "dreamerv2.yaml"
-    record.write_text(record.read_text("utf-8").replace("keywords: [World Model]", "keywords: [World Model, Visual RL]"), "utf-8")
+    record.write_text(
+        record.read_text("utf-8").replace(
+            "keywords: [World Model]", "keywords: [World Model, Visual RL]"
+        ),
+        "utf-8",
+    )
     app = site()
     assert {"keywords/visual-rl", "keywords/index", "categories/agents"} <= read_docs(app)
     assert "mine" not in read_docs(app)
-    assert card_ids(page(app, "keywords/visual-rl.html")) == ["drm-dormant-ratio", "maze-walker", "dreamerv2"]
+    assert card_ids(page(app, "keywords/visual-rl.html")) == [
+        "drm-dormant-ratio",
+        "maze-walker",
+        "dreamerv2",
+    ]
 
 
 def test_parallel_build_gives_the_same_pages(
@@ -186,7 +231,8 @@ def test_parallel_build_gives_the_same_pages(
         srcdir = tmp_path / name
         shutil.copytree(ROOTS / "test-site", srcdir)
         (srcdir / "conf.py").write_text(
-            (srcdir / "conf.py").read_text("utf-8").replace('"../data"', repr(str(data_dir))), "utf-8"
+            (srcdir / "conf.py").read_text("utf-8").replace('"../data"', repr(str(data_dir))),
+            "utf-8",
         )
         app = make_app("html", srcdir=srcdir, parallel=parallel)
         app.build()
@@ -203,7 +249,9 @@ def test_bad_record_fails_the_build_with_the_validator_message(
     tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
 ) -> None:
     record = data_dir / "papers" / "dreamerv2.yaml"
-    record.write_text(record.read_text("utf-8").replace("https://arxiv.org", "javascript:alert(1)//x"), "utf-8")
+    record.write_text(
+        record.read_text("utf-8").replace("https://arxiv.org", "javascript:alert(1)//x"), "utf-8"
+    )
     srcdir = tmp_path / "site"
     shutil.copytree(ROOTS / "test-site", srcdir)
     with pytest.raises(PaperDataError, match=r"1 problem\(s\) in"):
@@ -214,16 +262,31 @@ def test_bad_record_fails_the_build_with_the_validator_message(
 def test_bad_record_message_matches_the_validator(data_dir: Path, tmp_path: Path) -> None:
     """``make html`` prints the validator's line as a Sphinx error, and no traceback."""
     record = data_dir / "papers" / "dreamerv2.yaml"
-    record.write_text(record.read_text("utf-8").replace("https://arxiv.org", "javascript:alert(1)//x"), "utf-8")
+    record.write_text(
+        record.read_text("utf-8").replace("https://arxiv.org", "javascript:alert(1)//x"), "utf-8"
+    )
     srcdir = tmp_path / "site"
     shutil.copytree(ROOTS / "test-site", srcdir)
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", str(srcdir), str(tmp_path / "out")],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            str(srcdir),
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     validator = subprocess.run(
         [sys.executable, "-m", "awesome_papers", "validate", str(data_dir)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     expected = "url: must be an http(s) URL (got 'javascript:alert(1)//x/abs/2010.02193')"
     assert f"data/papers/dreamerv2.yaml:3: {expected}" in validator.stderr
@@ -231,3 +294,18 @@ def test_bad_record_message_matches_the_validator(data_dir: Path, tmp_path: Path
     assert re.search(r"data/papers/dreamerv2\.yaml:3: ERROR: " + re.escape(expected), result.stderr)
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_search_finds_a_paper_by_title_and_author_once(site: Build) -> None:
+    app = site()
+    text = (Path(app.outdir) / "searchindex.js").read_text("utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    docnames = index["docnames"]
+
+    def pages(term: str) -> set[str]:
+        found = index["terms"].get(term, [])
+        return {docnames[i] for i in (found if isinstance(found, list) else [found])}
+
+    assert pages("hafner") == {"categories/agents"}  # an author
+    assert pages("atari") >= {"categories/agents"}  # a title word
+    assert "keywords/world-model" not in pages("atari")

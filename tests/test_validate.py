@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from awesome_papers.cli import main
 
 GOOD = """\
@@ -171,7 +170,7 @@ def test_all_problems_in_one_run(data_dir: Path, capsys: pytest.CaptureFixture[s
 
 def test_bad_id_breaks_the_slug_rule(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(data_dir, "New_Paper.yaml", GOOD.replace("id: new-paper", "id: New_Paper"))
-    code, problems = validate(capsys)
+    _, problems = validate(capsys)
     assert problems == [
         "data/papers/New_Paper.yaml:1: id: must be a slug: lowercase letters, digits and single '-' "
         "(got 'New_Paper')"
@@ -191,7 +190,9 @@ def test_cli_prints_no_traceback(data_dir: Path) -> None:
     assert result.stderr.splitlines()[0].startswith("data/papers/new-paper.yaml:1: file: not UTF-8")
 
 
-def test_missing_data_directory_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_data_directory_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["validate", str(tmp_path / "nowhere")]) == 1
     err = capsys.readouterr().err
     assert "categories.yaml:1: file: file not found" in err
@@ -202,3 +203,19 @@ def test_repository_data_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     repo_data = Path(__file__).parent.parent / "data"
     assert main(["validate", str(repo_data)]) == 0
     assert "127 papers, 3 categories" in capsys.readouterr().out
+
+
+def test_an_edit_after_a_cached_run_is_seen(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(data_dir, "new-paper.yaml", GOOD)
+    assert main(["validate"]) == 0
+    assert main(["validate"]) == 0  # served from the cache
+    write(
+        data_dir, "new-paper.yaml", GOOD.replace("https://example.org/new", "ftp://example.org/new")
+    )
+    code, problems = validate(capsys)
+    assert code == 1
+    assert problems == [
+        "data/papers/new-paper.yaml:3: url: must be an http(s) URL (got 'ftp://example.org/new')"
+    ]

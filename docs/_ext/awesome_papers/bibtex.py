@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from .model import Paper
 
@@ -29,10 +30,16 @@ def bibtex_key(paper: Paper) -> str:
     return f"{name}{paper.year or ''}:{paper.id}"
 
 
+_TRANSLATION = str.maketrans(_SPECIAL)
+# Control and format characters (zero-width, bidirectional overrides) have no place in BibTeX.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+)
+
+
 def escape(text: str) -> str:
-    """Escape LaTeX specials and invisible control characters of record text."""
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in {"Cc", "Cf"} or ch == " ")
-    return "".join(_SPECIAL.get(ch, ch) for ch in " ".join(text.split()))
+    """Escape LaTeX specials and drop invisible control characters of record text."""
+    return " ".join(_INVISIBLE.sub("", text).split()).translate(_TRANSLATION)
 
 
 def _url(url: str) -> str:
@@ -40,6 +47,7 @@ def _url(url: str) -> str:
     return re.sub(r"[{}\\\s]", lambda m: f"%{ord(m.group()):02X}", url)
 
 
+@cache
 def bibtex_entry(paper: Paper) -> str:
     """One ``@inproceedings`` / ``@article`` / ``@misc`` entry."""
     authors = " and ".join(escape(name) for name in paper.authors)

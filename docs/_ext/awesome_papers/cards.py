@@ -1,17 +1,40 @@
-"""A paper as a sphinx-design card, built from docutils nodes (no markup is parsed)."""
+"""A paper as a sphinx-design card.
+
+A listing of thousands of cards as a tree of ~50 docutils nodes each made every transform,
+the pickled doctrees and the writer walk millions of nodes. A card is therefore one
+:class:`paper_card` node: its children hold the plain text that search and non-HTML writers
+use, and the HTML writer renders the card itself, with every record field escaped and every
+link resolved for the current builder.
+"""
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
 from docutils import nodes
 from sphinx import addnodes
-from sphinx_design.shared import create_component
 
 from .bibtex import bibtex_entry
 from .model import Catalogue, Paper, slugify
-from .nodes import bibtex_block, details, summary
 
-_LINK_LABELS = {"code": "Code", "project": "Project", "dataset": "Dataset", "video": "Video",
-                "slides": "Slides", "other": "Link"}
+_LINK_LABELS = {
+    "code": "Code",
+    "project": "Project",
+    "dataset": "Dataset",
+    "video": "Video",
+    "slides": "Slides",
+    "other": "Link",
+}
+
+#: Resolves (label prefix, value) to a URI relative to the current page, or None for no link.
+Linker = Callable[[str, str], str | None]
+
+
+class paper_card(nodes.General, nodes.Element):  # type: ignore[misc]
+    """One paper's card; ``paper`` holds its id."""
 
 
 def is_web_url(url: str | None) -> bool:
@@ -22,8 +45,13 @@ def is_web_url(url: str | None) -> bool:
 def label_ref(label: str, text: str, classes: list[str] | None = None) -> nodes.inline:
     """A cross-reference to a std label, wrapped so that its classes survive resolution."""
     xref = addnodes.pending_xref(
-        "", nodes.inline(text, text), refdomain="std", reftype="ref", reftarget=label,
-        refexplicit=True, refwarn=True,
+        "",
+        nodes.inline(text, text),
+        refdomain="std",
+        reftype="ref",
+        reftarget=label,
+        refexplicit=True,
+        refwarn=True,
     )
     return nodes.inline("", "", xref, classes=classes or [])
 
@@ -34,101 +62,127 @@ def external(url: str, text: str, classes: list[str] | None = None) -> nodes.Nod
     return nodes.reference(text, text, refuri=url, classes=classes or [])
 
 
-def paper_card(paper: Paper, catalogue: Catalogue, *, linked_pages: bool, authors_shown: int) -> nodes.Element:
-    """The card: title link, authors, venue, badges, environments, links and BibTeX."""
-    title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold", "ap-title"])
-    title += external(paper.url, paper.title)
-    if paper.highlight:
-        title += nodes.Text(" ")
-        title += nodes.inline(paper.highlight, paper.highlight, classes=["sd-badge", "sd-bg-warning", "sd-bg-text-warning"])
-    title += nodes.reference("", "¶", refuri=f"#{paper.id}", classes=["headerlink", "ap-permalink"])
+def card_node(paper: Paper) -> paper_card:
+    """The node for a listing; its text is what search indexes (title, authors, keywords)."""
+    words = " ".join([paper.title, *paper.authors, *paper.keywords])
+    return paper_card("", nodes.paragraph(words, words), paper=paper.id, ids=[paper.id])
 
-    body = create_component("card-body", ["sd-card-body"], children=[title, _authors(paper, authors_shown)])
-    meta = _meta(paper, linked_pages)
-    if meta is not None:
-        body += meta
+
+def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown: int) -> str:
+    """The card's HTML."""
+    parts = [
+        f'<div class="sd-card sd-sphinx-override sd-mb-3 sd-shadow-sm ap-card" id="{escape(paper.id)}">',
+        '<div class="sd-card-body">',
+        _title(paper),
+        _authors(paper, authors_shown),
+    ]
+    if paper.venue_label or paper.venue_note:
+        venue = (
+            _link(link("venue", slugify(paper.venue_label)), paper.venue_label)
+            if paper.venue_label
+            else ""
+        )
+        note = escape(paper.venue_note or "")
+        parts.append(f'<p class="ap-venue">{venue}{" · " if venue and note else ""}{note}</p>')
     if paper.keywords:
-        keywords = nodes.paragraph(classes=["ap-keywords"])
-        for name in paper.keywords:
-            badge = ["sd-badge", "sd-outline-primary", "sd-text-primary", "ap-keyword"]
-            if linked_pages:
-                keywords += label_ref(f"keyword-{slugify(name)}", name, badge)
-            else:
-                keywords += nodes.inline(name, name, classes=badge)
-            keywords += nodes.Text(" ")
-        body += keywords
-    environments = _environments(paper, catalogue, linked_pages)
-    if environments is not None:
-        body += environments
+        badges = " ".join(
+            _link(
+                link("keyword", slugify(name)),
+                name,
+                "sd-badge sd-outline-primary sd-text-primary ap-keyword",
+            )
+            for name in paper.keywords
+        )
+        parts.append(f'<p class="ap-keywords">{badges}</p>')
+    if paper.environments or paper.settings:
+        items = []
+        for env_id in paper.environments:
+            env = catalogue.environment_by_id[env_id]
+            item = _link(link("env", env.id), env.name)
+            if is_web_url(env.url):
+                item += f' <a class="reference external ap-external" href="{escape(env.url or "")}" title="Website">↗</a>'
+            items.append(f'<span class="ap-environment">{item}</span>')
+        items += [
+            f'<span class="ap-setting">{escape(setting)}</span>' for setting in paper.settings
+        ]
+        parts.append(
+            f'<p class="ap-environments"><strong>Environments: </strong>{", ".join(items)}</p>'
+        )
+    parts.append('</div>\n<div class="sd-card-footer ap-footer">')
+    buttons = [("Paper", paper.url)] + [(_LINK_LABELS[link.kind], link.url) for link in paper.links]
+    parts.append(
+        '<p class="ap-links">'
+        + " ".join(
+            f'<a class="sd-btn sd-btn-outline-primary sd-btn-sm ap-button reference external" href="{escape(url)}">{label}</a>'
+            for label, url in buttons
+            if is_web_url(url)
+        )
+        + "</p>"
+    )
+    parts.append(
+        '<details class="ap-bibtex-details"><summary>BibTeX</summary>'
+        f'<pre class="ap-bibtex">{escape(bibtex_entry(paper))}</pre></details>'
+    )
+    parts.append("</div>\n</div>\n")
+    return "\n".join(parts)
 
-    footer = create_component("card-footer", ["sd-card-footer", "ap-footer"])
-    buttons = nodes.paragraph(classes=["ap-links"])
-    for kind, url in [("paper", paper.url)] + [(link.kind, link.url) for link in paper.links]:
-        label = "Paper" if kind == "paper" else _LINK_LABELS[kind]
-        if is_web_url(url):
-            buttons += external(url, label, ["sd-btn", "sd-btn-outline-primary", "sd-btn-sm", "ap-button"])
-            buttons += nodes.Text(" ")
-    footer += buttons
-    bib = details(classes=["ap-bibtex-details"])
-    bib += summary("BibTeX", "BibTeX")
-    bib += bibtex_block(bibtex_entry(paper), bibtex_entry(paper))
-    footer += bib
 
-    return create_component(
-        "card",
-        ["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "ap-card"],
-        children=[body, footer],
-        ids=[paper.id],
+def _link(uri: str | None, text: str, classes: str = "") -> str:
+    if uri is None:
+        return f'<span class="{classes}">{escape(text)}</span>' if classes else escape(text)
+    return f'<a class="{classes + " " if classes else ""}reference internal" href="{escape(uri)}">{escape(text)}</a>'
+
+
+def _title(paper: Paper) -> str:
+    title = escape(paper.title)
+    if is_web_url(paper.url):
+        title = f'<a class="reference external" href="{escape(paper.url)}">{title}</a>'
+    if paper.highlight:
+        title += f' <span class="sd-badge sd-bg-warning sd-bg-text-warning">{escape(paper.highlight)}</span>'
+    permalink = f'<a class="headerlink ap-permalink" href="#{escape(paper.id)}" title="Link to this paper">¶</a>'
+    return f'<p class="sd-card-title sd-font-weight-bold ap-title">{title}{permalink}</p>'
+
+
+def _authors(paper: Paper, shown: int) -> str:
+    """The first ``shown`` authors; a longer list opens in place to show everyone."""
+    everyone = escape(", ".join(paper.authors) + (" et al." if paper.authors_truncated else ""))
+    if len(paper.authors) <= shown:
+        return f'<p class="ap-authors">{everyone}</p>'
+    first = escape(", ".join(paper.authors[:shown]))
+    more = len(paper.authors) - shown
+    return (
+        f'<details class="ap-authors"><summary class="ap-authors-short">{first}'
+        f'<span class="ap-more"> +{more} more</span></summary>'
+        f'<p class="ap-authors-all">{everyone}</p></details>'
     )
 
 
-def _authors(paper: Paper, shown: int) -> nodes.Element:
-    """The first ``shown`` authors; a longer list opens in place to show everyone."""
-    tail = " et al." if paper.authors_truncated else ""
-    everyone = ", ".join(paper.authors) + tail
-    if len(paper.authors) <= shown:
-        return nodes.paragraph(everyone, everyone, classes=["ap-authors"])
-    hidden = len(paper.authors) - shown
-    first = ", ".join(paper.authors[:shown])
-    line = summary("", first, classes=["ap-authors-short"])
-    line += nodes.inline(f" +{hidden} more", f" +{hidden} more", classes=["ap-more"])
-    disclosure = details(classes=["ap-authors"])
-    disclosure += line
-    disclosure += nodes.paragraph(everyone, everyone, classes=["ap-authors-all"])
-    return disclosure
+def visit_card_html(self: Any, node: paper_card) -> None:
+    """Render the card for the page being written, links relative to it."""
+    from .state import catalogue_of
 
+    builder = self.builder
+    catalogue = catalogue_of(builder.app)
+    pages = builder.config.awesome_papers_pages
+    folders = {"keyword": "keywords", "env": "environments", "venue": "venues"}
+    # Links go through the root rather than Sphinx's same-page shortcut, so every page of a
+    # folder links alike and each card is rendered once per folder.
+    to_root = posixpath.dirname(
+        builder.get_relative_uri(builder.current_docname, builder.config.root_doc)
+    )
+    to_root = f"{to_root}/" if to_root else ""
 
-def _meta(paper: Paper, linked_pages: bool) -> nodes.paragraph | None:
-    if not paper.venue_label and not paper.venue_note:
-        return None
-    para = nodes.paragraph(classes=["ap-venue"])
-    if paper.venue_label:
-        if linked_pages:
-            para += label_ref(f"venue-{slugify(paper.venue_label)}", paper.venue_label)
-        else:
-            para += nodes.Text(paper.venue_label)
-    if paper.venue_note:
-        para += nodes.Text(f" · {paper.venue_note}" if paper.venue_label else paper.venue_note)
-    return para
+    def link(prefix: str, value: str) -> str | None:
+        if not pages:
+            return None
+        return f"{to_root}{builder.get_target_uri(f'{folders[prefix]}/{value}')}#{prefix}-{value}"
 
-
-def _environments(paper: Paper, catalogue: Catalogue, linked_pages: bool) -> nodes.paragraph | None:
-    if not paper.environments and not paper.settings:
-        return None
-    para = nodes.paragraph(classes=["ap-environments"])
-    para += nodes.strong("Environments: ", "Environments: ")
-    parts: list[nodes.Node] = []
-    for env_id in paper.environments:
-        env = catalogue.environment_by_id[env_id]
-        item = nodes.inline(classes=["ap-environment"])
-        item += label_ref(f"env-{env.id}", env.name) if linked_pages else nodes.Text(env.name)
-        if env.url and is_web_url(env.url):
-            item += nodes.Text(" ")
-            item += nodes.reference("↗", "↗", refuri=env.url, classes=["ap-external"])
-        parts.append(item)
-    parts += [nodes.inline(s, s, classes=["ap-setting"]) for s in paper.settings]
-    for index, part in enumerate(parts):
-        if index:
-            para += nodes.Text(", ")
-        para += part
-    return para
+    rendered: dict[tuple[str, str], str] = builder.__dict__.setdefault("_awesome_papers_cards", {})
+    key = (node["paper"], to_root)
+    if key not in rendered:
+        paper = catalogue.paper_by_id[node["paper"]]
+        rendered[key] = render_card(
+            paper, catalogue, link, builder.config.awesome_papers_authors_shown
+        )
+    self.body.append(rendered[key])
+    raise nodes.SkipNode

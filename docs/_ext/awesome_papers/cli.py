@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import yaml
 
+from .atomic import write_text
 from .datafiles import write_record, write_vocabulary
 from .errors import DataError
-from .importer import import_readmes, paper_id_for
-from .atomic import write_text
-from .loader import VOCABULARIES, load_catalogue
 from .exports import FORMATS, export
+from .importer import import_readmes, paper_id_for
+from .loader import VOCABULARIES, load_catalogue
 from .readme import GROUPINGS, check_readme, render_readme
 
 DEFAULT_DATA = Path("data")
@@ -47,9 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_validate)
 
     importer = commands.add_parser("import", help="turn README files of this family into records")
-    importer.add_argument("readmes", nargs="+", type=Path, help="README files; later ones fill gaps")
+    importer.add_argument(
+        "readmes", nargs="+", type=Path, help="README files; later ones fill gaps"
+    )
     importer.add_argument("--out", type=Path, required=True, help="data directory to write")
-    importer.add_argument("--added-dates", type=Path, help="TSV of date<TAB>title: when papers joined")
+    importer.add_argument(
+        "--added-dates", type=Path, help="TSV of date<TAB>title: when papers joined"
+    )
     importer.add_argument("--added", help="date (YYYY-MM-DD) for papers the TSV does not list")
     importer.add_argument("--default-category", help="category id for papers under venue headings")
     importer.set_defaults(run=_import)
@@ -152,9 +156,18 @@ def _new(args: argparse.Namespace) -> int:
         print(f"error: {path} exists already", file=sys.stderr)
         return 1
     category = args.category or catalogue.categories[0].id
-    record = {"id": paper_id, "title": args.title, "url": args.url, "authors": ["First Author"],
-              "category": category, "keywords": [], "added": date.today().isoformat()}
+    record = {
+        "id": paper_id,
+        "title": args.title,
+        "url": args.url,
+        "authors": ["First Author"],
+        "category": category,
+        "keywords": [],
+        "added": date.today().isoformat(),
+    }
     write_record(path, record)
-    print(f"wrote {path}: fill in the authors, venue, year, keywords and environments, then run "
-          "python -m awesome_papers validate")
+    print(
+        f"wrote {path}: fill in the authors, venue, year, keywords and environments, then run "
+        "python -m awesome_papers validate"
+    )
     return 0

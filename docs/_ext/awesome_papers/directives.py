@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import create_component
 
-from .cards import external, label_ref, paper_card
+from .cards import card_node, external, label_ref
 from .domain import Selection, get_domain
 from .model import Catalogue, Paper, slugify
 from .state import catalogue_of, data_files_of
 
 #: Selection kind -> label prefix of its generated page.
-LABEL_PREFIX = {"category": "category", "keyword": "keyword", "environment": "env", "venue": "venue"}
+LABEL_PREFIX = {
+    "category": "category",
+    "keyword": "keyword",
+    "environment": "env",
+    "venue": "venue",
+}
 _KINDS = ("category", "keyword", "environment", "venue", "year")
 
 
@@ -34,22 +40,15 @@ class _CatalogueDirective(SphinxDirective):
         get_domain(self.env).note_selection(self.env.docname, selection, self.catalogue)
 
     def cards(self, papers: Sequence[Paper], *, canonical: bool) -> nodes.container:
-        config = self.config
         container = create_component("paper-cards", ["ap-cards"])
         count = f"{len(papers)} paper{'s' if len(papers) != 1 else ''}"
         container += nodes.paragraph(count, count, classes=["ap-count"])
         std = self.env.get_domain("std")
         for paper in papers:
-            card = paper_card(
-                paper,
-                self.catalogue,
-                linked_pages=config.awesome_papers_pages,
-                authors_shown=config.awesome_papers_authors_shown,
-            )
             if canonical:
                 std.labels[f"paper-{paper.id}"] = (self.env.docname, paper.id, paper.title)  # type: ignore[attr-defined]
                 std.anonlabels[f"paper-{paper.id}"] = (self.env.docname, paper.id)  # type: ignore[attr-defined]
-            container += card
+            container += card_node(paper)
         return container
 
     def selection(self, kind: str, value: str) -> tuple[Paper, ...]:
@@ -62,7 +61,9 @@ class _CatalogueDirective(SphinxDirective):
 class PaperCards(_CatalogueDirective):
     """``paper-cards``: the papers of one category, keyword, environment, venue or year."""
 
-    option_spec = {kind: directives.unchanged_required for kind in _KINDS}
+    option_spec: ClassVar[dict[str, Callable[[str], str]]] = dict.fromkeys(
+        _KINDS, directives.unchanged_required
+    )
 
     def run(self) -> list[nodes.Node]:
         chosen = [(kind, value) for kind, value in self.options.items() if kind in _KINDS]
@@ -90,7 +91,10 @@ class PaperPage(_CatalogueDirective):
         elif kind == "keyword" and value in catalogue.keyword_by_slug:
             keyword = catalogue.keyword_by_slug[value]
             aliases = f"Also written: {', '.join(keyword.aliases)}." if keyword.aliases else ""
-            found = keyword.name, [nodes.paragraph(aliases, aliases, classes=["ap-aliases"])] if aliases else []
+            found = (
+                keyword.name,
+                [nodes.paragraph(aliases, aliases, classes=["ap-aliases"])] if aliases else [],
+            )
         elif kind == "environment" and value in catalogue.environment_by_id:
             env = catalogue.environment_by_id[value]
             intro = nodes.paragraph(classes=["ap-environment-link"])
@@ -147,10 +151,16 @@ class PaperIndex(_CatalogueDirective):
     def entry(self, kind: str, value: str, name: str, count: int) -> nodes.list_item:
         para = nodes.paragraph()
         para += label_ref(f"{LABEL_PREFIX[kind]}-{value}", name)
-        para += nodes.inline(f" {count}", f" {count}", classes=["sd-badge", "sd-bg-secondary", "sd-bg-text-secondary", "ap-index-count"])
+        para += nodes.inline(
+            f" {count}",
+            f" {count}",
+            classes=["sd-badge", "sd-bg-secondary", "sd-bg-text-secondary", "ap-index-count"],
+        )
         return nodes.list_item("", para)
 
-    def alphabetical(self, kind: str, entries: list[tuple[str, str]], counts: dict[str, int]) -> nodes.container:
+    def alphabetical(
+        self, kind: str, entries: list[tuple[str, str]], counts: dict[str, int]
+    ) -> nodes.container:
         container = create_component("paper-index", ["ap-index-az"])
         letters: dict[str, list[tuple[str, str]]] = {}
         for value, name in entries:
@@ -186,7 +196,9 @@ class PaperOverview(_CatalogueDirective):
             f"with {len(catalogue.keywords)} keywords, {len(catalogue.environments)} environments "
             f"and {len(catalogue.venues)} venues."
         )
-        row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-3", "sd-g-3"])
+        row = create_component(
+            "grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-3", "sd-g-3"]
+        )
         for category in catalogue.categories:
             title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
             title += label_ref(f"category-{category.id}", category.title)
@@ -194,12 +206,23 @@ class PaperOverview(_CatalogueDirective):
             body = create_component(
                 "card-body",
                 ["sd-card-body"],
-                children=[title, nodes.paragraph(category.description, category.description),
-                          nodes.paragraph(count, count, classes=["ap-count"])],
+                children=[
+                    title,
+                    nodes.paragraph(category.description, category.description),
+                    nodes.paragraph(count, count, classes=["ap-count"]),
+                ],
             )
-            card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm"], children=[body])
+            card = create_component(
+                "card",
+                ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm"],
+                children=[body],
+            )
             row += create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
-        grid = create_component("grid-container", ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"], children=[row])
+        grid = create_component(
+            "grid-container",
+            ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"],
+            children=[row],
+        )
         return [nodes.paragraph(summary, summary, classes=["ap-overview"]), grid, self.exports()]
 
     def exports(self) -> nodes.paragraph:
@@ -207,7 +230,12 @@ class PaperOverview(_CatalogueDirective):
         root = "../" * self.env.docname.count("/")
         para = nodes.paragraph("", "Take the list with you: ", classes=["ap-exports"])
         for index, (name, path) in enumerate(
-            [("JSON", "papers.json"), ("BibTeX", "papers.bib"), ("CSV", "papers.csv"), ("Atom feed", "feed.xml")]
+            [
+                ("JSON", "papers.json"),
+                ("BibTeX", "papers.bib"),
+                ("CSV", "papers.csv"),
+                ("Atom feed", "feed.xml"),
+            ]
         ):
             para += nodes.Text(", " if index else "")
             para += nodes.reference(name, name, refuri=root + path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Set
-from typing import Any
+from typing import Any, ClassVar
 
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
@@ -30,7 +30,7 @@ class PapersDomain(Domain):
 
     name = "papers"
     label = "Papers"
-    initial_data: dict[str, Any] = {"selections": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"selections": {}}
 
     @property
     def selections(self) -> dict[str, dict[Selection, str]]:

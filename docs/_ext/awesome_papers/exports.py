@@ -13,8 +13,20 @@ from .model import Catalogue, Paper
 SCHEMA_VERSION = 1
 FORMATS = ("json", "bib", "csv")
 FILES = {"json": "papers.json", "bib": "papers.bib", "csv": "papers.csv"}
-_CSV_FIELDS = ("id", "title", "url", "authors", "venue", "year", "category", "keywords",
-               "environments", "settings", "highlight", "added")
+_CSV_FIELDS = (
+    "id",
+    "title",
+    "url",
+    "authors",
+    "venue",
+    "year",
+    "category",
+    "keywords",
+    "environments",
+    "settings",
+    "highlight",
+    "added",
+)
 
 
 def export(catalogue: Catalogue, fmt: str) -> str:
@@ -33,7 +45,9 @@ def _json(catalogue: Catalogue) -> str:
         "schema_version": SCHEMA_VERSION,
         "categories": [vars(c) for c in catalogue.categories],
         "environments": [{**vars(e), "aliases": list(e.aliases)} for e in catalogue.environments],
-        "keywords": [{"name": k.name, "slug": k.slug, "aliases": list(k.aliases)} for k in catalogue.keywords],
+        "keywords": [
+            {"name": k.name, "slug": k.slug, "aliases": list(k.aliases)} for k in catalogue.keywords
+        ],
         "papers": [paper.to_record() for paper in catalogue.papers],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -47,7 +61,11 @@ def _csv(catalogue: Catalogue) -> str:
         row = []
         for name in _CSV_FIELDS:
             value = getattr(paper, name)
-            text = "; ".join(value) if isinstance(value, tuple) else ("" if value is None else str(value))
+            text = (
+                "; ".join(value)
+                if isinstance(value, tuple)
+                else ("" if value is None else str(value))
+            )
             # A leading =, +, - or @ would run as a formula in a spreadsheet.
             row.append("'" + text if text[:1] in {"=", "+", "-", "@"} else text)
         writer.writerow(row)
@@ -56,7 +74,9 @@ def _csv(catalogue: Catalogue) -> str:
 
 def atom_feed(catalogue: Catalogue, base_url: str, title: str, size: int = 30) -> str:
     """An Atom feed of the ``size`` most recently added papers, linking their cards."""
-    dated = sorted((p for p in catalogue.papers if p.added), key=lambda p: (p.added or "", p.id), reverse=True)
+    dated = sorted(
+        (p for p in catalogue.papers if p.added), key=lambda p: (p.added or "", p.id), reverse=True
+    )
     recent = dated[:size]
     updated = f"{recent[0].added}T00:00:00Z" if recent else "1970-01-01T00:00:00Z"
     base = base_url.rstrip("/") + "/"
@@ -75,7 +95,9 @@ def atom_feed(catalogue: Catalogue, base_url: str, title: str, size: int = 30) -
 
 def _atom_entry(paper: Paper, base: str) -> str:
     link = f"{base}categories/{paper.category}.html#{paper.id}"
-    authors = "".join(f"    <author><name>{xml_escape(_clean(a))}</name></author>\n" for a in paper.authors[:10])
+    authors = "".join(
+        f"    <author><name>{xml_escape(_clean(a))}</name></author>\n" for a in paper.authors[:10]
+    )
     summary = ", ".join(filter(None, [paper.venue_label, ", ".join(paper.keywords)]))
     return (
         "  <entry>\n"

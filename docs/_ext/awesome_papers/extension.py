@@ -9,11 +9,12 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from . import __version__, nodes, state
-from .directives import PaperCards, PaperIndex, PaperOverview, PaperPage
+from . import __version__, state
 from .atomic import write_text
-from .exports import FILES, atom_feed, export
+from .cards import paper_card, visit_card_html
+from .directives import PaperCards, PaperIndex, PaperOverview, PaperPage
 from .domain import PapersDomain, get_domain
+from .exports import FILES, atom_feed, export
 from .pages import write_pages
 from .roles import PaperRole
 from .statistics import PaperStatistics
@@ -50,12 +51,23 @@ def _outdated(
     return get_domain(env).outdated(state.catalogue_of(app))
 
 
+def _visit_children(self: Any, node: paper_card) -> None:
+    """Non-HTML writers render the card's children as they are."""
+
+
+_depart_children = _visit_children
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")
     app.add_config_value("awesome_papers_data", "../data", "env", str)
     app.add_config_value("awesome_papers_pages", True, "env", bool)
     app.add_config_value("awesome_papers_authors_shown", 6, "env", int)
-    nodes.register(app)
+    # Other writers render the card's plain-text child (title, authors, keywords).
+    writers: dict[str, Any] = dict.fromkeys(
+        ("latex", "text", "man", "texinfo"), (_visit_children, _depart_children)
+    )
+    app.add_node(paper_card, html=(visit_card_html, None), **writers)
     app.add_domain(PapersDomain)
     app.add_directive("paper-cards", PaperCards)
     app.add_directive("paper-page", PaperPage)
@@ -72,7 +84,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -32,12 +32,42 @@ _TRUNCATION = {"etc.", "etc", "et al.", "et al", "..."}
 _NON_PAPER_HEADINGS = {"introduction", "table of contents", "contributing", "license", "papers"}
 _NO_VENUE_HEADINGS = {"other", "others", "misc", "miscellaneous"}
 _LINK_KINDS = {
-    "code": "code", "github": "code", "project": "project", "page": "project",
-    "website": "project", "dataset": "dataset", "data": "dataset", "video": "video",
+    "code": "code",
+    "github": "code",
+    "project": "project",
+    "page": "project",
+    "website": "project",
+    "dataset": "dataset",
+    "data": "dataset",
+    "video": "video",
     "slides": "slides",
 }
 _STOPWORDS = set(
-    "a an the of for with via and in on to from by through your is are as at its into over using".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "with",
+        "via",
+        "and",
+        "in",
+        "on",
+        "to",
+        "from",
+        "by",
+        "through",
+        "your",
+        "is",
+        "are",
+        "as",
+        "at",
+        "its",
+        "into",
+        "over",
+        "using",
+    ]
 )
 
 
@@ -100,15 +130,21 @@ def import_readmes(
 
 
 class _State:
-    def __init__(self, vocabularies: dict[str, list[dict[str, Any]]], default_category: str | None) -> None:
+    def __init__(
+        self, vocabularies: dict[str, list[dict[str, Any]]], default_category: str | None
+    ) -> None:
         self.categories = {c["id"]: dict(c) for c in vocabularies.get("categories", [])}
         self.environments = {e["id"]: dict(e) for e in vocabularies.get("environments", [])}
         self.keywords = {k["name"]: dict(k) for k in vocabularies.get("keywords", [])}
         self.env_keys = {
-            term_key(s): e["id"] for e in self.environments.values() for s in (e["name"], *e.get("aliases", []))
+            term_key(s): e["id"]
+            for e in self.environments.values()
+            for s in (e["name"], *e.get("aliases", []))
         }
         self.keyword_keys = {
-            term_key(s): k["name"] for k in self.keywords.values() for s in (k["name"], *k.get("aliases", []))
+            term_key(s): k["name"]
+            for k in self.keywords.values()
+            for s in (k["name"], *k.get("aliases", []))
         }
         self.default_category = default_category
         self.heading_titles: dict[str, str] = {}
@@ -151,7 +187,7 @@ class _State:
         if key not in self.keyword_keys:
             self.keyword_keys[key] = spelling
             self.keywords[spelling] = {"name": spelling}
-        canonical = self.keyword_keys[key]
+        canonical: str = self.keyword_keys[key]
         aliases = self.keywords[canonical].setdefault("aliases", [])
         if spelling != canonical and spelling not in aliases:
             aliases.append(spelling)
@@ -171,7 +207,9 @@ class _State:
                 continue
             record["id"] = _unique_id(paper_id_for(entry.title), records)
             if (other := by_url.get(url_key(entry.url))) is not None:
-                self.note(entry, "url", f"same link as {other}, which has another title: check the link")
+                self.note(
+                    entry, "url", f"same link as {other}, which has another title: check the link"
+                )
             records[record["id"]] = record
             by_title[title_key(entry.title)] = record["id"]
             by_url.setdefault(url_key(entry.url), record["id"])
@@ -183,7 +221,11 @@ class _State:
                 record["category"] = self.default_category or "uncategorized"
                 self.categories.setdefault(
                     record["category"],
-                    {"id": record["category"], "title": record["category"].replace("-", " ").title(), "order": len(self.categories) + 1},
+                    {
+                        "id": record["category"],
+                        "title": record["category"].replace("-", " ").title(),
+                        "order": len(self.categories) + 1,
+                    },
                 )
         papers = [_ordered(record) for record in records.values()]
         for env in self.environments.values():
@@ -196,7 +238,9 @@ class _State:
             papers=papers,
             categories=sorted(self.categories.values(), key=lambda c: (c["order"], c["id"])),
             environments=sorted(self.environments.values(), key=lambda e: e["id"]),
-            keywords=sorted(self.keywords.values(), key=lambda k: (k["name"].casefold(), k["name"])),
+            keywords=sorted(
+                self.keywords.values(), key=lambda k: (k["name"].casefold(), k["name"])
+            ),
             report=self.report,
         )
 
@@ -446,8 +490,22 @@ def _unique_id(base: str, taken: dict[str, Any]) -> str:
 
 
 _FIELD_ORDER = (
-    "id", "title", "url", "authors", "authors_truncated", "venue", "year", "venue_note",
-    "category", "keywords", "environments", "settings", "links", "highlight", "note", "added",
+    "id",
+    "title",
+    "url",
+    "authors",
+    "authors_truncated",
+    "venue",
+    "year",
+    "venue_note",
+    "category",
+    "keywords",
+    "environments",
+    "settings",
+    "links",
+    "highlight",
+    "note",
+    "added",
 )
 
 

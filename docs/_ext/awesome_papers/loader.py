@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import schema
+from .cache import ReadCache
 from .errors import DataError, Problem
 from .model import (
     Catalogue,
@@ -67,6 +68,7 @@ class _Loader:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.problems: list[Problem] = []
+        self.cache = ReadCache(data_dir)
         self.docs: dict[str, YamlDocument] = {}
         self.vocabulary_docs: dict[str, YamlDocument] = {}
 
@@ -77,10 +79,13 @@ class _Loader:
         self.check_vocabularies(environments, keywords)
         papers_dir = self.data_dir / "papers"
         if not papers_dir.is_dir():
-            self.problems.append(Problem(display_path(papers_dir), 1, "file", "directory not found"))
+            self.problems.append(
+                Problem(display_path(papers_dir), 1, "file", "directory not found")
+            )
         papers = [
             paper for path in sorted(papers_dir.glob("*.yaml")) if (paper := self.paper(path))
         ]
+        self.cache.save({str(path) for path in data_files(self.data_dir)})
         catalogue = Catalogue.build(papers, categories, environments, keywords)
         self.check_references(catalogue)
         self.check_duplicates(catalogue.papers)
@@ -93,27 +98,43 @@ class _Loader:
         if not path.is_file():
             self.problems.append(Problem(display, 1, "file", "file not found"))
             return None
+        cached: tuple[YamlDocument | None, list[Problem]] | None = self.cache.get(path)
+        if cached is None or (cached[1] and cached[1][0].path != display):
+            cached = self.parse(path, display, schema_name)
+            self.cache.put(path, cached)
+        doc, found = cached
+        self.problems.extend(found)
+        return doc
+
+    @staticmethod
+    def parse(
+        path: Path, display: str, schema_name: str
+    ) -> tuple[YamlDocument | None, list[Problem]]:
         try:
             doc = read_yaml(path, display)
         except DataError as error:
-            self.problems.extend(error.problems)
-            return None
+            return None, error.problems
         found = doc.problems + schema.check(schema_name, doc, display)
-        self.problems.extend(found)
-        return None if found else doc
+        return (None if found else doc), found
 
     def vocabulary(self, name: str, make: Callable[[dict[str, Any]], Any]) -> list[Any]:
         path = self.data_dir / f"{name}.yaml"
         doc = self.read(path, name)
         if doc is None:
             return []
-        entries, seen = [], {}
+        entries: list[Any] = []
+        seen: dict[str, int] = {}
         for index, item in enumerate(doc.value):
             entry = make(item)
             key = getattr(entry, "id", None) or slugify(entry.name)
             field = join_path(join_path("", index), "id" if hasattr(entry, "id") else "name")
             if key in seen:
-                self.add(path, doc.line(field), field, f"'{key}' is defined twice (first at line {seen[key]})")
+                self.add(
+                    path,
+                    doc.line(field),
+                    field,
+                    f"'{key}' is defined twice (first at line {seen[key]})",
+                )
                 continue
             seen[key] = doc.line(field)
             entries.append(entry)
@@ -122,7 +143,11 @@ class _Loader:
 
     def check_vocabularies(self, environments: list[Environment], keywords: list[Keyword]) -> None:
         """An alias may name only one environment (keyword), or pages would merge by chance."""
-        for name, entries in (("environments", environments), ("keywords", keywords)):
+        groups: tuple[tuple[str, Sequence[Environment | Keyword]], ...] = (
+            ("environments", environments),
+            ("keywords", keywords),
+        )
+        for name, entries in groups:
             doc = self.vocabulary_docs.get(name)
             owner: dict[str, str] = {}
             for index, entry in enumerate(entries):
@@ -152,7 +177,11 @@ class _Loader:
         categories = set(catalogue.category_by_id)
         environments = _Vocabulary(
             {env.id: env.id for env in catalogue.environments},
-            {term_key(s): env.id for env in catalogue.environments for s in (env.name, *env.aliases)},
+            {
+                term_key(s): env.id
+                for env in catalogue.environments
+                for s in (env.name, *env.aliases)
+            },
         )
         keywords = _Vocabulary(
             {kw.name: kw.name for kw in catalogue.keywords},
@@ -162,7 +191,12 @@ class _Loader:
             doc = self.docs[paper.id]
             path = Path(paper.source)
             if paper.category not in categories:
-                self.add(path, doc.line("category"), "category", _unknown("category", paper.category, categories))
+                self.add(
+                    path,
+                    doc.line("category"),
+                    "category",
+                    _unknown("category", paper.category, categories),
+                )
             for field, values, vocab, what in (
                 ("keywords", paper.keywords, keywords, "keyword"),
                 ("environments", paper.environments, environments, "environment"),

@@ -8,6 +8,7 @@ these escapes, which makes ``import`` the inverse of ``readme``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
 # markup inside a list item on GitHub (emphasis, code, links, HTML, entities, tables, math).
@@ -22,10 +23,14 @@ def escape(text: str, also: str = "") -> str:
     separators, unbalanced parentheses are escaped as well.
     """
     text = " ".join(text.split())  # a newline would end the list item
-    special = _SPECIAL | set(also)
-    if also and not _balanced(text):
-        special |= {"(", ")"}
-    return "".join("\\" + c if c in special else c for c in text)
+    if also and ("(" in text or ")" in text) and not _balanced(text):
+        also += "()"
+    return _escaper(also).sub(r"\\\g<0>", text)
+
+
+@cache
+def _escaper(also: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(_SPECIAL | set(also)))) + "]")
 
 
 def _balanced(text: str) -> bool:

@@ -172,9 +172,7 @@ class Catalogue:
     @cached_property
     def venues(self) -> tuple[Venue, ...]:
         """Every venue-year that has papers, newest first."""
-        found = {
-            (paper.venue_label, paper.year) for paper in self.papers if paper.venue_label
-        }
+        found = {(paper.venue_label, paper.year) for paper in self.papers if paper.venue_label}
         ordered = sorted(found, key=lambda item: (-(item[1] or 0), item[0].casefold()))
         return tuple(Venue(label, year) for label, year in ordered)
 

@@ -19,6 +19,7 @@ SECTIONS = {
     "environments": ("environment", "Environments"),
     "venues": ("venue", "Venues"),
 }
+ORPHANS = ("keywords", "environments")
 _INTROS = {
     "categories": "The list's thematic sections.",
     "keywords": "Every keyword of the list, A to Z, with the number of papers that carry it.",
@@ -32,18 +33,31 @@ def page_sources(catalogue: Catalogue) -> dict[str, str]:
     values = {
         "categories": [c.id for c in catalogue.categories],
         "keywords": [k.slug for k in catalogue.keywords if catalogue.counts("keyword").get(k.slug)],
-        "environments": [e.id for e in catalogue.environments if catalogue.counts("environment").get(e.id)],
+        "environments": [
+            e.id for e in catalogue.environments if catalogue.counts("environment").get(e.id)
+        ],
         "venues": [v.slug for v in catalogue.venues],
     }
     sources = {}
     for folder, (kind, title) in SECTIONS.items():
+        # Keyword and environment pages grow with the list: in a toctree, every page's
+        # navigation would walk them all (a build quadratic in their number). They are
+        # orphans, reached from their A-Z index page and from the cards.
+        in_toctree = folder not in ORPHANS
         toctree = "".join(f"   {value}\n" for value in values[folder])
         sources[f"{folder}/index.rst"] = (
             f"{MARKER}\n.. _{folder}-index:\n\n{title}\n{'=' * len(title)}\n\n{_INTROS[folder]}\n\n"
-            f".. paper-index:: {kind}\n\n.. toctree::\n   :hidden:\n\n{toctree}"
+            f".. paper-index:: {kind}\n"
+            + (f"\n.. toctree::\n   :hidden:\n\n{toctree}" if in_toctree else "")
         )
+        # Search finds each paper once, on its category page, not again on every keyword page.
+        metadata = "" if folder == "categories" else ":nosearch:\n"
+        metadata += "" if in_toctree else ":orphan:\n"
+        metadata += "\n" if metadata else ""
         for value in values[folder]:
-            sources[f"{folder}/{value}.rst"] = f"{MARKER}\n.. paper-page:: {kind} {value}\n"
+            sources[f"{folder}/{value}.rst"] = (
+                f"{MARKER}\n{metadata}.. paper-page:: {kind} {value}\n"
+            )
     return sources
 
 

@@ -11,17 +11,22 @@ from .markdown import escape, link_destination
 from .model import Catalogue, Paper
 
 GROUPINGS = ("category", "venue")
-_LINK_LABELS = {"code": "Code", "project": "Project", "dataset": "Dataset", "video": "Video",
-                "slides": "Slides", "other": "Link"}
+_LINK_LABELS = {
+    "code": "Code",
+    "project": "Project",
+    "dataset": "Dataset",
+    "video": "Video",
+    "slides": "Slides",
+    "other": "Link",
+}
 
 
 def render_readme(catalogue: Catalogue, template: str, group_by: str = "category") -> str:
     """The README: ``template`` with ``{{ toc }}`` and ``{{ papers }}`` filled from the catalogue."""
     groups = list(_groups(catalogue, group_by))
     papers = "\n\n".join(
-        f"### {escape(title)}\n\n" + "\n\n".join(
-            render_entry(p, catalogue, with_venue=group_by != "venue") for p in members
-        )
+        f"### {escape(title)}\n\n"
+        + "\n\n".join(render_entry(p, catalogue, with_venue=group_by != "venue") for p in members)
         for title, members in groups
     )
     toc = "\n".join(f"    - [{escape(title)}](#{_anchor(title)})" for title, _ in groups)
@@ -99,6 +104,10 @@ def check_readme(expected: str, path: Path) -> list[str]:
     current = path.read_text("utf-8") if path.exists() else ""
     return list(
         difflib.unified_diff(
-            current.splitlines(), expected.splitlines(), str(path), "generated from data/", lineterm=""
+            current.splitlines(),
+            expected.splitlines(),
+            str(path),
+            "generated from data/",
+            lineterm="",
         )
     )

@@ -16,7 +16,9 @@ class PaperRole(SphinxRole):
         paper_id = self.text.strip()
         paper = catalogue_of(self.env.app).paper_by_id.get(paper_id)
         if paper is None:
-            message = self.inliner.reporter.warning(f"unknown paper id {paper_id!r}", line=self.lineno)
+            message = self.inliner.reporter.warning(
+                f"unknown paper id {paper_id!r}", line=self.lineno
+            )
             return [nodes.literal(self.rawtext, paper_id)], [message]
         self.env.note_dependency(paper.source)
         return [label_ref(f"paper-{paper.id}", paper.title, ["ap-paper-ref"])], []

@@ -44,7 +44,23 @@ def schema(name: str) -> dict[str, Any]:
 
 @cache
 def validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(schema(name))
+    # Local $refs inlined: jsonschema resolves each $ref per use, which doubles validation time.
+    loaded = schema(name)
+    return Draft202012Validator(_inline_refs(loaded, loaded.get("$defs", {})))
+
+
+def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        if "$ref" in node and node["$ref"].startswith("#/$defs/"):
+            merged = {
+                **defs[node["$ref"].rsplit("/", 1)[1]],
+                **{k: v for k, v in node.items() if k != "$ref"},
+            }
+            return _inline_refs(merged, defs)
+        return {key: _inline_refs(value, defs) for key, value in node.items() if key != "$defs"}
+    if isinstance(node, list):
+        return [_inline_refs(item, defs) for item in node]
+    return node
 
 
 def check(name: str, doc: YamlDocument, display: str) -> list[Problem]:
@@ -62,15 +78,19 @@ def _problems(error: ValidationError, doc: YamlDocument, display: str) -> list[P
     path = ""
     for part in error.absolute_path:
         path = join_path(path, part)
-    kind, instance, rule = error.validator, error.instance, error.schema
+    kind, instance = error.validator, error.instance
+    rule: dict[str, Any] = dict(error.schema) if isinstance(error.schema, dict) else {}
+    value: Any = error.validator_value
 
     def at(field: str, message: str, line_of: str | None = None) -> Problem:
-        return Problem(display, doc.line(line_of if line_of is not None else field), field or "file", message)
+        return Problem(
+            display, doc.line(line_of if line_of is not None else field), field or "file", message
+        )
 
     if kind == "required" and isinstance(instance, dict):
         return [
             at(join_path(path, name), "missing required field", path)
-            for name in error.validator_value
+            for name in value
             if name not in instance
         ]
     if kind == "additionalProperties" and isinstance(instance, dict):
@@ -81,9 +101,12 @@ def _problems(error: ValidationError, doc: YamlDocument, display: str) -> list[P
             if name not in known
         ]
     if kind == "type":
-        wanted = error.validator_value
-        wanted_text = " or ".join(_WANTED.get(t, t) for t in ([wanted] if isinstance(wanted, str) else wanted))
-        return [at(path, f"expected {wanted_text}, got {_JSON_TYPES.get(type(instance), 'a value')}")]
+        wanted_text = " or ".join(
+            _WANTED.get(t, t) for t in ([value] if isinstance(value, str) else value)
+        )
+        return [
+            at(path, f"expected {wanted_text}, got {_JSON_TYPES.get(type(instance), 'a value')}")
+        ]
     if kind == "pattern" and "x-message" in rule:
         return [at(path, f"{rule['x-message']} (got {_shown(instance)})")]
     if kind == "minLength":
@@ -91,7 +114,7 @@ def _problems(error: ValidationError, doc: YamlDocument, display: str) -> list[P
     if kind == "uniqueItems":
         return [at(path, "lists the same item twice")]
     if kind == "enum":
-        choices = ", ".join(map(str, error.validator_value))
+        choices = ", ".join(map(str, value))
         return [at(path, f"must be one of: {choices} (got {_shown(instance)})")]
     return [at(path, error.message)]
 

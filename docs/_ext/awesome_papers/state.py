@@ -24,7 +24,7 @@ class PaperDataError(SystemExit):
 
 def data_dir(app: Sphinx) -> Path:
     """``awesome_papers_data``, relative to the configuration directory."""
-    return (Path(app.confdir) / app.config.awesome_papers_data).resolve()
+    return (Path(app.confdir) / str(app.config.awesome_papers_data)).resolve()
 
 
 def load(app: Sphinx) -> Catalogue:
@@ -34,7 +34,9 @@ def load(app: Sphinx) -> Catalogue:
         catalogue = load_catalogue(directory)
     except DataError as error:
         for problem in error.problems:
-            logger.error("%s: %s", problem.field, problem.message, location=f"{problem.path}:{problem.line}")
+            logger.error(
+                "%s: %s", problem.field, problem.message, location=f"{problem.path}:{problem.line}"
+            )
         raise PaperDataError(
             f"Invalid paper records: {len(error.problems)} problem(s) in {directory}; "
             "python -m awesome_papers validate lists them too"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from html import escape
+from typing import ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 
-from .directives import LABEL_PREFIX, _CatalogueDirective
 from .cards import label_ref
+from .directives import LABEL_PREFIX, _CatalogueDirective
 from .model import Catalogue, slugify
 
 _BAR_HEIGHT = 22
@@ -38,7 +41,11 @@ def bar_chart(title: str, rows: list[tuple[str, int]]) -> str:
     )
 
 
-def _rows(catalogue: Catalogue, kind: str, limit: int) -> list[tuple[str, str | None, int]]:
+#: (shown name, label of its page or None, count)
+Row = tuple[str, str | None, int]
+
+
+def _rows(catalogue: Catalogue, kind: str, limit: int) -> list[Row]:
     """(shown name, label of its page or None, count), largest first."""
     counts = catalogue.counts(kind)
     if kind == "category":
@@ -51,8 +58,13 @@ def _rows(catalogue: Catalogue, kind: str, limit: int) -> list[tuple[str, str | 
         named = [(e.name, e.id) for e in catalogue.environments]
     else:
         years = Counter(p.year for p in catalogue.papers if p.year)
-        return [(str(year), None, years[year]) for year in sorted(years, reverse=True)][:limit]
-    rows = [(name, f"{LABEL_PREFIX[kind]}-{value}", counts.get(value, 0)) for name, value in named]
+        by_year: list[Row] = [
+            (str(year), None, years[year]) for year in sorted(years, reverse=True)
+        ]
+        return by_year[:limit]
+    rows: list[Row] = [
+        (name, f"{LABEL_PREFIX[kind]}-{value}", counts.get(value, 0)) for name, value in named
+    ]
     rows = [row for row in rows if row[2]]
     if kind != "category":
         rows.sort(key=lambda row: (-row[2], row[0].casefold()))
@@ -62,7 +74,7 @@ def _rows(catalogue: Catalogue, kind: str, limit: int) -> list[tuple[str, str | 
 class PaperStatistics(_CatalogueDirective):
     """Tables and charts drawn at build time: no JavaScript, no plotting library."""
 
-    option_spec = {"top": lambda value: int(value)}
+    option_spec: ClassVar[dict[str, Callable[[str], int]]] = {"top": directives.positive_int}
 
     def run(self) -> list[nodes.Node]:
         catalogue = self.catalogue
@@ -77,25 +89,37 @@ class PaperStatistics(_CatalogueDirective):
         ):
             self.depend((), ("index", kind, ""))
             rows = _rows(catalogue, kind, limit)
-            section = nodes.section(ids=[f"stats-{slugify(kind)}"], names=[f"stats-{slugify(kind)}"])
+            section = nodes.section(
+                ids=[f"stats-{slugify(kind)}"], names=[f"stats-{slugify(kind)}"]
+            )
             section += nodes.title(title, title)
-            section += nodes.raw("", bar_chart(title, [(name, count) for name, _, count in rows]), format="html")
+            section += nodes.raw(
+                "", bar_chart(title, [(name, count) for name, _, count in rows]), format="html"
+            )
             section += self.table(kind, rows)
             self.state.document.note_implicit_target(section, section)
             result.append(section)
         return result
 
-    def table(self, kind: str, rows: list[tuple[str, str | None, int]]) -> nodes.table:
+    def table(self, kind: str, rows: list[Row]) -> nodes.table:
         table = nodes.table(classes=["ap-stats-table"])
         group = nodes.tgroup(cols=2)
         table += group
         group += [nodes.colspec(colwidth=4), nodes.colspec(colwidth=1)]
         head = nodes.thead()
-        head += nodes.row("", *(nodes.entry("", nodes.paragraph(h, h)) for h in (kind.title(), "Papers")))
+        head += nodes.row(
+            "", *(nodes.entry("", nodes.paragraph(h, h)) for h in (kind.title(), "Papers"))
+        )
         body = nodes.tbody()
         for name, label, count in rows:
             cell = nodes.paragraph()
-            cell += label_ref(label, name) if label and self.config.awesome_papers_pages else nodes.Text(name)
-            body += nodes.row("", nodes.entry("", cell), nodes.entry("", nodes.paragraph(str(count), str(count))))
+            cell += (
+                label_ref(label, name)
+                if label and self.config.awesome_papers_pages
+                else nodes.Text(name)
+            )
+            body += nodes.row(
+                "", nodes.entry("", cell), nodes.entry("", nodes.paragraph(str(count), str(count)))
+            )
         group += [head, body]
         return table

@@ -93,6 +93,8 @@ def read_yaml(path: Path, display: str) -> YamlDocument:
         raise DataError([Problem(display, line, "yaml", message)]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(display, 1, "yaml", f"syntax error: {exc}")]) from None
+    if root is None:  # only comments and blank lines, caught above; kept for the type checker
+        raise DataError([Problem(display, 1, "file", "file is empty")])
     return _Composer(display).document(root)
 
 
@@ -110,7 +112,9 @@ class _Composer:
         return self.doc
 
     def problem(self, node: yaml.Node, path: str, message: str) -> None:
-        self.doc.problems.append(Problem(self.display, node.start_mark.line + 1, path or "yaml", message))
+        self.doc.problems.append(
+            Problem(self.display, node.start_mark.line + 1, path or "yaml", message)
+        )
 
     def convert(self, node: yaml.Node, path: str) -> Any:
         self.nodes += 1
@@ -129,12 +133,16 @@ class _Composer:
             return items
         if isinstance(node, yaml.ScalarNode) and node.tag in _SCALARS:
             return _SCALARS[node.tag](node)
-        self.problem(node, path, f"YAML tag {_short_tag(node.tag)} is not allowed (plain data only)")
+        self.problem(
+            node, path, f"YAML tag {_short_tag(node.tag)} is not allowed (plain data only)"
+        )
         return None
 
     def mapping(self, node: yaml.MappingNode, path: str) -> dict[str, Any]:
         if node.tag != _TAG + "map":
-            self.problem(node, path, f"YAML tag {_short_tag(node.tag)} is not allowed (plain data only)")
+            self.problem(
+                node, path, f"YAML tag {_short_tag(node.tag)} is not allowed (plain data only)"
+            )
             return {}
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:

@@ -1,0 +1,307 @@
+"""How the site build scales with the size of the list, against a static baseline.
+
+For N papers of synthetic but realistically shaped data (written in our real data/ format), it
+measures in one run: the full HTML build of our site; the baseline, the same pages written out
+as static MyST files of sphinx-design cards built by plain Sphinx with the same theme; an
+incremental rebuild after one title edit and after adding one keyword to one record; and the
+README generation and validation. Times are wall-clock seconds of fresh processes; memory is the
+peak RSS of the build process. Ratios, not seconds, are what to compare across machines.
+
+    python benchmarks/build_scale.py            # N = 100, 1,000, 10,000
+    python benchmarks/build_scale.py --sizes 50 # the smoke run the tests use
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+WORK = REPO / "benchmarks" / "_work"
+THEME_CONF = """
+html_theme = "pydata_sphinx_theme"
+html_sidebars = {"keywords/**": [], "environments/**": [], "venues/**": [], "index": []}
+exclude_patterns = ["_build"]
+"""
+WORDS = [
+    "visual",
+    "language",
+    "policy",
+    "reward",
+    "model",
+    "agent",
+    "world",
+    "robot",
+    "learning",
+    "vision",
+    "transformer",
+    "diffusion",
+    "planning",
+    "reasoning",
+    "offline",
+    "online",
+    "multi",
+    "modal",
+    "embodied",
+    "navigation",
+    "manipulation",
+    "video",
+    "game",
+    "representation",
+    "preference",
+    "feedback",
+    "imitation",
+    "control",
+    "latent",
+    "dynamics",
+    "pixel",
+    "benchmark",
+]
+
+
+def synthetic_data(target: Path, n: int, seed: int = 7) -> None:
+    """N papers: ~3 keywords each from ~N/3, 2 environments from ~N/20, 6 categories."""
+    rng = random.Random(seed)
+    if target.exists():
+        shutil.rmtree(target)
+    (target / "papers").mkdir(parents=True)
+    categories = [
+        {
+            "id": f"cat-{i}",
+            "title": f"Category {i}",
+            "order": i,
+            "description": f"Papers of kind {i}.",
+        }
+        for i in range(6)
+    ]
+    keywords = [{"name": f"Keyword {i} {rng.choice(WORDS)}"} for i in range(max(3, n // 3))]
+    environments = [
+        {"id": f"env-{i}", "name": f"Environment {i}", "url": f"https://example.org/env/{i}"}
+        for i in range(max(2, n // 20))
+    ]
+    for name, items in (
+        ("categories", categories),
+        ("keywords", keywords),
+        ("environments", environments),
+    ):
+        (target / f"{name}.yaml").write_text(yaml.safe_dump(items, sort_keys=False), "utf-8")
+    for i in range(n):
+        title = " ".join(rng.choice(WORDS).title() for _ in range(rng.randint(4, 10))) + f" {i}"
+        year = rng.randint(2015, 2026)
+        record = {
+            "id": f"paper-{i}",
+            "title": title,
+            "url": f"https://arxiv.org/abs/{year % 100:02d}{rng.randint(1, 12):02d}.{i:05d}",
+            "authors": [
+                f"Author {rng.randint(1, 5 * n)} {rng.choice(WORDS).title()}"
+                for _ in range(rng.randint(1, 30))
+            ],
+            "venue": rng.choice(["ICLR", "NeurIPS", "ICML", "CVPR", "CoRL", "arXiv"]),
+            "year": year,
+            "category": rng.choice(categories)["id"],
+            "keywords": sorted({rng.choice(keywords)["name"] for _ in range(3)}),
+            "environments": sorted({rng.choice(environments)["id"] for _ in range(2)}),
+            "added": f"{year}-01-01",
+        }
+        (target / "papers" / f"paper-{i}.yaml").write_text(
+            yaml.safe_dump(record, sort_keys=False), "utf-8"
+        )
+
+
+def our_site(target: Path, data: Path) -> None:
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    (target / "conf.py").write_text(
+        f'extensions = ["myst_parser", "awesome_papers"]\nawesome_papers_data = {str(data)!r}\n'
+        + THEME_CONF,
+        "utf-8",
+    )
+    (target / "index.rst").write_text(
+        "Benchmark list\n==============\n\n.. paper-overview::\n\n.. toctree::\n\n"
+        "   categories/index\n   keywords/index\n   environments/index\n   venues/index\n",
+        "utf-8",
+    )
+
+
+def static_site(target: Path, data: Path) -> None:
+    """The same pages as hand-written MyST: what the content costs with no extension at all."""
+    sys.path.insert(0, str(REPO / "docs" / "_ext"))
+    from awesome_papers.bibtex import bibtex_entry
+    from awesome_papers.loader import load_catalogue
+    from awesome_papers.model import slugify
+
+    catalogue = load_catalogue(data)
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    (target / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_design"]\n' + THEME_CONF, "utf-8"
+    )
+
+    def card(paper, canonical: bool) -> str:  # type: ignore[no-untyped-def]
+        keywords = " ".join(
+            f"{{bdg-ref-primary-line}}`{k} <keyword-{slugify(k)}>`" for k in paper.keywords
+        )
+        envs = ", ".join(
+            f"{{ref}}`{catalogue.environment_by_id[e].name} <env-{e}>` [↗]({catalogue.environment_by_id[e].url})"
+            for e in paper.environments
+        )
+        bib = bibtex_entry(paper).replace("<", "&lt;")
+        target_line = f"(paper-{paper.id})=\n" if canonical else ""
+        return (
+            f"{target_line}:::{{card}}\n:class-card: ap-card\n\n[{paper.title}]({paper.url})\n^^^\n"
+            f"{', '.join(paper.authors)}\n\n{{ref}}`{paper.venue_label} <venue-{slugify(paper.venue_label)}>`\n\n"
+            f"{keywords}\n\n**Environments:** {envs}\n+++\n{{bdg-link-primary-line}}`Paper <{paper.url}>`\n\n"
+            f"```{{raw}} html\n<details><summary>BibTeX</summary><pre>{bib}</pre></details>\n```\n:::\n\n"
+        )
+
+    def write(path: str, label: str, title: str, papers, canonical: bool = False) -> None:  # type: ignore[no-untyped-def]
+        page = target / path
+        page.parent.mkdir(parents=True, exist_ok=True)
+        body = "".join(card(p, canonical) for p in papers)
+        page.write_text(f"({label})=\n# {title}\n\n{len(papers)} papers\n\n{body}", "utf-8")
+
+    groups = {
+        "categories": [
+            (c.id, f"category-{c.id}", c.title, catalogue.select("category", c.id))
+            for c in catalogue.categories
+        ],
+        "keywords": [
+            (k.slug, f"keyword-{k.slug}", k.name, catalogue.select("keyword", k.slug))
+            for k in catalogue.keywords
+            if catalogue.select("keyword", k.slug)
+        ],
+        "environments": [
+            (e.id, f"env-{e.id}", e.name, catalogue.select("environment", e.id))
+            for e in catalogue.environments
+            if catalogue.select("environment", e.id)
+        ],
+        "venues": [
+            (v.slug, f"venue-{v.slug}", v.label, catalogue.select("venue", v.slug))
+            for v in catalogue.venues
+        ],
+    }
+    for folder, pages in groups.items():
+        for value, label, title, papers in pages:
+            write(f"{folder}/{value}.md", label, title, papers, canonical=folder == "categories")
+        listing = "\n".join(f"- {{ref}}`{label}` {len(papers)}" for _, label, _, papers in pages)
+        toctree = "\n".join(value for value, *_ in pages)
+        (target / folder / "index.md").write_text(
+            f"# {folder.title()}\n\n{listing}\n\n```{{toctree}}\n:hidden:\n\n{toctree}\n```\n",
+            "utf-8",
+        )
+    (target / "index.md").write_text(
+        "# Benchmark list\n\n```{toctree}\ncategories/index\nkeywords/index\nenvironments/index\nvenues/index\n```\n",
+        "utf-8",
+    )
+
+
+def run(args: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one fresh process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(
+            f"failed: {' '.join(args)}\n{process.stderr.read().decode() if process.stderr else ''}"
+        )
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def sphinx(src: Path, out: Path) -> tuple[float, float]:
+    return run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(src), str(out)])
+
+
+def measure(n: int, baseline: bool, work: Path) -> dict[str, float]:
+    base = work / f"n{n}"
+    data = base / "data"
+    synthetic_data(data, n)
+    ours, static = base / "ours", base / "static"
+    our_site(ours, data)
+    if baseline:
+        static_site(static, data)
+    result: dict[str, float] = {}
+    result["full"], result["full_mib"] = sphinx(ours, ours / "_build")
+    nan = float("nan")
+    result["static"], result["static_mib"] = (
+        sphinx(static, static / "_build") if baseline else (nan, nan)
+    )
+    result["noop"], _ = sphinx(ours, ours / "_build")  # Sphinx's own floor: nothing changed
+    record = data / "papers" / "paper-0.yaml"
+    text = record.read_text("utf-8")
+    record.write_text(text.replace("title: ", "title: Edited ", 1), "utf-8")
+    result["edit_title"], _ = sphinx(ours, ours / "_build")
+    keyword = yaml.safe_load((data / "keywords.yaml").read_text("utf-8"))[-1]["name"]
+    loaded = yaml.safe_load(record.read_text("utf-8"))
+    loaded["keywords"] = sorted({*loaded["keywords"], keyword})
+    record.write_text(yaml.safe_dump(loaded, sort_keys=False), "utf-8")
+    result["add_keyword"], _ = sphinx(ours, ours / "_build")
+    cli = [sys.executable, "-m", "awesome_papers"]
+    result["validate"], _ = run([*cli, "validate", str(data)])
+    result["readme"], _ = run(
+        [
+            *cli,
+            "readme",
+            "--data",
+            str(data),
+            "--output",
+            str(base / "README.md"),
+            "--template",
+            str(REPO / "docs" / "README.template.md"),
+        ]
+    )
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument(
+        "--baseline-sizes",
+        type=int,
+        nargs="+",
+        default=[100, 1000],
+        help="sizes to build the static baseline at (it takes about 20 minutes at 10,000)",
+    )
+    parser.add_argument(
+        "--work", type=Path, default=WORK, help="where to write the synthetic sites"
+    )
+    args = parser.parse_args()
+    rows = {}
+    header = (
+        f"{'N':>7} {'full s':>8} {'static s':>9} {'ratio':>6} {'no-op s':>8} {'edit s':>7} {'+kw s':>7} "
+        f"{'full MiB':>9} {'static MiB':>11} {'validate s':>11} {'readme s':>9}"
+    )
+    print(header, flush=True)
+    for n in args.sizes:
+        r = measure(n, n in args.baseline_sizes, args.work)
+        rows[n] = r
+        print(
+            f"{n:>7} {r['full']:>8.2f} {r['static']:>9.2f} {r['full'] / r['static']:>6.2f} {r['noop']:>8.2f} "
+            f"{r['edit_title']:>7.2f} "
+            f"{r['add_keyword']:>7.2f} {r['full_mib']:>9.0f} {r['static_mib']:>11.0f} {r['validate']:>11.2f} {r['readme']:>9.2f}",
+            flush=True,
+        )
+    if 1000 in rows:
+        at_1k = rows[1000]
+        incremental = max(at_1k["edit_title"], at_1k["add_keyword"]) / at_1k["full"]
+        scale = rows[10000]["full"] / at_1k["full"] if 10000 in rows else float("nan")
+        print(
+            f"ratio_vs_static={at_1k['full'] / at_1k['static']:.2f} "
+            f"incremental_fraction={incremental:.3f} scale_10k_over_1k={scale:.2f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

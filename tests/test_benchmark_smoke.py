@@ -1,0 +1,35 @@
+"""The scale benchmark still runs end to end (N = 50), so that it cannot rot between measurements."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHMARK = Path(__file__).parent.parent / "benchmarks" / "build_scale.py"
+
+
+def test_benchmark_smoke_run(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARK),
+            "--sizes",
+            "50",
+            "--baseline-sizes",
+            "50",
+            "--work",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    header, row = result.stdout.splitlines()[:2]
+    assert header.split()[:2] == ["N", "full"]
+    values = row.split()
+    assert values[0] == "50"
+    assert all(float(value) > 0 for value in values[1:])
+    site = tmp_path / "n50" / "ours" / "_build"
+    assert (site / "keywords" / "index.html").is_file() and (site / "papers.json").is_file()
