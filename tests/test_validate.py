@@ -37,113 +37,114 @@ def test_good_data_passes(data_dir: Path, capsys: pytest.CaptureFixture[str]) ->
     assert "4 papers, 2 categories, 3 keywords, 3 environments: OK" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            GOOD + "title: [unclosed\n",
-            "data/papers/new-paper.yaml:7: yaml: syntax error: did not find expected ',' or ']' "
-            "(while parsing a flow sequence at line 6)",
-            id="yaml-syntax",
-        ),
-        pytest.param(
-            GOOD + "title: Again\n",
-            "data/papers/new-paper.yaml:6: title: duplicate key (first defined at line 2)",
-            id="duplicate-key",
-        ),
-        pytest.param(
-            GOOD + "note: !!python/object/apply:os.system ['echo pwned']\n",
-            "data/papers/new-paper.yaml:6: note: YAML tag !!python/object/apply:os.system is not "
-            "allowed (plain data only)",
-            id="python-tag",
-        ),
-        pytest.param(
-            GOOD.replace("authors: [Grace Hopper]\n", ""),
-            "data/papers/new-paper.yaml:1: authors: missing required field",
-            id="missing-field",
-        ),
-        pytest.param(
-            GOOD + "year: twenty\n",
-            "data/papers/new-paper.yaml:6: year: expected a whole number, got text",
-            id="wrong-type",
-        ),
-        pytest.param(
-            GOOD + "autors: [Ada]\n",
-            "data/papers/new-paper.yaml:6: autors: unknown field; did you mean 'authors'?",
-            id="unknown-field",
-        ),
-        pytest.param(
-            GOOD.replace("url: https://example.org/new", "url: javascript:alert(1)"),
-            "data/papers/new-paper.yaml:3: url: must be an http(s) URL (got 'javascript:alert(1)')",
-            id="javascript-url",
-        ),
-        pytest.param(
-            GOOD + "links: [{kind: code, url: 'data:text/html,<script>x</script>'}]\n",
-            "data/papers/new-paper.yaml:6: links[0].url: must be an http(s) URL "
-            "(got 'data:text/html,<script>x</script>')",
-            id="data-url",
-        ),
-        pytest.param(
-            GOOD.replace("id: new-paper", "id: another-paper"),
-            "data/papers/new-paper.yaml:1: id: 'another-paper' does not match the file name "
-            "'new-paper.yaml'",
-            id="id-not-file-name",
-        ),
-        pytest.param(
-            GOOD + "category: nope\n",
-            "data/papers/new-paper.yaml:6: category: duplicate key (first defined at line 5)",
-            id="duplicate-category",
-        ),
-        pytest.param(
-            GOOD.replace("category: agents", "category: agent"),
-            "data/papers/new-paper.yaml:5: category: unknown category 'agent'; did you mean 'agents'?",
-            id="unknown-category",
-        ),
-        pytest.param(
-            GOOD + "environments: [dmcontrol-suite]\n",
-            "data/papers/new-paper.yaml:6: environments[0]: unknown environment 'dmcontrol-suite'; "
-            "did you mean 'deepmind-control-suite'?",
-            id="unknown-environment",
-        ),
-        pytest.param(
-            GOOD + "keywords: [World Model, visual reinforcement learning]\n",
-            "data/papers/new-paper.yaml:6: keywords[1]: 'visual reinforcement learning' is a spelling "
-            "of keyword 'Visual RL'; write 'Visual RL'",
-            id="keyword-alias",
-        ),
-        pytest.param(
-            GOOD + "keywords:\n  - World Modle\n",
-            "data/papers/new-paper.yaml:7: keywords[0]: unknown keyword 'World Modle'; did you mean "
-            "'World Model'?",
-            id="unknown-keyword",
-        ),
-        pytest.param(
-            GOOD.replace("url: https://example.org/new", "url: https://arxiv.org/abs/2010.02193/"),
-            "data/papers/new-paper.yaml:3: url: same paper as data/papers/dreamerv2.yaml (same url)",
-            id="duplicate-url",
-        ),
-        pytest.param(
-            GOOD.replace("A New Paper", "mastering atari with discrete world-models"),
-            "data/papers/new-paper.yaml:2: title: same paper as data/papers/dreamerv2.yaml (same title)",
-            id="duplicate-title",
-        ),
-        pytest.param(
-            "# only a comment\n\n",
-            "data/papers/new-paper.yaml:1: file: file is empty",
-            id="empty-file",
-        ),
-        pytest.param(
-            GOOD.encode() + b"note: caf\xe9\n",
-            "data/papers/new-paper.yaml:6: file: not UTF-8 text (byte 0xe9 at offset 112)",
-            id="not-utf8",
-        ),
-        pytest.param(
-            GOOD + "title2: x\nnote: |\n  two\n  lines\n",
-            "data/papers/new-paper.yaml:6: title2: unknown field; did you mean 'title'?",
-            id="several-problems",
-        ),
-    ],
-)
+#: A contributor's mistakes, and the line the validator prints for each.
+BAD_RECORDS = [
+    pytest.param(
+        GOOD + "title: [unclosed\n",
+        "data/papers/new-paper.yaml:7: yaml: syntax error: did not find expected ',' or ']' "
+        "(while parsing a flow sequence at line 6)",
+        id="yaml-syntax",
+    ),
+    pytest.param(
+        GOOD + "title: Again\n",
+        "data/papers/new-paper.yaml:6: title: duplicate key (first defined at line 2)",
+        id="duplicate-key",
+    ),
+    pytest.param(
+        GOOD + "note: !!python/object/apply:os.system ['echo pwned']\n",
+        "data/papers/new-paper.yaml:6: note: YAML tag !!python/object/apply:os.system is not "
+        "allowed (plain data only)",
+        id="python-tag",
+    ),
+    pytest.param(
+        GOOD.replace("authors: [Grace Hopper]\n", ""),
+        "data/papers/new-paper.yaml:1: authors: missing required field",
+        id="missing-field",
+    ),
+    pytest.param(
+        GOOD + "year: twenty\n",
+        "data/papers/new-paper.yaml:6: year: expected a whole number, got text",
+        id="wrong-type",
+    ),
+    pytest.param(
+        GOOD + "autors: [Ada]\n",
+        "data/papers/new-paper.yaml:6: autors: unknown field; did you mean 'authors'?",
+        id="unknown-field",
+    ),
+    pytest.param(
+        GOOD.replace("url: https://example.org/new", "url: javascript:alert(1)"),
+        "data/papers/new-paper.yaml:3: url: must be an http(s) URL (got 'javascript:alert(1)')",
+        id="javascript-url",
+    ),
+    pytest.param(
+        GOOD + "links: [{kind: code, url: 'data:text/html,<script>x</script>'}]\n",
+        "data/papers/new-paper.yaml:6: links[0].url: must be an http(s) URL "
+        "(got 'data:text/html,<script>x</script>')",
+        id="data-url",
+    ),
+    pytest.param(
+        GOOD.replace("id: new-paper", "id: another-paper"),
+        "data/papers/new-paper.yaml:1: id: 'another-paper' does not match the file name "
+        "'new-paper.yaml'",
+        id="id-not-file-name",
+    ),
+    pytest.param(
+        GOOD + "category: nope\n",
+        "data/papers/new-paper.yaml:6: category: duplicate key (first defined at line 5)",
+        id="duplicate-category",
+    ),
+    pytest.param(
+        GOOD.replace("category: agents", "category: agent"),
+        "data/papers/new-paper.yaml:5: category: unknown category 'agent'; did you mean 'agents'?",
+        id="unknown-category",
+    ),
+    pytest.param(
+        GOOD + "environments: [dmcontrol-suite]\n",
+        "data/papers/new-paper.yaml:6: environments[0]: unknown environment 'dmcontrol-suite'; "
+        "did you mean 'deepmind-control-suite'?",
+        id="unknown-environment",
+    ),
+    pytest.param(
+        GOOD + "keywords: [World Model, visual reinforcement learning]\n",
+        "data/papers/new-paper.yaml:6: keywords[1]: 'visual reinforcement learning' is a spelling "
+        "of keyword 'Visual RL'; write 'Visual RL'",
+        id="keyword-alias",
+    ),
+    pytest.param(
+        GOOD + "keywords:\n  - World Modle\n",
+        "data/papers/new-paper.yaml:7: keywords[0]: unknown keyword 'World Modle'; did you mean "
+        "'World Model'?",
+        id="unknown-keyword",
+    ),
+    pytest.param(
+        GOOD.replace("url: https://example.org/new", "url: https://arxiv.org/abs/2010.02193/"),
+        "data/papers/new-paper.yaml:3: url: same paper as data/papers/dreamerv2.yaml (same url)",
+        id="duplicate-url",
+    ),
+    pytest.param(
+        GOOD.replace("A New Paper", "mastering atari with discrete world-models"),
+        "data/papers/new-paper.yaml:2: title: same paper as data/papers/dreamerv2.yaml (same title)",
+        id="duplicate-title",
+    ),
+    pytest.param(
+        "# only a comment\n\n",
+        "data/papers/new-paper.yaml:1: file: file is empty",
+        id="empty-file",
+    ),
+    pytest.param(
+        GOOD.encode() + b"note: caf\xe9\n",
+        "data/papers/new-paper.yaml:6: file: not UTF-8 text (byte 0xe9 at offset 112)",
+        id="not-utf8",
+    ),
+    pytest.param(
+        GOOD + "title2: x\nnote: |\n  two\n  lines\n",
+        "data/papers/new-paper.yaml:6: title2: unknown field; did you mean 'title'?",
+        id="several-problems",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD_RECORDS)
 def test_bad_record_is_reported_with_file_line_and_field(
     data_dir: Path, capsys: pytest.CaptureFixture[str], text: str | bytes, expected: str
 ) -> None:

@@ -18,16 +18,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from .bibtex import bibtex_entry
-from .model import Catalogue, Paper, slugify
-
-_LINK_LABELS = {
-    "code": "Code",
-    "project": "Project",
-    "dataset": "Dataset",
-    "video": "Video",
-    "slides": "Slides",
-    "other": "Link",
-}
+from .model import LINK_LABELS, Catalogue, Paper, slugify
 
 #: Resolves (label prefix, value) to a URI relative to the current page, or None for no link.
 Linker = Callable[[str, str], str | None]
@@ -109,7 +100,7 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
             f'<p class="ap-environments"><strong>Environments: </strong>{", ".join(items)}</p>'
         )
     parts.append('</div>\n<div class="sd-card-footer ap-footer">')
-    buttons = [("Paper", paper.url)] + [(_LINK_LABELS[link.kind], link.url) for link in paper.links]
+    buttons = [("Paper", paper.url)] + [(LINK_LABELS[link.kind], link.url) for link in paper.links]
     parts.append(
         '<p class="ap-links">'
         + " ".join(

@@ -129,18 +129,9 @@ class PaperIndex(_CatalogueDirective):
         catalogue = self.catalogue
         counts = catalogue.counts(kind)
         self.depend((), ("index", kind, ""))
-        entries: list[tuple[str, str]]  # (label value, shown name)
-        if kind == "category":
-            entries = [(c.id, c.title) for c in catalogue.categories]
-        elif kind == "keyword":
-            entries = [(k.slug, k.name) for k in catalogue.keywords]
-        elif kind == "environment":
-            entries = [(e.id, e.name) for e in catalogue.environments]
-        elif kind == "venue":
-            entries = [(v.slug, v.label) for v in catalogue.venues]
-        else:
+        if kind not in LABEL_PREFIX:
             raise self.error(f"paper-index: unknown kind {kind!r}")
-        entries = [(value, name) for value, name in entries if counts.get(value)]
+        entries = [(value, name) for value, name in catalogue.named(kind) if counts.get(value)]
         if kind in {"keyword", "environment"}:
             return [self.alphabetical(kind, entries, counts)]
         items = nodes.bullet_list(classes=["ap-index"])

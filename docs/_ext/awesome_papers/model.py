@@ -15,6 +15,17 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+#: How an extra link of each kind is labelled on cards and in the README.
+LINK_LABELS = {
+    "code": "Code",
+    "project": "Project",
+    "dataset": "Dataset",
+    "video": "Video",
+    "slides": "Slides",
+    "other": "Link",
+}
+
+
 @dataclass(frozen=True)
 class Link:
     """An extra link of a paper: code, project page, dataset..."""
@@ -194,6 +205,18 @@ class Catalogue:
             for key in keys:
                 groups.setdefault(key, []).append(paper)
         return {key: tuple(papers) for key, papers in groups.items()}
+
+    def named(self, kind: str) -> list[tuple[str, str]]:
+        """``(value, shown name)`` of every category, keyword, environment or venue, in order."""
+        if kind == "category":
+            return [(c.id, c.title) for c in self.categories]
+        if kind == "keyword":
+            return [(k.slug, k.name) for k in self.keywords]
+        if kind == "environment":
+            return [(e.id, e.name) for e in self.environments]
+        if kind == "venue":
+            return [(v.slug, v.label) for v in self.venues]
+        raise ValueError(f"unknown kind {kind!r}")
 
     def counts(self, kind: str) -> dict[str, int]:
         """How many papers each category, keyword slug, environment, venue slug or year has."""

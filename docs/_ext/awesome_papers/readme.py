@@ -8,17 +8,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .markdown import escape, link_destination
-from .model import Catalogue, Paper
+from .model import LINK_LABELS, Catalogue, Paper
 
 GROUPINGS = ("category", "venue")
-_LINK_LABELS = {
-    "code": "Code",
-    "project": "Project",
-    "dataset": "Dataset",
-    "video": "Video",
-    "slides": "Slides",
-    "other": "Link",
-}
 
 
 def render_readme(catalogue: Catalogue, template: str, group_by: str = "category") -> str:
@@ -38,7 +30,7 @@ def render_entry(paper: Paper, catalogue: Catalogue, *, with_venue: bool = True)
     """One paper as the list writes it: title line, authors, keywords, environments."""
     title = f"- [{escape(paper.title)}]({link_destination(paper.url)})"
     for link in paper.links:
-        title += f" [{_LINK_LABELS[link.kind]}]({link_destination(link.url)})"
+        title += f" [{LINK_LABELS[link.kind]}]({link_destination(link.url)})"
     if paper.highlight:
         title += f'(**<font color="red">{escape(paper.highlight)}</font>**)'
     lines = [title]

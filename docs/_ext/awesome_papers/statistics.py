@@ -48,22 +48,15 @@ Row = tuple[str, str | None, int]
 def _rows(catalogue: Catalogue, kind: str, limit: int) -> list[Row]:
     """(shown name, label of its page or None, count), largest first."""
     counts = catalogue.counts(kind)
-    if kind == "category":
-        named = [(c.title, c.id) for c in catalogue.categories]
-    elif kind == "venue":
-        named = [(v.label, v.slug) for v in catalogue.venues]
-    elif kind == "keyword":
-        named = [(k.name, k.slug) for k in catalogue.keywords]
-    elif kind == "environment":
-        named = [(e.name, e.id) for e in catalogue.environments]
-    else:
+    if kind == "year":
         years = Counter(p.year for p in catalogue.papers if p.year)
         by_year: list[Row] = [
             (str(year), None, years[year]) for year in sorted(years, reverse=True)
         ]
         return by_year[:limit]
     rows: list[Row] = [
-        (name, f"{LABEL_PREFIX[kind]}-{value}", counts.get(value, 0)) for name, value in named
+        (name, f"{LABEL_PREFIX[kind]}-{value}", counts.get(value, 0))
+        for value, name in catalogue.named(kind)
     ]
     rows = [row for row in rows if row[2]]
     if kind != "category":
