@@ -26,9 +26,12 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "benchmarks" / "_work"
+# The site's own theme settings (docs/conf.py), for our build and the baseline alike.
 THEME_CONF = """
 html_theme = "pydata_sphinx_theme"
 html_sidebars = {"keywords/**": [], "environments/**": [], "venues/**": [], "index": []}
+html_theme_options = {"secondary_sidebar_items": {"statistics": ["page-toc"], "linking": ["page-toc"]}}
+html_copy_source = False
 exclude_patterns = ["_build"]
 """
 WORDS = [

@@ -22,14 +22,16 @@ html_theme = "pydata_sphinx_theme"
 html_title = "Awesome Multi-Modal RL"
 html_baseurl = "https://awesome-mmrl.readthedocs.io/en/latest/"
 html_last_updated_fmt = None
-html_copy_source = False
+html_copy_source = False  # the sources are one-line generated stubs
 html_show_sourcelink = False
 html_theme_options = {
     "github_url": "https://github.com/opendilab/awesome-multi-modal-reinforcement-learning",
     "navigation_with_keys": False,
     "show_toc_level": 1,
     "navbar_align": "left",
-    "secondary_sidebar_items": ["page-toc"],
+    # Only the long hand-written pages have sections worth an "on this page" column; computing
+    # it for thousands of one-section pages is a third of the theme's time per page.
+    "secondary_sidebar_items": {"statistics": ["page-toc"], "linking": ["page-toc"]},
     "footer_start": ["copyright"],
     "footer_end": ["sphinx-version"],
 }

@@ -43,11 +43,10 @@ class _CatalogueDirective(SphinxDirective):
         container = create_component("paper-cards", ["ap-cards"])
         count = f"{len(papers)} paper{'s' if len(papers) != 1 else ''}"
         container += nodes.paragraph(count, count, classes=["ap-count"])
-        std = self.env.get_domain("std")
+        domain = get_domain(self.env)
         for paper in papers:
             if canonical:
-                std.labels[f"paper-{paper.id}"] = (self.env.docname, paper.id, paper.title)  # type: ignore[attr-defined]
-                std.anonlabels[f"paper-{paper.id}"] = (self.env.docname, paper.id)  # type: ignore[attr-defined]
+                domain.note_label(self.env.docname, f"paper-{paper.id}", paper.id, paper.title)
             container += card_node(paper)
         return container
 
@@ -113,9 +112,7 @@ class PaperPage(_CatalogueDirective):
         section.extend(intro)
         section += self.cards(self.selection(kind, value), canonical=kind == "category")
         self.state.document.note_implicit_target(section, section)
-        std = self.env.get_domain("std")
-        std.labels[label] = (self.env.docname, label, title)  # type: ignore[attr-defined]
-        std.anonlabels[label] = (self.env.docname, label)  # type: ignore[attr-defined]
+        get_domain(self.env).note_label(self.env.docname, label, label, title)
         return [section]
 
 

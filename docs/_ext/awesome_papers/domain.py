@@ -26,11 +26,17 @@ def fingerprint(catalogue: Catalogue, selection: Selection) -> str:
 
 
 class PapersDomain(Domain):
-    """Remembers, per document, the selections it rendered and their fingerprints."""
+    """Remembers, per document, the selections it rendered and the labels it defines.
+
+    Labels of papers and pages go into the std domain (and so into ``objects.inv``) once
+    reading is done, not while each page is read: the std domain forgets a document's labels
+    by scanning all of them, which over thousands of pages and labels made a full build
+    quadratic.
+    """
 
     name = "papers"
     label = "Papers"
-    initial_data: ClassVar[dict[str, Any]] = {"selections": {}}
+    initial_data: ClassVar[dict[str, Any]] = {"selections": {}, "labels": {}, "published": set()}
 
     @property
     def selections(self) -> dict[str, dict[Selection, str]]:
@@ -40,13 +46,41 @@ class PapersDomain(Domain):
     def note_selection(self, docname: str, selection: Selection, catalogue: Catalogue) -> None:
         self.selections.setdefault(docname, {})[selection] = fingerprint(catalogue, selection)
 
+    @property
+    def labels(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """``{docname: {label: (node id, title)}}``."""
+        result: dict[str, dict[str, tuple[str, str]]] = self.data.setdefault("labels", {})
+        return result
+
+    def note_label(self, docname: str, label: str, node_id: str, title: str) -> None:
+        self.labels.setdefault(docname, {})[label] = (node_id, title)
+
+    def publish_labels(self) -> None:
+        """Make the std domain's labels of ours match what the documents now define."""
+        std = self.env.get_domain("std")
+        current = {
+            label: (docname, node_id, title)
+            for docname, labels in sorted(self.labels.items())
+            for label, (node_id, title) in labels.items()
+        }
+        published: set[str] = self.data.setdefault("published", set())
+        for label in published - current.keys():
+            std.labels.pop(label, None)  # type: ignore[attr-defined]
+            std.anonlabels.pop(label, None)  # type: ignore[attr-defined]
+        for label, (docname, node_id, title) in current.items():
+            std.labels[label] = (docname, node_id, title)  # type: ignore[attr-defined]
+            std.anonlabels[label] = (docname, node_id)  # type: ignore[attr-defined]
+        self.data["published"] = set(current)
+
     def clear_doc(self, docname: str) -> None:
         self.selections.pop(docname, None)
+        self.labels.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            if docname in otherdata["selections"]:
-                self.selections[docname] = otherdata["selections"][docname]
+            for key in ("selections", "labels"):
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
 
     def outdated(self, catalogue: Catalogue) -> list[str]:
         """Documents whose selections now contain other papers or counts."""

@@ -44,6 +44,11 @@ def _write_exports(app: Sphinx, exception: Exception | None) -> None:
     write_text(outdir / "feed.xml", atom_feed(catalogue, base, app.config.project))
 
 
+def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    get_domain(env).publish_labels()
+    return []
+
+
 def _outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
@@ -80,11 +85,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _add_static)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", _outdated)
+    app.connect("env-updated", _publish_labels)
     app.connect("build-finished", _write_exports)
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
