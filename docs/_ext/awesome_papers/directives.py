@@ -13,7 +13,7 @@ from sphinx_design.shared import create_component
 from .cards import card_node, external, label_ref
 from .domain import Selection, get_domain
 from .model import Catalogue, Paper, slugify
-from .state import catalogue_of, data_files_of
+from .state import catalogue_of, vocabulary_files_of
 
 #: Selection kind -> label prefix of its generated page.
 LABEL_PREFIX = {
@@ -33,7 +33,7 @@ class _CatalogueDirective(SphinxDirective):
         return catalogue_of(self.env.app)
 
     def depend(self, papers: Sequence[Paper], selection: Selection) -> None:
-        for path in data_files_of(self.env.app):
+        for path in vocabulary_files_of(self.env.app):
             self.env.note_dependency(str(path))
         for paper in papers:
             self.env.note_dependency(paper.source)

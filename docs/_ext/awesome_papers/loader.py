@@ -37,10 +37,14 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
+def vocabulary_files(data_dir: Path) -> list[Path]:
+    """The vocabulary files: every page that shows papers depends on them."""
+    return [data_dir / f"{name}.yaml" for name in VOCABULARIES]
+
+
 def data_files(data_dir: Path) -> list[Path]:
     """Every file the catalogue is read from, in a stable order."""
-    vocab = [data_dir / f"{name}.yaml" for name in VOCABULARIES]
-    return vocab + sorted((data_dir / "papers").glob("*.yaml"))
+    return vocabulary_files(data_dir) + sorted((data_dir / "papers").glob("*.yaml"))
 
 
 def catalogue_from_records(

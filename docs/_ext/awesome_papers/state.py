@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .errors import DataError
-from .loader import data_files, load_catalogue
+from .loader import load_catalogue, vocabulary_files
 from .model import Catalogue
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def load(app: Sphinx) -> Catalogue:
             f"Invalid paper records: {len(error.problems)} problem(s) in {directory}; "
             "python -m awesome_papers validate lists them too"
         ) from None
-    app._awesome_papers = (catalogue, data_files(directory))  # type: ignore[attr-defined]
+    app._awesome_papers = (catalogue, vocabulary_files(directory))  # type: ignore[attr-defined]
     return catalogue
 
 
@@ -50,7 +50,6 @@ def catalogue_of(app: Sphinx) -> Catalogue:
     return catalogue
 
 
-def data_files_of(app: Sphinx) -> list[Path]:
-    """The vocabulary files: every listing depends on them."""
-    files: list[Path] = app._awesome_papers[1][:3]  # type: ignore[attr-defined]
+def vocabulary_files_of(app: Sphinx) -> list[Path]:
+    files: list[Path] = app._awesome_papers[1]  # type: ignore[attr-defined]
     return files
