@@ -21,6 +21,7 @@ TEMPLATE = REPO / "docs" / "README.template.md"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a Python module; give sphinx-build --no-color, since CI=true makes it colour its output."""
     return subprocess.run(
         [sys.executable, *args], capture_output=True, text=True, check=False, cwd=cwd
     )
@@ -36,7 +37,9 @@ def test_bad_record_stops_the_build_and_the_readme(
     record.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     location, rest = re.match(r"(.+?:\d+): (.*)", expected).groups()  # type: ignore[union-attr]
 
-    build = run("-m", "sphinx", "-W", "--keep-going", "-q", "site", "out", cwd=workdir)
+    build = run(
+        "-m", "sphinx", "--no-color", "-W", "--keep-going", "-q", "site", "out", cwd=workdir
+    )
     assert build.returncode != 0
     assert f"{location}: ERROR: {rest}" in build.stderr.splitlines()
     assert "Traceback" not in build.stderr
@@ -87,7 +90,9 @@ def test_hostile_text_is_inert_everywhere(hostile_data: Path) -> None:
     shutil.copytree(ROOTS / "test-site", workdir / "site")
     assert run("-m", "awesome_papers", "validate", cwd=workdir).returncode == 0
 
-    build = run("-m", "sphinx", "-W", "--keep-going", "-q", "site", "out", cwd=workdir)
+    build = run(
+        "-m", "sphinx", "--no-color", "-W", "--keep-going", "-q", "site", "out", cwd=workdir
+    )
     assert build.returncode == 0, build.stderr
     out = workdir / "out"
     for page in [

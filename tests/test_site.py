@@ -272,6 +272,7 @@ def test_bad_record_message_matches_the_validator(data_dir: Path, tmp_path: Path
             sys.executable,
             "-m",
             "sphinx",
+            "--no-color",  # CI=true makes Sphinx colour its output
             "-W",
             "--keep-going",
             "-q",
