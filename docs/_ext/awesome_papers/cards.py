@@ -153,7 +153,7 @@ def visit_card_html(self: Any, node: paper_card) -> None:
     from .state import catalogue_of
 
     builder = self.builder
-    catalogue = catalogue_of(builder.app)
+    catalogue = catalogue_of(builder.env)
     pages = builder.config.awesome_papers_pages
     folders = {"keyword": "keywords", "env": "environments", "venue": "venues"}
     # Links go through the root rather than Sphinx's same-page shortcut, so every page of a

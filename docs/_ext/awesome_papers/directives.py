@@ -30,10 +30,10 @@ class _CatalogueDirective(SphinxDirective):
 
     @property
     def catalogue(self) -> Catalogue:
-        return catalogue_of(self.env.app)
+        return catalogue_of(self.env)
 
     def depend(self, papers: Sequence[Paper], selection: Selection) -> None:
-        for path in vocabulary_files_of(self.env.app):
+        for path in vocabulary_files_of(self.env):
             self.env.note_dependency(str(path))
         for paper in papers:
             self.env.note_dependency(paper.source)

@@ -36,7 +36,7 @@ def _write_exports(app: Sphinx, exception: Exception | None) -> None:
     """Exports sit next to ``objects.inv`` at the root of the HTML output."""
     if exception is not None or app.builder.format != "html":
         return
-    catalogue = state.catalogue_of(app)
+    catalogue = state.catalogue_of(app.env)
     outdir = Path(app.outdir)
     for fmt, name in FILES.items():
         write_text(outdir / name, export(catalogue, fmt))
@@ -53,7 +53,7 @@ def _outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Pages whose selection of papers changed although none of their shown records did."""
-    return get_domain(env).outdated(state.catalogue_of(app))
+    return get_domain(env).outdated(state.catalogue_of(env))
 
 
 def _visit_children(self: Any, node: paper_card) -> None:

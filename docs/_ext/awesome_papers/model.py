@@ -177,10 +177,6 @@ class Catalogue:
         return {keyword.slug: keyword for keyword in self.keywords}
 
     @cached_property
-    def keyword_by_name(self) -> dict[str, Keyword]:
-        return {keyword.name: keyword for keyword in self.keywords}
-
-    @cached_property
     def venues(self) -> tuple[Venue, ...]:
         """Every venue-year that has papers, newest first."""
         found = {(paper.venue_label, paper.year) for paper in self.papers if paper.venue_label}

@@ -14,7 +14,7 @@ class PaperRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         paper_id = self.text.strip()
-        paper = catalogue_of(self.env.app).paper_by_id.get(paper_id)
+        paper = catalogue_of(self.env).paper_by_id.get(paper_id)
         if paper is None:
             message = self.inliner.reporter.warning(
                 f"unknown paper id {paper_id!r}", line=self.lineno

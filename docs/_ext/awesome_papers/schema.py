@@ -14,7 +14,6 @@ from jsonschema.exceptions import ValidationError
 from .errors import Problem
 from .yamlfile import YamlDocument, join_path
 
-SCHEMAS = ("paper", "categories", "environments", "keywords")
 _JSON_TYPES = {
     dict: "a mapping",
     list: "a list",
@@ -36,7 +35,7 @@ _WANTED = {
 
 @cache
 def schema(name: str) -> dict[str, Any]:
-    """The schema ``name`` (one of :data:`SCHEMAS`) as shipped in the package."""
+    """The schema ``name`` (paper, categories, environments, keywords) as shipped in the package."""
     text = resources.files(__package__).joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded

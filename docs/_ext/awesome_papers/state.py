@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .errors import DataError
@@ -12,6 +14,9 @@ from .loader import load_catalogue, vocabulary_files
 from .model import Catalogue
 
 logger = logging.getLogger(__name__)
+
+# Per build environment and outside it: the environment is pickled, the catalogue is re-read.
+_LOADED: WeakKeyDictionary[BuildEnvironment, tuple[Catalogue, list[Path]]] = WeakKeyDictionary()
 
 
 class PaperDataError(SystemExit):
@@ -41,15 +46,14 @@ def load(app: Sphinx) -> Catalogue:
             f"Invalid paper records: {len(error.problems)} problem(s) in {directory}; "
             "python -m awesome_papers validate lists them too"
         ) from None
-    app._awesome_papers = (catalogue, vocabulary_files(directory))  # type: ignore[attr-defined]
+    _LOADED[app.env] = (catalogue, vocabulary_files(directory))
     return catalogue
 
 
-def catalogue_of(app: Sphinx) -> Catalogue:
-    catalogue: Catalogue = app._awesome_papers[0]  # type: ignore[attr-defined]
-    return catalogue
+def catalogue_of(env: BuildEnvironment) -> Catalogue:
+    return _LOADED[env][0]
 
 
-def vocabulary_files_of(app: Sphinx) -> list[Path]:
-    files: list[Path] = app._awesome_papers[1]  # type: ignore[attr-defined]
-    return files
+def vocabulary_files_of(env: BuildEnvironment) -> list[Path]:
+    """The vocabulary files: every page that shows papers depends on them."""
+    return _LOADED[env][1]
