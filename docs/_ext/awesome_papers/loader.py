@@ -42,11 +42,6 @@ def vocabulary_files(data_dir: Path) -> list[Path]:
     return [data_dir / f"{name}.yaml" for name in VOCABULARIES]
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    """Every file the catalogue is read from, in a stable order."""
-    return vocabulary_files(data_dir) + sorted((data_dir / "papers").glob("*.yaml"))
-
-
 def catalogue_from_records(
     papers: Iterable[dict[str, Any]],
     categories: Iterable[dict[str, Any]],
@@ -82,14 +77,23 @@ class _Loader:
         keywords = self.vocabulary("keywords", _keyword)
         self.check_vocabularies(environments, keywords)
         papers_dir = self.data_dir / "papers"
+        shown = display_path(papers_dir)
         if not papers_dir.is_dir():
-            self.problems.append(
-                Problem(display_path(papers_dir), 1, "file", "directory not found")
-            )
+            self.problems.append(Problem(shown, 1, "file", "directory not found"))
+        # Names, not Paths, are listed and sorted: at 10,000 records Path arithmetic showed up.
+        names = (
+            sorted(n for n in os.listdir(papers_dir) if n.endswith(".yaml"))
+            if papers_dir.is_dir()
+            else []
+        )
+        resolved = papers_dir.resolve()
         papers = [
-            paper for path in sorted(papers_dir.glob("*.yaml")) if (paper := self.paper(path))
+            paper
+            for name in names
+            if (paper := self.paper(resolved / name, f"{shown}/{name}" if shown != "." else name))
         ]
-        self.cache.save({str(path) for path in data_files(self.data_dir)})
+        files = [*vocabulary_files(self.data_dir), *(resolved / name for name in names)]
+        self.cache.save({str(path) for path in files})
         catalogue = Catalogue.build(papers, categories, environments, keywords)
         self.check_references(catalogue)
         self.check_duplicates(catalogue.papers)
@@ -97,8 +101,7 @@ class _Loader:
             raise DataError(self.problems)
         return catalogue
 
-    def read(self, path: Path, schema_name: str) -> YamlDocument | None:
-        display = display_path(path)
+    def read(self, path: Path, schema_name: str, display: str) -> YamlDocument | None:
         if not path.is_file():
             self.problems.append(Problem(display, 1, "file", "file not found"))
             return None
@@ -123,7 +126,7 @@ class _Loader:
 
     def vocabulary(self, name: str, make: Callable[[dict[str, Any]], Any]) -> list[Any]:
         path = self.data_dir / f"{name}.yaml"
-        doc = self.read(path, name)
+        doc = self.read(path, name, display_path(path))
         if doc is None:
             return []
         entries: list[Any] = []
@@ -164,8 +167,8 @@ class _Loader:
                         path = self.data_dir / f"{name}.yaml"
                         self.add(path, line, field, f"'{spelling}' also names '{owner[key]}'")
 
-    def paper(self, path: Path) -> Paper | None:
-        doc = self.read(path, "paper")
+    def paper(self, path: Path, display: str) -> Paper | None:
+        doc = self.read(path, "paper", display)
         if doc is None:
             return None
         record = doc.value
@@ -173,7 +176,7 @@ class _Loader:
             message = f"'{record['id']}' does not match the file name '{path.name}'"
             self.add(path, doc.line("id"), "id", message)
             return None
-        paper = _paper(record, str(path.resolve()))
+        paper = _paper(record, str(path))
         self.docs[paper.id] = doc
         return paper
 

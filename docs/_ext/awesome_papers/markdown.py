@@ -25,7 +25,12 @@ def escape(text: str, also: str = "") -> str:
     text = " ".join(text.split())  # a newline would end the list item
     if also and ("(" in text or ")" in text) and not _balanced(text):
         also += "()"
-    return _escaper(also).sub(r"\\\g<0>", text)
+    escaper = _escaper(also)
+    return escaper.sub(_backslash, text) if escaper.search(text) else text
+
+
+def _backslash(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 @cache
