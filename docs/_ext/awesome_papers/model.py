@@ -214,9 +214,16 @@ class Catalogue:
             return [(v.slug, v.label) for v in self.venues]
         raise ValueError(f"unknown kind {kind!r}")
 
+    @cached_property
+    def _counts(self) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {}
+        for (kind, value), papers in self._groups.items():
+            counts.setdefault(kind, {})[value] = len(papers)
+        return counts
+
     def counts(self, kind: str) -> dict[str, int]:
         """How many papers each category, keyword slug, environment, venue slug or year has."""
-        return {value: len(papers) for (of, value), papers in self._groups.items() if of == kind}
+        return self._counts.get(kind, {})
 
     def select(self, kind: str, value: str) -> tuple[Paper, ...]:
         """Papers of one category, keyword slug, environment id, venue slug or year."""
