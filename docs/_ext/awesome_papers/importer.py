@@ -28,7 +28,9 @@ _VENUE_HEADING = re.compile(r"^(?P<venue>.*\S)\s+(?P<year>(?:19|20)\d\d)$")
 _ITALIC_TAIL = re.compile(r"(?<![*\\])\*(?P<text>(?:\\.|[^*\\])+)\*\s*$")
 _HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
 _ARXIV_YEAR = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d\d)(\d\d)\.\d")
-_TRUNCATION = {"etc.", "etc", "et al.", "et al", "..."}
+# How lists end a shortened author line, as written (the line's final period already gone).
+# Checked before unescaping, so a name the renderer escaped (an author called "...") stays a name.
+_TRUNCATION = {"etc.", "etc", "et al.", "et al", "...", ".."}
 _NON_PAPER_HEADINGS = {"introduction", "table of contents", "contributing", "license", "papers"}
 _NO_VENUE_HEADINGS = {"other", "others", "misc", "miscellaneous"}
 _LINK_KINDS = {
@@ -425,12 +427,12 @@ def _authors(entry: _Entry, text: str) -> None:
         entry.venue_note = unescape(match.group("text")).strip()
         text = text[: match.start()].rstrip()
     text = strip_final_period(text)
-    names = [unescape(name).strip() for name in split_unescaped(text, ",，")]
-    names = [name for name in names if name]
-    if names and names[-1].casefold() in _TRUNCATION | {"etc"}:
-        names.pop()
+    raw = [name.strip() for name in split_unescaped(text, ",，")]
+    raw = [name for name in raw if name]
+    if raw and raw[-1].casefold() in _TRUNCATION:
+        raw.pop()
         entry.authors_truncated = True
-    entry.authors = names
+    entry.authors = [unescape(name).strip() for name in raw]
 
 
 def _environments(entry: _Entry, value: str) -> None:
