@@ -12,6 +12,7 @@ from sphinx_design.shared import create_component
 
 from .cards import card_node, external, label_ref
 from .domain import Selection, get_domain
+from .exports import DOWNLOADS
 from .model import Catalogue, Paper, slugify
 from .state import catalogue_of, vocabulary_files_of
 
@@ -217,14 +218,7 @@ class PaperOverview(_CatalogueDirective):
         """Links to the files the build writes at the root of the output."""
         root = "../" * self.env.docname.count("/")
         para = nodes.paragraph("", "Take the list with you: ", classes=["ap-exports"])
-        for index, (name, path) in enumerate(
-            [
-                ("JSON", "papers.json"),
-                ("BibTeX", "papers.bib"),
-                ("CSV", "papers.csv"),
-                ("Atom feed", "feed.xml"),
-            ]
-        ):
+        for index, (name, path) in enumerate(DOWNLOADS):
             para += nodes.Text(", " if index else "")
             para += nodes.reference(name, name, refuri=root + path)
         para += nodes.Text(".")

@@ -13,6 +13,14 @@ from .model import Catalogue, Paper
 SCHEMA_VERSION = 1
 FORMATS = ("json", "bib", "csv")
 FILES = {"json": "papers.json", "bib": "papers.bib", "csv": "papers.csv"}
+FEED = "feed.xml"
+#: What the home page links to, with the names readers know them by.
+DOWNLOADS = (
+    ("JSON", FILES["json"]),
+    ("BibTeX", FILES["bib"]),
+    ("CSV", FILES["csv"]),
+    ("Atom feed", FEED),
+)
 _CSV_FIELDS = (
     "id",
     "title",
@@ -86,7 +94,7 @@ def atom_feed(catalogue: Catalogue, base_url: str, title: str, size: int = 30) -
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'
         f"  <title>{xml_escape(title)}: recently added papers</title>\n"
         f'  <link href="{xml_escape(base)}" />\n'
-        f'  <link rel="self" href="{xml_escape(base)}feed.xml" />\n'
+        f'  <link rel="self" href="{xml_escape(base)}{FEED}" />\n'
         f"  <id>{xml_escape(base)}</id>\n"
         f"  <updated>{updated}</updated>\n"
         f"{entries}</feed>\n"

@@ -14,7 +14,7 @@ from .atomic import write_text
 from .cards import paper_card, visit_card_html
 from .directives import PaperCards, PaperIndex, PaperOverview, PaperPage
 from .domain import PapersDomain, get_domain
-from .exports import FILES, atom_feed, export
+from .exports import FEED, FILES, atom_feed, export
 from .pages import write_pages
 from .roles import PaperRole
 from .statistics import PaperStatistics
@@ -41,7 +41,7 @@ def _write_exports(app: Sphinx, exception: Exception | None) -> None:
     for fmt, name in FILES.items():
         write_text(outdir / name, export(catalogue, fmt))
     base = app.config.html_baseurl or ""
-    write_text(outdir / "feed.xml", atom_feed(catalogue, base, app.config.project))
+    write_text(outdir / FEED, atom_feed(catalogue, base, app.config.project))
 
 
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
