@@ -62,6 +62,17 @@ BAD_RECORDS = [
         id="missing-field",
     ),
     pytest.param(
+        GOOD.replace("title: A New Paper\n", "title: |\n  A New Paper\n"),
+        "data/papers/new-paper.yaml:2: title: must be one non-blank line of text "
+        "(got 'A New Paper\\n')",
+        id="title-with-line-break",
+    ),
+    pytest.param(
+        GOOD + "links: [{kind: code}]\n",
+        "data/papers/new-paper.yaml:6: links[0].url: missing required field",
+        id="missing-nested-field",
+    ),
+    pytest.param(
         GOOD + "year: twenty\n",
         "data/papers/new-paper.yaml:6: year: expected a whole number, got text",
         id="wrong-type",

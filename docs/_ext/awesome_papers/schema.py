@@ -8,8 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+import jsonschema_rs
 
 from .errors import Problem
 from .yamlfile import YamlDocument, join_path
@@ -42,10 +41,17 @@ def schema(name: str) -> dict[str, Any]:
 
 
 @cache
-def validator(name: str) -> Draft202012Validator:
-    # Local $refs inlined: jsonschema resolves each $ref per use, which doubles validation time.
+def _rules(name: str) -> dict[str, Any]:
+    # Local $refs inlined, so that an error's schema path leads straight to its rule and x-message.
     loaded = schema(name)
-    return Draft202012Validator(_inline_refs(loaded, loaded.get("$defs", {})))
+    inlined: dict[str, Any] = _inline_refs(loaded, loaded.get("$defs", {}))
+    return inlined
+
+
+@cache
+def validator(name: str) -> jsonschema_rs.Draft202012Validator:
+    """The compiled validator of schema ``name``."""
+    return jsonschema_rs.Draft202012Validator(_rules(name))
 
 
 def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
@@ -69,35 +75,35 @@ def check(name: str, doc: YamlDocument, display: str) -> list[Problem]:
         return []
     problems: list[Problem] = []
     for error in checker.iter_errors(doc.value):
-        problems.extend(_problems(error, doc, display))
+        problems.extend(_problems(error, _rules(name), doc, display))
     return problems
 
 
-def _problems(error: ValidationError, doc: YamlDocument, display: str) -> list[Problem]:
+def _problems(
+    error: jsonschema_rs.ValidationError, rules: dict[str, Any], doc: YamlDocument, display: str
+) -> list[Problem]:
     path = ""
-    for part in error.absolute_path:
+    for part in error.instance_path:
         path = join_path(path, part)
-    kind, instance = error.validator, error.instance
-    rule: dict[str, Any] = dict(error.schema) if isinstance(error.schema, dict) else {}
-    value: Any = error.validator_value
+    *where, kind = error.schema_path
+    rule: Any = rules
+    for step in where:
+        rule = rule[step]
+    value: Any = rule[kind]
+    instance = error.instance
 
     def at(field: str, message: str, line_of: str | None = None) -> Problem:
         return Problem(
             display, doc.line(line_of if line_of is not None else field), field or "file", message
         )
 
-    if kind == "required" and isinstance(instance, dict):
-        return [
-            at(join_path(path, name), "missing required field", path)
-            for name in value
-            if name not in instance
-        ]
-    if kind == "additionalProperties" and isinstance(instance, dict):
+    detail = error.kind
+    if isinstance(detail, jsonschema_rs.ValidationErrorKind.Required):
+        return [at(join_path(path, str(detail.property)), "missing required field", path)]
+    if isinstance(detail, jsonschema_rs.ValidationErrorKind.AdditionalProperties):
         known = list(rule.get("properties", {}))
         return [
-            at(join_path(path, name), _unknown_field(str(name), known))
-            for name in instance
-            if name not in known
+            at(join_path(path, name), _unknown_field(name, known)) for name in detail.unexpected
         ]
     if kind == "type":
         wanted_text = " or ".join(
