@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +62,21 @@ def catalogue_from_records(
 def load_catalogue(data_dir: Path | str) -> Catalogue:
     """Read and validate everything under ``data_dir``; raise :class:`DataError` listing all problems."""
     loader = _Loader(Path(data_dir))
-    return loader.load()
+    with _cyclic_gc_paused():
+        return loader.load()
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Loading makes hundreds of thousands of acyclic objects, which the cyclic collector would
+    walk again and again as they pile up: a third of a warm load of 10,000 records."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Loader:

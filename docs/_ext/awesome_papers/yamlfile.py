@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 _TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
 _MAX_NODES = 100_000
 _constructor = SafeConstructor()
 _SCALARS: dict[str, Any] = {
@@ -122,40 +123,43 @@ class _Composer:
             if self.nodes == _MAX_NODES + 1:
                 self.problem(node, path, f"document has more than {_MAX_NODES} nodes")
             return None
+        # Scalars first and paths built inline: this runs for every node of every file.
+        if type(node) is yaml.ScalarNode and node.tag in _SCALARS:
+            return _SCALARS[node.tag](node)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode) and node.tag == _TAG + "seq":
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            lines = self.doc.lines
             items = []
             for index, item in enumerate(node.value):
-                child = join_path(path, index)
-                self.doc.lines.setdefault(child, item.start_mark.line + 1)
+                child = f"{path}[{index}]"
+                lines.setdefault(child, item.start_mark.line + 1)
                 items.append(self.convert(item, child))
             return items
-        if isinstance(node, yaml.ScalarNode) and node.tag in _SCALARS:
-            return _SCALARS[node.tag](node)
         self.problem(
             node, path, f"YAML tag {_short_tag(node.tag)} is not allowed (plain data only)"
         )
         return None
 
     def mapping(self, node: yaml.MappingNode, path: str) -> dict[str, Any]:
-        if node.tag != _TAG + "map":
+        if node.tag != _MAP:
             self.problem(
                 node, path, f"YAML tag {_short_tag(node.tag)} is not allowed (plain data only)"
             )
             return {}
+        lines = self.doc.lines
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _TAG + "str"):
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR:
                 self.problem(key_node, path, "keys must be plain text")
                 continue
             key = key_node.value
-            child = join_path(path, key)
+            child = f"{path}.{key}" if path else key
             if key in result:
-                first = self.doc.lines[child]
+                first = lines[child]
                 self.problem(key_node, child, f"duplicate key (first defined at line {first})")
                 continue
-            self.doc.lines[child] = key_node.start_mark.line + 1
+            lines[child] = key_node.start_mark.line + 1
             result[key] = self.convert(value_node, child)
         return result
 
