@@ -45,6 +45,30 @@ def test_build_and_cli_write_the_same_bytes(
     assert capsysbinary.readouterr().out == (built / f"papers.{fmt}").read_bytes()
 
 
+def test_rebuild_refreshes_exports_only_when_the_data_changed(
+    built: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    exports = [built / name for name in ("papers.json", "papers.bib", "papers.csv", "feed.xml")]
+    srcdir = built.parent.parent
+
+    def rebuild() -> dict[str, int]:
+        app = make_app("html", srcdir=srcdir)
+        app.build()
+        app.cleanup()
+        return {path.name: path.stat().st_mtime_ns for path in exports}
+
+    before = {path.name: path.stat().st_mtime_ns for path in exports}
+    assert rebuild() == before
+    record = data_dir / "papers" / "dreamerv2.yaml"
+    record.write_text(
+        record.read_text("utf-8").replace("Mastering Atari", "Mastering Old Atari"), "utf-8"
+    )
+    after = rebuild()
+    assert all(after[name] != before[name] for name in before)
+    assert "Mastering Old Atari" in (built / "papers.json").read_text("utf-8")
+    assert "Mastering Old Atari" in (built / "feed.xml").read_text("utf-8")
+
+
 def test_json_has_every_record_and_a_schema_version(built: Path) -> None:
     document = json.loads((built / "papers.json").read_text("utf-8"))
     assert document["schema_version"] == 1

@@ -28,8 +28,8 @@ def _cache_file(data_dir: Path) -> Path | None:
     return root / f"{digest}.pickle"
 
 
-def _version() -> str:
-    """What invalidates every entry: this package's version and code, and the schemas."""
+def code_version() -> str:
+    """This package's version and code, and the schemas: what invalidates anything derived."""
     digest = hashlib.sha1(__version__.encode())
     for path in sorted([*_SCHEMA_DIR.glob("*.json"), *Path(__file__).parent.glob("*.py")]):
         digest.update(path.read_bytes())
@@ -41,7 +41,7 @@ class ReadCache:
 
     def __init__(self, data_dir: Path) -> None:
         self.path = _cache_file(data_dir)
-        self.version = _version()
+        self.version = code_version()
         self.entries: dict[str, tuple[tuple[int, int, int], Any]] = {}
         self.changed = False
         if self.path is not None and self.path.is_file():

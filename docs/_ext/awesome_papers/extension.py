@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from sphinx.environment import BuildEnvironment
 
 from . import __version__, state
 from .atomic import write_text
+from .cache import code_version
 from .cards import paper_card, visit_card_html
 from .directives import PaperCards, PaperIndex, PaperOverview, PaperPage
 from .domain import PapersDomain, get_domain
@@ -33,15 +35,33 @@ def _builder_inited(app: Sphinx) -> None:
 
 
 def _write_exports(app: Sphinx, exception: Exception | None) -> None:
-    """Exports sit next to ``objects.inv`` at the root of the HTML output."""
+    """Exports sit next to ``objects.inv`` at the root of the HTML output.
+
+    They are rewritten only when the data or this package changed: at 1,000 papers writing
+    them was a tenth of a rebuild that changed nothing.
+    """
     if exception is not None or app.builder.format != "html":
         return
     catalogue = state.catalogue_of(app.env)
     outdir = Path(app.outdir)
+    base = app.config.html_baseurl or ""
+    inputs = (catalogue.digest, base, app.config.project, code_version())
+    stamp = hashlib.sha1(repr(inputs).encode()).hexdigest()
+    stamp_file = Path(app.doctreedir) / "awesome_papers_exports.stamp"
+    names = [*FILES.values(), FEED]
+    if all((outdir / name).is_file() for name in names) and _read(stamp_file) == stamp:
+        return
     for fmt, name in FILES.items():
         write_text(outdir / name, export(catalogue, fmt))
-    base = app.config.html_baseurl or ""
     write_text(outdir / FEED, atom_feed(catalogue, base, app.config.project))
+    write_text(stamp_file, stamp)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text("utf-8")
+    except OSError:
+        return None
 
 
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:

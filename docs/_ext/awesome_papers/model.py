@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -159,6 +160,12 @@ class Catalogue:
             environments=tuple(sorted(environments, key=lambda e: e.name.casefold())),
             keywords=tuple(sorted(keywords, key=lambda k: (k.name.casefold(), k.name))),
         )
+
+    @cached_property
+    def digest(self) -> str:
+        """Changes whenever anything the catalogue holds changes."""
+        content = repr((self.papers, self.categories, self.environments, self.keywords))
+        return hashlib.sha1(content.encode()).hexdigest()
 
     @cached_property
     def paper_by_id(self) -> dict[str, Paper]:
