@@ -4,8 +4,11 @@ For N papers of synthetic but realistically shaped data (written in our real dat
 measures in one run: the full HTML build of our site; the baseline, the same pages written out
 as static MyST files of sphinx-design cards built by plain Sphinx with the same theme; an
 incremental rebuild after one title edit and after adding one keyword to one record; and the
-README generation and validation. Times are wall-clock seconds of fresh processes; memory is the
-peak RSS of the build process. Ratios, not seconds, are what to compare across machines.
+README generation and validation (with the read cache the builds left, and without any). It also
+measures Sphinx's floor: rebuilding a one-page site with the same extensions and theme after its
+page changed, which no incremental build can beat. Times are wall-clock seconds of fresh
+processes; memory is the peak RSS of the build process. Ratios, not seconds, are what to compare
+across machines.
 
     python benchmarks/build_scale.py            # N = 100, 1,000, 10,000
     python benchmarks/build_scale.py --sizes 50 # the smoke run the tests use
@@ -208,10 +211,42 @@ def static_site(target: Path, data: Path) -> None:
     )
 
 
-def run(args: list[str], cwd: Path | None = None) -> tuple[float, float]:
+def floor_site(target: Path) -> None:
+    """One page, the same extensions and theme: what any rebuild costs before any content."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    (target / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_design"]\n' + THEME_CONF, "utf-8"
+    )
+    (target / "index.md").write_text("# One page\n\nNothing else.\n", "utf-8")
+
+
+def sphinx_floor(work: Path) -> float:
+    """Seconds Sphinx takes to rebuild a one-page site after that page changed."""
+    site = work / "floor"
+    floor_site(site)
+    sphinx(site, site / "_build")
+    page = site / "index.md"
+    times = []
+    for _ in range(3):
+        page.write_text(page.read_text("utf-8") + "\nMore.\n", "utf-8")
+        times.append(sphinx(site, site / "_build")[0])
+    return min(times)
+
+
+def run(
+    args: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one fresh process."""
     start = time.perf_counter()
-    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        args,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -251,6 +286,9 @@ def measure(n: int, baseline: bool, work: Path) -> dict[str, float]:
     result["add_keyword"], _ = sphinx(ours, ours / "_build")
     cli = [sys.executable, "-m", "awesome_papers"]
     result["validate"], _ = run([*cli, "validate", str(data)])
+    result["validate_cold"], _ = run(
+        [*cli, "validate", str(data)], env={"AWESOME_PAPERS_NO_CACHE": "1"}
+    )
     result["readme"], _ = run(
         [
             *cli,
@@ -281,9 +319,11 @@ def main() -> int:
     )
     args = parser.parse_args()
     rows = {}
+    floor = sphinx_floor(args.work)
+    print(f"Sphinx floor (one-page site, one page edited): {floor:.2f} s", flush=True)
     header = (
         f"{'N':>7} {'full s':>8} {'static s':>9} {'ratio':>6} {'no-op s':>8} {'edit s':>7} {'+kw s':>7} "
-        f"{'full MiB':>9} {'static MiB':>11} {'validate s':>11} {'readme s':>9}"
+        f"{'full MiB':>9} {'static MiB':>11} {'validate s':>11} {'cold s':>7} {'readme s':>9}"
     )
     print(header, flush=True)
     for n in args.sizes:
@@ -292,7 +332,8 @@ def main() -> int:
         print(
             f"{n:>7} {r['full']:>8.2f} {r['static']:>9.2f} {r['full'] / r['static']:>6.2f} {r['noop']:>8.2f} "
             f"{r['edit_title']:>7.2f} "
-            f"{r['add_keyword']:>7.2f} {r['full_mib']:>9.0f} {r['static_mib']:>11.0f} {r['validate']:>11.2f} {r['readme']:>9.2f}",
+            f"{r['add_keyword']:>7.2f} {r['full_mib']:>9.0f} {r['static_mib']:>11.0f} {r['validate']:>11.2f} "
+            f"{r['validate_cold']:>7.2f} {r['readme']:>9.2f}",
             flush=True,
         )
     if 1000 in rows:
@@ -303,6 +344,8 @@ def main() -> int:
             f"ratio_vs_static={at_1k['full'] / at_1k['static']:.2f} "
             f"incremental_fraction={incremental:.3f} scale_10k_over_1k={scale:.2f}"
         )
+        # What no extension can go below: Sphinx's own rebuild of one page, against the same full build.
+        print(f"sphinx_floor_fraction={floor / at_1k['full']:.3f}")
     return 0
 
 

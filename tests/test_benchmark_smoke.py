@@ -26,7 +26,8 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    header, row = result.stdout.splitlines()[:2]
+    floor, header, row = result.stdout.splitlines()[:3]
+    assert floor.startswith("Sphinx floor") and float(floor.split()[-2]) > 0
     assert header.split()[:2] == ["N", "full"]
     values = row.split()
     assert values[0] == "50"
