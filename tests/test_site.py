@@ -204,6 +204,36 @@ def test_incremental_rebuild_rereads_only_pages_showing_the_paper(
     )
 
 
+def test_renamed_environment_reaches_every_card_that_shows_it(site: Build, data_dir: Path) -> None:
+    site()
+    vocabulary = data_dir / "environments.yaml"
+    vocabulary.write_text(
+        vocabulary.read_text("utf-8").replace("name: Atari", "name: Atari 2600"), "utf-8"
+    )
+    app = site()
+    assert {"categories/agents", "environments/atari", "environments/index"} <= read_docs(app)
+    card = page(app, "categories/agents.html").select_one("div.ap-card#dreamerv2")
+    assert "Atari 2600" in card.select_one(".ap-environments").get_text()
+
+
+def test_home_page_counts_follow_a_venue_change(site: Build, data_dir: Path) -> None:
+    site()
+    record = data_dir / "papers" / "maze-walker.yaml"
+    text = record.read_text("utf-8").replace("venue: arXiv", "venue: ICLR")
+    record.write_text(text.replace("year: 2022", "year: 2021"), "utf-8")
+    app = site()
+    assert "index" in read_docs(app)
+    assert page(app, "index.html").select_one(".ap-overview").get_text().endswith("and 2 venues.")
+
+
+def test_saving_a_record_unchanged_rereads_nothing(site: Build, data_dir: Path) -> None:
+    site()
+    record = data_dir / "papers" / "dreamerv2.yaml"
+    record.write_text(record.read_text("utf-8"), "utf-8")
+    (data_dir / "keywords.yaml").touch()
+    assert read_docs(site()) == set()
+
+
 def test_adding_a_keyword_rereads_the_pages_whose_lists_change(site: Build, data_dir: Path) -> None:
     site()
     record = data_dir / "papers" / "dreamerv2.yaml"

@@ -14,7 +14,7 @@ from .cards import card_node, external, label_ref
 from .domain import Selection, get_domain
 from .exports import DOWNLOADS
 from .model import Catalogue, Paper, slugify
-from .state import catalogue_of, vocabulary_files_of
+from .state import catalogue_of
 
 #: Selection kind -> label prefix of its generated page.
 LABEL_PREFIX = {
@@ -33,11 +33,7 @@ class _CatalogueDirective(SphinxDirective):
     def catalogue(self) -> Catalogue:
         return catalogue_of(self.env)
 
-    def depend(self, papers: Sequence[Paper], selection: Selection) -> None:
-        for path in vocabulary_files_of(self.env):
-            self.env.note_dependency(str(path))
-        for paper in papers:
-            self.env.note_dependency(paper.source)
+    def depend(self, selection: Selection) -> None:
         get_domain(self.env).note_selection(self.env.docname, selection, self.catalogue)
 
     def cards(self, papers: Sequence[Paper], *, canonical: bool) -> nodes.container:
@@ -54,7 +50,7 @@ class _CatalogueDirective(SphinxDirective):
     def selection(self, kind: str, value: str) -> tuple[Paper, ...]:
         value = value if kind in {"category", "environment", "year"} else slugify(value)
         papers = self.catalogue.select(kind, value)
-        self.depend(papers, ("select", kind, value))
+        self.depend(("select", kind, value))
         return papers
 
 
@@ -126,7 +122,7 @@ class PaperIndex(_CatalogueDirective):
         kind = self.arguments[0]
         catalogue = self.catalogue
         counts = catalogue.counts(kind)
-        self.depend((), ("index", kind, ""))
+        self.depend(("index", kind, ""))
         if kind not in LABEL_PREFIX:
             raise self.error(f"paper-index: unknown kind {kind!r}")
         entries = [(value, name) for value, name in catalogue.named(kind) if counts.get(value)]
@@ -178,7 +174,10 @@ class PaperOverview(_CatalogueDirective):
 
     def run(self) -> list[nodes.Node]:
         catalogue = self.catalogue
-        self.depend((), ("index", "category", ""))
+        # The summary counts papers (by category) and venues; the vocabularies are in every
+        # fingerprint.
+        self.depend(("index", "category", ""))
+        self.depend(("index", "venue", ""))
         counts = catalogue.counts("category")
         summary = (
             f"{len(catalogue.papers)} papers in {len(catalogue.categories)} categories, "

@@ -39,11 +39,6 @@ def display_path(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def vocabulary_files(data_dir: Path) -> list[Path]:
-    """The vocabulary files: every page that shows papers depends on them."""
-    return [data_dir / f"{name}.yaml" for name in VOCABULARIES]
-
-
 def catalogue_from_records(
     papers: Iterable[dict[str, Any]],
     categories: Iterable[dict[str, Any]],
@@ -108,7 +103,8 @@ class _Loader:
             for name in names
             if (paper := self.paper(resolved / name, f"{shown}/{name}" if shown != "." else name))
         ]
-        files = [*vocabulary_files(self.data_dir), *(resolved / name for name in names)]
+        vocabularies = [self.data_dir / f"{name}.yaml" for name in VOCABULARIES]
+        files = [*vocabularies, *(resolved / name for name in names)]
         self.cache.save({str(path) for path in files})
         catalogue = Catalogue.build(papers, categories, environments, keywords)
         self.check_references(catalogue)

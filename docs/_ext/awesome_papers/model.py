@@ -162,10 +162,19 @@ class Catalogue:
         )
 
     @cached_property
+    def paper_digests(self) -> dict[str, str]:
+        """Per paper id, a digest that changes whenever anything in its record changes."""
+        return {paper.id: _digest(repr(paper)) for paper in self.papers}
+
+    @cached_property
+    def vocabulary_digest(self) -> str:
+        """Changes whenever a category, environment or keyword changes."""
+        return _digest(repr((self.categories, self.environments, self.keywords)))
+
+    @cached_property
     def digest(self) -> str:
         """Changes whenever anything the catalogue holds changes."""
-        content = repr((self.papers, self.categories, self.environments, self.keywords))
-        return hashlib.sha1(content.encode()).hexdigest()
+        return _digest("\n".join([self.vocabulary_digest, *self.paper_digests.values()]))
 
     @cached_property
     def paper_by_id(self) -> dict[str, Paper]:
@@ -235,6 +244,10 @@ class Catalogue:
     def select(self, kind: str, value: str) -> tuple[Paper, ...]:
         """Papers of one category, keyword slug, environment id, venue slug or year."""
         return self._groups.get((kind, value), ())
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()
 
 
 def term_key(text: str) -> str:

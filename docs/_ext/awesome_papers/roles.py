@@ -6,6 +6,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
 from .cards import label_ref
+from .domain import get_domain
 from .state import catalogue_of
 
 
@@ -20,5 +21,7 @@ class PaperRole(SphinxRole):
                 f"unknown paper id {paper_id!r}", line=self.lineno
             )
             return [nodes.literal(self.rawtext, paper_id)], [message]
-        self.env.note_dependency(paper.source)
+        get_domain(self.env).note_selection(
+            self.env.docname, ("paper", "", paper.id), catalogue_of(self.env)
+        )
         return [label_ref(f"paper-{paper.id}", paper.title, ["ap-paper-ref"])], []

@@ -10,13 +10,13 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .errors import DataError
-from .loader import load_catalogue, vocabulary_files
+from .loader import load_catalogue
 from .model import Catalogue
 
 logger = logging.getLogger(__name__)
 
 # Per build environment and outside it: the environment is pickled, the catalogue is re-read.
-_LOADED: WeakKeyDictionary[BuildEnvironment, tuple[Catalogue, list[Path]]] = WeakKeyDictionary()
+_LOADED: WeakKeyDictionary[BuildEnvironment, Catalogue] = WeakKeyDictionary()
 
 
 class PaperDataError(SystemExit):
@@ -46,14 +46,9 @@ def load(app: Sphinx) -> Catalogue:
             f"Invalid paper records: {len(error.problems)} problem(s) in {directory}; "
             "python -m awesome_papers validate lists them too"
         ) from None
-    _LOADED[app.env] = (catalogue, vocabulary_files(directory))
+    _LOADED[app.env] = catalogue
     return catalogue
 
 
 def catalogue_of(env: BuildEnvironment) -> Catalogue:
-    return _LOADED[env][0]
-
-
-def vocabulary_files_of(env: BuildEnvironment) -> list[Path]:
-    """The vocabulary files: every page that shows papers depends on them."""
-    return _LOADED[env][1]
+    return _LOADED[env]

@@ -80,7 +80,7 @@ class PaperStatistics(_CatalogueDirective):
             ("keyword", f"The {top} most used keywords", top),
             ("environment", f"The {top} most used environments", top),
         ):
-            self.depend((), ("index", kind, ""))
+            self.depend(("index", kind, ""))
             rows = _rows(catalogue, kind, limit)
             section = nodes.section(
                 ids=[f"stats-{slugify(kind)}"], names=[f"stats-{slugify(kind)}"]
