@@ -121,6 +121,33 @@ def test_keyword_page_lists_exactly_its_papers(site: Build) -> None:
     index = page(app, "keywords/index.html")
     entries = [li.get_text(" ", strip=True) for li in index.select("ul.ap-index li")]
     assert entries == ["Dormant Ratio 1", "Visual RL 2", "World Model 2"]
+    links = [a["href"] for a in index.select("ul.ap-index a")]
+    assert links == [
+        "dormant-ratio.html#keyword-dormant-ratio",
+        "visual-rl.html#keyword-visual-rl",
+        "world-model.html#keyword-world-model",
+    ]
+    venues = page(app, "venues/index.html").select("ul.ap-index a")
+    assert venues[0]["href"] == "iclr-2024.html#venue-iclr-2024"
+
+
+def test_index_entry_without_a_page_is_a_warning(
+    tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    srcdir = tmp_path / "bare"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        f"extensions = ['awesome_papers']\nawesome_papers_data = {str(data_dir)!r}\n"
+        "awesome_papers_pages = False\n",
+        "utf-8",
+    )
+    (srcdir / "index.rst").write_text("Index\n=====\n\n.. paper-index:: venue\n", "utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert "index.rst:4: WARNING: undefined label: 'venue-iclr-2024'" in app.warning.getvalue()
+    soup = page(app, "index.html")
+    assert soup.select("ul.ap-index a") == []
+    assert "ICLR 2024" in soup.select_one("ul.ap-index").get_text()
 
 
 def test_environment_page_lists_its_papers_and_links_the_site(site: Build) -> None:

@@ -13,6 +13,7 @@ from sphinx_design.shared import create_component
 from .cards import card_node, external, label_ref
 from .domain import Selection, get_domain
 from .exports import DOWNLOADS
+from .indexlist import Entry, index_list
 from .model import Catalogue, Paper, slugify
 from .state import catalogue_of
 
@@ -125,32 +126,23 @@ class PaperIndex(_CatalogueDirective):
         self.depend(("index", kind, ""))
         if kind not in LABEL_PREFIX:
             raise self.error(f"paper-index: unknown kind {kind!r}")
-        entries = [(value, name) for value, name in catalogue.named(kind) if counts.get(value)]
+        prefix = LABEL_PREFIX[kind]
+        entries = [
+            (f"{prefix}-{value}", name, counts[value])
+            for value, name in catalogue.named(kind)
+            if counts.get(value)
+        ]
         if kind in {"keyword", "environment"}:
-            return [self.alphabetical(kind, entries, counts)]
-        items = nodes.bullet_list(classes=["ap-index"])
-        for value, name in entries:
-            items += self.entry(kind, value, name, counts[value])
-        return [items]
+            return [self.alphabetical(entries)]
+        return [index_list(entries)]
 
-    def entry(self, kind: str, value: str, name: str, count: int) -> nodes.list_item:
-        para = nodes.paragraph()
-        para += label_ref(f"{LABEL_PREFIX[kind]}-{value}", name)
-        para += nodes.inline(
-            f" {count}",
-            f" {count}",
-            classes=["sd-badge", "sd-bg-secondary", "sd-bg-text-secondary", "ap-index-count"],
-        )
-        return nodes.list_item("", para)
-
-    def alphabetical(
-        self, kind: str, entries: list[tuple[str, str]], counts: dict[str, int]
-    ) -> nodes.container:
+    @staticmethod
+    def alphabetical(entries: list[Entry]) -> nodes.container:
         container = create_component("paper-index", ["ap-index-az"])
-        letters: dict[str, list[tuple[str, str]]] = {}
-        for value, name in entries:
-            initial = name[:1].upper()
-            letters.setdefault(initial if initial.isalpha() else "#", []).append((value, name))
+        letters: dict[str, list[Entry]] = {}
+        for entry in entries:
+            initial = entry[1][:1].upper()
+            letters.setdefault(initial if initial.isalpha() else "#", []).append(entry)
         jump = nodes.paragraph(classes=["ap-index-letters"])
         for letter in sorted(letters):
             jump += nodes.reference(letter, letter, refuri=f"#letter-{_letter_id(letter)}")
@@ -158,10 +150,7 @@ class PaperIndex(_CatalogueDirective):
         container += jump
         for letter in sorted(letters):
             heading = nodes.rubric(letter, letter, ids=[f"letter-{_letter_id(letter)}"])
-            items = nodes.bullet_list(classes=["ap-index"])
-            for value, name in letters[letter]:
-                items += self.entry(kind, value, name, counts[value])
-            container += [heading, items]
+            container += [heading, index_list(letters[letter])]
         return container
 
 

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
@@ -17,6 +18,7 @@ from .cards import paper_card, visit_card_html
 from .directives import PaperCards, PaperIndex, PaperOverview, PaperPage
 from .domain import PapersDomain, get_domain
 from .exports import FEED, FILES, atom_feed, export
+from .indexlist import paper_index_list, visit_index_list_html
 from .pages import write_pages
 from .roles import PaperRole
 from .statistics import PaperStatistics
@@ -76,8 +78,8 @@ def _outdated(
     return get_domain(env).outdated(state.catalogue_of(env))
 
 
-def _visit_children(self: Any, node: paper_card) -> None:
-    """Non-HTML writers render the card's children as they are."""
+def _visit_children(self: Any, node: nodes.Element) -> None:
+    """Non-HTML writers render the children of our nodes as they are."""
 
 
 _depart_children = _visit_children
@@ -88,11 +90,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("awesome_papers_data", "../data", "env", str)
     app.add_config_value("awesome_papers_pages", True, "env", bool)
     app.add_config_value("awesome_papers_authors_shown", 6, "env", int)
-    # Other writers render the card's plain-text child (title, authors, keywords).
+    # Other writers render the plain-text child of cards and index lists.
     writers: dict[str, Any] = dict.fromkeys(
         ("latex", "text", "man", "texinfo"), (_visit_children, _depart_children)
     )
     app.add_node(paper_card, html=(visit_card_html, None), **writers)
+    app.add_node(paper_index_list, html=(visit_index_list_html, None), **writers)
     app.add_domain(PapersDomain)
     app.add_directive("paper-cards", PaperCards)
     app.add_directive("paper-page", PaperPage)
@@ -110,7 +113,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.
-        "env_version": 4,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
