@@ -253,6 +253,20 @@ def test_home_page_counts_follow_a_venue_change(site: Build, data_dir: Path) -> 
     assert page(app, "index.html").select_one(".ap-overview").get_text().endswith("and 2 venues.")
 
 
+def test_a_new_keyword_rereads_only_what_shows_it(site: Build, data_dir: Path) -> None:
+    site()
+    with (data_dir / "keywords.yaml").open("a", encoding="utf-8") as keywords:
+        keywords.write("- name: Offline RL\n")
+    assert read_docs(site()) == {"index", "keywords/index"}
+    record = data_dir / "papers" / "maze-walker.yaml"
+    record.write_text(
+        record.read_text("utf-8").replace("keywords: [", "keywords: [Offline RL, "), "utf-8"
+    )
+    app = site()
+    assert {"keywords/offline-rl", "categories/vision"} <= read_docs(app)
+    assert card_ids(page(app, "keywords/offline-rl.html")) == ["maze-walker"]
+
+
 def test_saving_a_record_unchanged_rereads_nothing(site: Build, data_dir: Path) -> None:
     site()
     record = data_dir / "papers" / "dreamerv2.yaml"

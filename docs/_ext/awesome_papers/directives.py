@@ -163,10 +163,8 @@ class PaperOverview(_CatalogueDirective):
 
     def run(self) -> list[nodes.Node]:
         catalogue = self.catalogue
-        # The summary counts papers (by category) and venues; the vocabularies are in every
-        # fingerprint.
         self.depend(("index", "category", ""))
-        self.depend(("index", "venue", ""))
+        self.depend(("summary", "", ""))
         counts = catalogue.counts("category")
         summary = (
             f"{len(catalogue.papers)} papers in {len(catalogue.categories)} categories, "

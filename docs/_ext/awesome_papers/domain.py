@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Set
+from collections.abc import Set
 from typing import Any, ClassVar
 
 from sphinx.domains import Domain
@@ -11,29 +11,34 @@ from sphinx.environment import BuildEnvironment
 
 from .model import Catalogue
 
-#: (what, kind, value): ("select", "keyword", "visual-rl"), ("index", "keyword", "") or
-#: ("paper", "", "dreamerv2").
+#: (what, kind, value): ("select", "keyword", "visual-rl"), ("index", "keyword", ""),
+#: ("paper", "", "dreamerv2") or ("summary", "", "").
 Selection = tuple[str, str, str]
 
 
 def fingerprint(catalogue: Catalogue, selection: Selection) -> str:
-    """Everything a page showing ``selection`` shows: the records, or the counts, and the names.
+    """Everything a page showing ``selection`` shows, as the data is now.
 
-    Pages are re-read when this changes, not when a data file's time stamp does: the records
-    as loaded are what matters, and one file dependency per paper per page made the pickled
-    environment of a 10,000-paper list hold 70,000 paths.
+    A listing shows its subject (the keyword, environment...) and its papers' cards; an index
+    shows names and counts. Pages are re-read when this changes, not when a data file's time
+    stamp does: one file dependency per paper per page made the pickled environment of a
+    10,000-paper list hold 70,000 paths, and a new keyword re-read every page.
     """
     what, kind, value = selection
     digests = catalogue.paper_digests
-    parts: Iterable[str]
+    parts: list[str]
     if what == "select":
-        parts = (f"{paper.id}={digests[paper.id]}" for paper in catalogue.select(kind, value))
+        parts = [repr(catalogue.subject(kind, value))]
+        parts += (f"{paper.id}={digests[paper.id]}" for paper in catalogue.select(kind, value))
     elif what == "paper":
-        parts = (digests.get(value, ""),)
+        parts = [digests.get(value, "")]
+    elif what == "summary":
+        sizes = (catalogue.papers, catalogue.categories, catalogue.keywords)
+        parts = [str(len(items)) for items in (*sizes, catalogue.environments, catalogue.venues)]
     else:
-        parts = (f"{key}={count}" for key, count in sorted(catalogue.counts(kind).items()))
-    text = "\n".join([catalogue.vocabulary_digest, *parts])
-    return hashlib.sha1(text.encode()).hexdigest()
+        parts = [repr(catalogue.named(kind))]
+        parts += (f"{key}={count}" for key, count in sorted(catalogue.counts(kind).items()))
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()
 
 
 class PapersDomain(Domain):

@@ -163,18 +163,39 @@ class Catalogue:
 
     @cached_property
     def paper_digests(self) -> dict[str, str]:
-        """Per paper id, a digest that changes whenever anything in its record changes."""
-        return {paper.id: _digest(repr(paper)) for paper in self.papers}
-
-    @cached_property
-    def vocabulary_digest(self) -> str:
-        """Changes whenever a category, environment or keyword changes."""
-        return _digest(repr((self.categories, self.environments, self.keywords)))
+        """Per paper id, a digest of all its card shows: the record, its keywords, environments."""
+        keywords = {keyword.name: keyword for keyword in self.keywords}
+        environments = self.environment_by_id
+        return {
+            paper.id: _digest(
+                repr(
+                    (
+                        paper,
+                        [keywords.get(name) for name in paper.keywords],
+                        [environments.get(env) for env in paper.environments],
+                    )
+                )
+            )
+            for paper in self.papers
+        }
 
     @cached_property
     def digest(self) -> str:
         """Changes whenever anything the catalogue holds changes."""
-        return _digest("\n".join([self.vocabulary_digest, *self.paper_digests.values()]))
+        vocabularies = repr((self.categories, self.environments, self.keywords))
+        return _digest("\n".join([vocabularies, *self.paper_digests.values()]))
+
+    def subject(self, kind: str, value: str) -> Category | Keyword | Environment | Venue | None:
+        """The category, keyword, environment or venue a page of ``kind`` ``value`` is about."""
+        if kind == "category":
+            return self.category_by_id.get(value)
+        if kind == "keyword":
+            return self.keyword_by_slug.get(value)
+        if kind == "environment":
+            return self.environment_by_id.get(value)
+        if kind == "venue":
+            return self.venue_by_slug.get(value)
+        return None
 
     @cached_property
     def paper_by_id(self) -> dict[str, Paper]:
@@ -219,7 +240,7 @@ class Catalogue:
         return {key: tuple(papers) for key, papers in groups.items()}
 
     def named(self, kind: str) -> list[tuple[str, str]]:
-        """``(value, shown name)`` of every category, keyword, environment or venue, in order."""
+        """``(value, shown name)`` of every category, keyword, environment, venue or year."""
         if kind == "category":
             return [(c.id, c.title) for c in self.categories]
         if kind == "keyword":
@@ -228,6 +249,8 @@ class Catalogue:
             return [(e.id, e.name) for e in self.environments]
         if kind == "venue":
             return [(v.slug, v.label) for v in self.venues]
+        if kind == "year":
+            return [(year, year) for year in sorted(self.counts("year"), reverse=True)]
         raise ValueError(f"unknown kind {kind!r}")
 
     @cached_property
