@@ -131,6 +131,20 @@ def test_keyword_page_lists_exactly_its_papers(site: Build) -> None:
     assert venues[0]["href"] == "iclr-2024.html#venue-iclr-2024"
 
 
+def test_index_of_an_unknown_kind_is_an_error_at_its_line(
+    tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    srcdir = tmp_path / "bare"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        f"extensions = ['awesome_papers']\nawesome_papers_data = {str(data_dir)!r}\n", "utf-8"
+    )
+    (srcdir / "index.rst").write_text("Index\n=====\n\n.. paper-index:: authors\n", "utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert "index.rst:4: ERROR: paper-index: unknown kind 'authors'" in app.warning.getvalue()
+
+
 def test_index_entry_without_a_page_is_a_warning(
     tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
 ) -> None:

@@ -121,11 +121,11 @@ class PaperIndex(_CatalogueDirective):
 
     def run(self) -> list[nodes.Node]:
         kind = self.arguments[0]
+        if kind not in LABEL_PREFIX:
+            raise self.error(f"paper-index: unknown kind {kind!r}")
         catalogue = self.catalogue
         counts = catalogue.counts(kind)
         self.depend(("index", kind, ""))
-        if kind not in LABEL_PREFIX:
-            raise self.error(f"paper-index: unknown kind {kind!r}")
         prefix = LABEL_PREFIX[kind]
         entries = [
             (f"{prefix}-{value}", name, counts[value])

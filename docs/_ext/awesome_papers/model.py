@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -145,6 +145,13 @@ class Catalogue:
     categories: tuple[Category, ...]
     environments: tuple[Environment, ...]
     keywords: tuple[Keyword, ...]
+    # Groups and counts per kind, built the first time a kind is asked for.
+    _by_kind: dict[str, dict[str, tuple[Paper, ...]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _counts: dict[str, dict[str, int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def build(
@@ -224,20 +231,19 @@ class Catalogue:
     def venue_by_slug(self) -> dict[str, Venue]:
         return {venue.slug: venue for venue in self.venues}
 
-    @cached_property
-    def _groups(self) -> dict[tuple[str, str], tuple[Paper, ...]]:
-        groups: dict[tuple[str, str], list[Paper]] = {}
-        for paper in self.papers:
-            keys = [("category", paper.category)]
-            keys += [("keyword", slugify(name)) for name in paper.keywords]
-            keys += [("environment", env) for env in paper.environments]
-            if paper.venue_label:
-                keys.append(("venue", slugify(paper.venue_label)))
-            if paper.year:
-                keys.append(("year", str(paper.year)))
-            for key in keys:
-                groups.setdefault(key, []).append(paper)
-        return {key: tuple(papers) for key, papers in groups.items()}
+    def _grouped(self, kind: str) -> dict[str, tuple[Paper, ...]]:
+        """Papers by value of one kind."""
+        grouped = self._by_kind
+        if kind not in grouped:
+            if kind not in _GROUP_KEYS:
+                raise ValueError(f"unknown kind {kind!r}")
+            keys_of = _GROUP_KEYS[kind]
+            groups: dict[str, list[Paper]] = {}
+            for paper in self.papers:
+                for key in keys_of(paper):
+                    groups.setdefault(key, []).append(paper)
+            grouped[kind] = {key: tuple(papers) for key, papers in groups.items()}
+        return grouped[kind]
 
     def named(self, kind: str) -> list[tuple[str, str]]:
         """``(value, shown name)`` of every category, keyword, environment, venue or year."""
@@ -253,20 +259,26 @@ class Catalogue:
             return [(year, year) for year in sorted(self.counts("year"), reverse=True)]
         raise ValueError(f"unknown kind {kind!r}")
 
-    @cached_property
-    def _counts(self) -> dict[str, dict[str, int]]:
-        counts: dict[str, dict[str, int]] = {}
-        for (kind, value), papers in self._groups.items():
-            counts.setdefault(kind, {})[value] = len(papers)
-        return counts
-
     def counts(self, kind: str) -> dict[str, int]:
         """How many papers each category, keyword slug, environment, venue slug or year has."""
-        return self._counts.get(kind, {})
+        counted = self._counts
+        if kind not in counted:
+            counted[kind] = {value: len(papers) for value, papers in self._grouped(kind).items()}
+        return counted[kind]
 
     def select(self, kind: str, value: str) -> tuple[Paper, ...]:
         """Papers of one category, keyword slug, environment id, venue slug or year."""
-        return self._groups.get((kind, value), ())
+        return self._grouped(kind).get(value, ())
+
+
+#: Per kind, the values a paper is listed under.
+_GROUP_KEYS: dict[str, Callable[[Paper], Iterable[str]]] = {
+    "category": lambda paper: (paper.category,),
+    "keyword": lambda paper: [slugify(name) for name in paper.keywords],
+    "environment": lambda paper: paper.environments,
+    "venue": lambda paper: [slugify(paper.venue_label)] if paper.venue_label else [],
+    "year": lambda paper: [str(paper.year)] if paper.year else [],
+}
 
 
 def _digest(text: str) -> str:
