@@ -131,33 +131,39 @@ def test_keyword_page_lists_exactly_its_papers(site: Build) -> None:
     assert venues[0]["href"] == "iclr-2024.html#venue-iclr-2024"
 
 
-def test_index_of_an_unknown_kind_is_an_error_at_its_line(
-    tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
-) -> None:
+def one_page(
+    tmp_path: Path,
+    data_dir: Path,
+    make_app: Callable[..., SphinxTestApp],
+    body: str,
+    conf: str = "",
+) -> SphinxTestApp:
+    """Build a one-page project on the test data: ``body`` under a title."""
     srcdir = tmp_path / "bare"
     srcdir.mkdir()
     (srcdir / "conf.py").write_text(
-        f"extensions = ['awesome_papers']\nawesome_papers_data = {str(data_dir)!r}\n", "utf-8"
+        f"extensions = ['awesome_papers']\nawesome_papers_data = {str(data_dir)!r}\n{conf}",
+        "utf-8",
     )
-    (srcdir / "index.rst").write_text("Index\n=====\n\n.. paper-index:: authors\n", "utf-8")
+    (srcdir / "index.rst").write_text(f"Index\n=====\n\n{body}\n", "utf-8")
     app = make_app("html", srcdir=srcdir)
     app.build()
+    return app
+
+
+def test_index_of_an_unknown_kind_is_an_error_at_its_line(
+    tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    app = one_page(tmp_path, data_dir, make_app, ".. paper-index:: authors")
     assert "index.rst:4: ERROR: paper-index: unknown kind 'authors'" in app.warning.getvalue()
 
 
 def test_index_entry_without_a_page_is_a_warning(
     tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
 ) -> None:
-    srcdir = tmp_path / "bare"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
-        f"extensions = ['awesome_papers']\nawesome_papers_data = {str(data_dir)!r}\n"
-        "awesome_papers_pages = False\n",
-        "utf-8",
+    app = one_page(
+        tmp_path, data_dir, make_app, ".. paper-index:: venue", "awesome_papers_pages = False\n"
     )
-    (srcdir / "index.rst").write_text("Index\n=====\n\n.. paper-index:: venue\n", "utf-8")
-    app = make_app("html", srcdir=srcdir)
-    app.build()
     assert "index.rst:4: WARNING: undefined label: 'venue-iclr-2024'" in app.warning.getvalue()
     soup = page(app, "index.html")
     assert soup.select("ul.ap-index a") == []
