@@ -64,7 +64,7 @@ def load_catalogue(data_dir: Path | str) -> Catalogue:
 @contextmanager
 def _cyclic_gc_paused() -> Iterator[None]:
     """Loading makes hundreds of thousands of acyclic objects, which the cyclic collector would
-    walk again and again as they pile up: a third of a warm load of 10,000 records."""
+    walk again and again as they pile up: a fifth of a warm load of 10,000 records."""
     enabled = gc.isenabled()
     gc.disable()
     try:

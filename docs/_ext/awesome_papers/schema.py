@@ -86,10 +86,8 @@ def _problems(
     for part in error.instance_path:
         path = join_path(path, part)
     *where, kind = error.schema_path
-    rule: Any = rules
-    for step in where:
-        rule = rule[step]
-    value: Any = rule[kind]
+    rule = _rule_at(rules, where)
+    value: Any = rule.get(str(kind))
     instance = error.instance
 
     def at(field: str, message: str, line_of: str | None = None) -> Problem:
@@ -105,7 +103,7 @@ def _problems(
         return [
             at(join_path(path, name), _unknown_field(name, known)) for name in detail.unexpected
         ]
-    if kind == "type":
+    if kind == "type" and value:
         wanted_text = " or ".join(
             _WANTED.get(t, t) for t in ([value] if isinstance(value, str) else value)
         )
@@ -122,6 +120,17 @@ def _problems(
         choices = ", ".join(map(str, value))
         return [at(path, f"must be one of: {choices} (got {_shown(instance)})")]
     return [at(path, error.message)]
+
+
+def _rule_at(rules: dict[str, Any], where: list[str | int]) -> dict[str, Any]:
+    """The schema object at ``where`` (an error's schema path), or {} if there is none."""
+    node: Any = rules
+    for step in where:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return {}
+    return node if isinstance(node, dict) else {}
 
 
 def _unknown_field(name: str, known: list[str]) -> str:
