@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from html import escape
 from typing import ClassVar
@@ -46,20 +45,16 @@ Row = tuple[str, str | None, int]
 
 
 def _rows(catalogue: Catalogue, kind: str, limit: int) -> list[Row]:
-    """(shown name, label of its page or None, count), largest first."""
+    """(shown name, label of its page or None, count): categories and years in their order,
+    the others largest first."""
     counts = catalogue.counts(kind)
-    if kind == "year":
-        years = Counter(p.year for p in catalogue.papers if p.year)
-        by_year: list[Row] = [
-            (str(year), None, years[year]) for year in sorted(years, reverse=True)
-        ]
-        return by_year[:limit]
+    prefix = LABEL_PREFIX.get(kind)
     rows: list[Row] = [
-        (name, f"{LABEL_PREFIX[kind]}-{value}", counts.get(value, 0))
+        (name, f"{prefix}-{value}" if prefix else None, counts.get(value, 0))
         for value, name in catalogue.named(kind)
     ]
     rows = [row for row in rows if row[2]]
-    if kind != "category":
+    if kind not in {"category", "year"}:
         rows.sort(key=lambda row: (-row[2], row[0].casefold()))
     return rows[:limit]
 
