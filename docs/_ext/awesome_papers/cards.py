@@ -154,8 +154,7 @@ def visit_card_html(self: Any, node: paper_card) -> None:
 
     builder = self.builder
     catalogue = catalogue_of(builder.env)
-    pages = builder.config.awesome_papers_pages
-    folders = {"keyword": "keywords", "env": "environments", "venue": "venues"}
+    labels = builder.env.get_domain("std").labels
     # Links go through the root rather than Sphinx's same-page shortcut, so every page of a
     # folder links alike and each card is rendered once per folder.
     to_root = posixpath.dirname(
@@ -164,9 +163,12 @@ def visit_card_html(self: Any, node: paper_card) -> None:
     to_root = f"{to_root}/" if to_root else ""
 
     def link(prefix: str, value: str) -> str | None:
-        if not pages:
+        """The page labelled ``<prefix>-<value>``, or None when there is none."""
+        target = labels.get(f"{prefix}-{value}")
+        if target is None:
             return None
-        return f"{to_root}{builder.get_target_uri(f'{folders[prefix]}/{value}')}#{prefix}-{value}"
+        docname, anchor, _ = target
+        return f"{to_root}{builder.get_target_uri(docname)}#{anchor}"
 
     rendered: dict[tuple[str, str], str] = builder.__dict__.setdefault("_awesome_papers_cards", {})
     key = (node["paper"], to_root)
