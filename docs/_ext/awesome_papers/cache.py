@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ def _cache_file(data_dir: Path) -> Path | None:
     return root / f"{digest}.pickle"
 
 
+@cache
 def code_version() -> str:
     """This package's version and code, and the schemas: what invalidates anything derived."""
     digest = hashlib.sha1(__version__.encode())
