@@ -14,7 +14,7 @@ from .cards import card_node, external, label_ref
 from .domain import Selection, get_domain
 from .exports import DOWNLOADS
 from .indexlist import Entry, index_list
-from .model import Catalogue, Paper, slugify
+from .model import Catalogue, Category, Environment, Keyword, Paper, Venue, slugify
 from .state import catalogue_of
 
 #: Selection kind -> label prefix of its generated page.
@@ -80,30 +80,10 @@ class PaperPage(_CatalogueDirective):
 
     def run(self) -> list[nodes.Node]:
         kind, value = self.arguments
-        catalogue = self.catalogue
-        found: tuple[str, list[nodes.Node]] | None = None
-        if kind == "category" and value in catalogue.category_by_id:
-            category = catalogue.category_by_id[value]
-            found = category.title, [nodes.paragraph(category.description, category.description)]
-        elif kind == "keyword" and value in catalogue.keyword_by_slug:
-            keyword = catalogue.keyword_by_slug[value]
-            aliases = f"Also written: {', '.join(keyword.aliases)}." if keyword.aliases else ""
-            found = (
-                keyword.name,
-                [nodes.paragraph(aliases, aliases, classes=["ap-aliases"])] if aliases else [],
-            )
-        elif kind == "environment" and value in catalogue.environment_by_id:
-            env = catalogue.environment_by_id[value]
-            intro = nodes.paragraph(classes=["ap-environment-link"])
-            if env.url:
-                intro += nodes.Text("Website: ")
-                intro += external(env.url, env.url)
-            found = env.name, [intro] if env.url else []
-        elif kind == "venue" and value in catalogue.venue_by_slug:
-            found = catalogue.venue_by_slug[value].label, []
-        if found is None:
+        subject = self.catalogue.subject(kind, value)
+        if subject is None:
             raise self.error(f"paper-page: no {kind} {value!r} in the data")
-        title, intro = found
+        title, intro = _heading(subject)
         label = f"{LABEL_PREFIX[kind]}-{value}"
         section = nodes.section(ids=[label], names=[label])
         section += nodes.title(title, title)
@@ -112,6 +92,25 @@ class PaperPage(_CatalogueDirective):
         self.state.document.note_implicit_target(section, section)
         get_domain(self.env).note_label(self.env.docname, label, label, title)
         return [section]
+
+
+def _heading(subject: Category | Keyword | Environment | Venue) -> tuple[str, list[nodes.Node]]:
+    """The title of a generated page and what its introduction shows."""
+    if isinstance(subject, Category):
+        return subject.title, [nodes.paragraph(subject.description, subject.description)]
+    if isinstance(subject, Keyword):
+        if not subject.aliases:
+            return subject.name, []
+        aliases = f"Also written: {', '.join(subject.aliases)}."
+        return subject.name, [nodes.paragraph(aliases, aliases, classes=["ap-aliases"])]
+    if isinstance(subject, Environment):
+        if not subject.url:
+            return subject.name, []
+        intro = nodes.paragraph(classes=["ap-environment-link"])
+        intro += nodes.Text("Website: ")
+        intro += external(subject.url, subject.url)
+        return subject.name, [intro]
+    return subject.label, []
 
 
 class PaperIndex(_CatalogueDirective):
