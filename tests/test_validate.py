@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,43 @@ def test_an_edit_after_a_cached_run_is_seen(
     assert problems == [
         "data/papers/new-paper.yaml:3: url: must be an http(s) URL (got 'ftp://example.org/new')"
     ]
+
+
+def test_an_unchanged_list_is_not_read_again(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate"]) == 0
+
+    def unreachable(*args: object) -> None:
+        raise AssertionError("a record was parsed again")
+
+    monkeypatch.setattr("awesome_papers.loader.read_yaml", unreachable)
+    assert main(["validate"]) == 0
+    assert "3 papers, 2 categories, 3 keywords, 3 environments: OK" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            lambda d: (d / "papers" / "dreamerv2.yaml").unlink(), "2 papers", id="record-removed"
+        ),
+        pytest.param(lambda d: write(d, "new-paper.yaml", GOOD), "4 papers", id="record-added"),
+        pytest.param(
+            lambda d: (d / "keywords.yaml").write_text("[]\n", "utf-8"),
+            "keywords[0]: unknown keyword 'Visual RL'",
+            id="vocabulary-emptied",
+        ),
+    ],
+)
+def test_a_cached_list_sees_every_kind_of_change(
+    data_dir: Path,
+    change: Callable[[Path], object],
+    expected: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["validate"]) == 0  # the whole catalogue is cached now
+    capsys.readouterr()
+    change(data_dir)
+    main(["validate"])
+    assert expected in "".join(capsys.readouterr())

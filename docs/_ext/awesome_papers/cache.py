@@ -1,8 +1,13 @@
-"""A per-user cache of parsed and schema-checked record files, keyed by each file's stat.
+"""A per-user cache of loaded records, keyed by each file's stat.
 
 Reading and checking one YAML record costs about a millisecond; a list of 10,000 would cost
-ten seconds on every build and every ``validate``. Files whose size and modification time
-are unchanged reuse their result. Any change of the package or its schemas discards it all.
+ten seconds on every build and every ``validate``. Two files per data directory:
+
+- the parsed and schema-checked result of each record file, reused while its stat is unchanged;
+- the whole catalogue of the last load that found no problem, reused while no file's stat
+  changed: a warm load of 10,000 records then skips even the cross-record checks.
+
+Any change of the package or its schemas discards both.
 """
 
 from __future__ import annotations
@@ -13,12 +18,26 @@ import os
 import pickle
 from functools import cache
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from . import __version__
 from .atomic import write_bytes
+from .model import Catalogue
 
 _SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+#: ``(st_mtime_ns, st_size, st_ino)``: a file whose key is unchanged is taken as unchanged.
+StatKey = tuple[int, int, int]
+
+
+def stat_key(path: str) -> StatKey | None:
+    """The key of a regular file, or None when there is none at ``path``."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size, found.st_ino) if S_ISREG(found.st_mode) else None
 
 
 def _cache_file(data_dir: Path) -> Path | None:
@@ -39,45 +58,63 @@ def code_version() -> str:
 
 
 class ReadCache:
-    """``get``/``put`` results by path; ``save`` writes back only when something changed."""
+    """Per-file results by ``get``/``put``; the last valid catalogue by ``catalogue``/``save``."""
 
     def __init__(self, data_dir: Path) -> None:
         self.path = _cache_file(data_dir)
+        self.snapshot_path = self.path and self.path.with_suffix(".catalogue.pickle")
         self.version = code_version()
-        self.entries: dict[str, tuple[tuple[int, int, int], Any]] = {}
+        self._entries: dict[str, tuple[StatKey, Any]] | None = None
         self.changed = False
-        if self.path is not None and self.path.is_file():
-            try:
-                version, entries = pickle.loads(self.path.read_bytes())
-            except Exception:  # a corrupt or foreign cache is just a cold cache
-                return
-            if version == self.version:
-                self.entries = entries
 
-    @staticmethod
-    def _key(path: Path) -> tuple[int, int, int]:
-        stat = path.stat()
-        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    def _read(self, path: Path | None) -> Any:
+        """The pickled payload of this code version at ``path``, or None."""
+        if path is None or not path.is_file():
+            return None
+        try:
+            version, payload = pickle.loads(path.read_bytes())
+        except Exception:  # a corrupt or foreign cache is just a cold cache
+            return None
+        return payload if version == self.version else None
 
-    def get(self, path: Path) -> Any:
-        entry = self.entries.get(str(path))
-        if entry is not None and entry[0] == self._key(path):
-            return entry[1]
-        return None
+    def _write(self, path: Path | None, payload: Any) -> None:
+        if path is None:
+            return
+        with contextlib.suppress(OSError):  # an unwritable cache directory only costs speed
+            write_bytes(path, pickle.dumps((self.version, payload), pickle.HIGHEST_PROTOCOL))
 
-    def put(self, path: Path, value: Any) -> None:
-        self.entries[str(path)] = (self._key(path), value)
+    @property
+    def entries(self) -> dict[str, tuple[StatKey, Any]]:
+        """Read on first use: a load served whole by :meth:`catalogue` never needs them."""
+        if self._entries is None:
+            self._entries = self._read(self.path) or {}
+        return self._entries
+
+    def catalogue(self, files: dict[str, StatKey | None]) -> Catalogue | None:
+        """The catalogue saved by a load of exactly these files with these keys."""
+        snapshot = self._read(self.snapshot_path)
+        if snapshot is None or snapshot[0] != files:
+            return None
+        catalogue: Catalogue = snapshot[1]
+        return catalogue
+
+    def get(self, path: str, key: StatKey) -> Any:
+        entry = self.entries.get(path)
+        return entry[1] if entry is not None and entry[0] == key else None
+
+    def put(self, path: str, key: StatKey, value: Any) -> None:
+        self.entries[path] = (key, value)
         self.changed = True
 
-    def save(self, live: set[str]) -> None:
-        """Write back the entries of files that still exist."""
+    def save(self, files: dict[str, StatKey | None], catalogue: Catalogue | None) -> None:
+        """Write back the entries of ``files`` and, when it is valid, their ``catalogue``."""
         if self.path is None:
             return
-        stale = set(self.entries) - live
-        if not self.changed and not stale:
-            return
-        for name in stale:
-            del self.entries[name]
-        with contextlib.suppress(OSError):  # an unwritable cache directory only costs speed
-            data = pickle.dumps((self.version, self.entries), pickle.HIGHEST_PROTOCOL)
-            write_bytes(self.path, data)
+        entries = self.entries
+        stale = set(entries) - set(files)
+        if self.changed or stale:
+            for name in stale:
+                del entries[name]
+            self._write(self.path, entries)
+        if catalogue is not None:
+            self._write(self.snapshot_path, (files, catalogue))

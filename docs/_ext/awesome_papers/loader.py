@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .cache import ReadCache
+from .cache import ReadCache, StatKey, stat_key
 from .errors import DataError, Problem
 from .model import (
     Catalogue,
@@ -79,48 +79,54 @@ class _Loader:
         self.data_dir = data_dir
         self.problems: list[Problem] = []
         self.cache = ReadCache(data_dir)
+        self.files: dict[str, StatKey | None] = {}
         self.docs: dict[str, YamlDocument] = {}
         self.vocabulary_docs: dict[str, YamlDocument] = {}
 
     def load(self) -> Catalogue:
-        categories = self.vocabulary("categories", _category)
-        environments = self.vocabulary("environments", _environment)
-        keywords = self.vocabulary("keywords", _keyword)
-        self.check_vocabularies(environments, keywords)
         papers_dir = self.data_dir / "papers"
-        shown = display_path(papers_dir)
-        if not papers_dir.is_dir():
-            self.problems.append(Problem(shown, 1, "file", "directory not found"))
         # Names, not Paths, are listed and sorted: at 10,000 records Path arithmetic showed up.
         names = (
             sorted(n for n in os.listdir(papers_dir) if n.endswith(".yaml"))
             if papers_dir.is_dir()
             else []
         )
-        resolved = papers_dir.resolve()
+        resolved = f"{papers_dir.resolve()}{os.sep}"
+        paths = [*(str(self.data_dir / f"{name}.yaml") for name in VOCABULARIES)]
+        paths += [resolved + name for name in names]
+        self.files = {path: stat_key(path) for path in paths}
+        known = self.cache.catalogue(self.files)
+        if known is not None:
+            return known
+        categories = self.vocabulary("categories", _category)
+        environments = self.vocabulary("environments", _environment)
+        keywords = self.vocabulary("keywords", _keyword)
+        self.check_vocabularies(environments, keywords)
+        shown = display_path(papers_dir)
+        if not papers_dir.is_dir():
+            self.problems.append(Problem(shown, 1, "file", "directory not found"))
         papers = [
             paper
             for name in names
-            if (paper := self.paper(resolved / name, f"{shown}/{name}" if shown != "." else name))
+            if (paper := self.paper(resolved + name, f"{shown}/{name}" if shown != "." else name))
         ]
-        vocabularies = [self.data_dir / f"{name}.yaml" for name in VOCABULARIES]
-        files = [*vocabularies, *(resolved / name for name in names)]
-        self.cache.save({str(path) for path in files})
         catalogue = Catalogue.build(papers, categories, environments, keywords)
         self.check_references(catalogue)
         self.check_duplicates(catalogue.papers)
+        self.cache.save(self.files, None if self.problems else catalogue)
         if self.problems:
             raise DataError(self.problems)
         return catalogue
 
-    def read(self, path: Path, schema_name: str, display: str) -> YamlDocument | None:
-        if not path.is_file():
+    def read(self, path: str, schema_name: str, display: str) -> YamlDocument | None:
+        key = self.files.get(path)
+        if key is None:
             self.problems.append(Problem(display, 1, "file", "file not found"))
             return None
-        cached: tuple[YamlDocument | None, list[Problem]] | None = self.cache.get(path)
+        cached: tuple[YamlDocument | None, list[Problem]] | None = self.cache.get(path, key)
         if cached is None or (cached[1] and cached[1][0].path != display):
-            cached = self.parse(path, display, schema_name)
-            self.cache.put(path, cached)
+            cached = self.parse(Path(path), display, schema_name)
+            self.cache.put(path, key, cached)
         doc, found = cached
         self.problems.extend(found)
         return doc
@@ -138,7 +144,7 @@ class _Loader:
 
     def vocabulary(self, name: str, make: Callable[[dict[str, Any]], Any]) -> list[Any]:
         path = self.data_dir / f"{name}.yaml"
-        doc = self.read(path, name, display_path(path))
+        doc = self.read(str(path), name, display_path(path))
         if doc is None:
             return []
         entries: list[Any] = []
@@ -179,16 +185,17 @@ class _Loader:
                         path = self.data_dir / f"{name}.yaml"
                         self.add(path, line, field, f"'{spelling}' also names '{owner[key]}'")
 
-    def paper(self, path: Path, display: str) -> Paper | None:
+    def paper(self, path: str, display: str) -> Paper | None:
         doc = self.read(path, "paper", display)
         if doc is None:
             return None
         record = doc.value
-        if record["id"] != path.stem:
-            message = f"'{record['id']}' does not match the file name '{path.name}'"
-            self.add(path, doc.line("id"), "id", message)
+        name = os.path.basename(path)
+        if record["id"] != name.removesuffix(".yaml"):
+            message = f"'{record['id']}' does not match the file name '{name}'"
+            self.add(Path(path), doc.line("id"), "id", message)
             return None
-        paper = _paper(record, str(path))
+        paper = _paper(record, path)
         self.docs[paper.id] = doc
         return paper
 
