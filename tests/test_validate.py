@@ -5,7 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from awesome_papers.cli import main
@@ -242,7 +244,7 @@ def test_an_unchanged_list_is_not_read_again(
     def unreachable(*args: object) -> None:
         raise AssertionError("a record was parsed again")
 
-    monkeypatch.setattr("awesome_papers.loader.read_yaml", unreachable)
+    monkeypatch.setattr("awesome_papers.parsing.read_yaml", unreachable)
     assert main(["validate"]) == 0
     assert "3 papers, 2 categories, 3 keywords, 3 environments: OK" in capsys.readouterr().out
 
@@ -272,3 +274,30 @@ def test_a_cached_list_sees_every_kind_of_change(
     change(data_dir)
     main(["validate"])
     assert expected in "".join(capsys.readouterr())
+
+
+def test_records_parsed_in_worker_processes_report_the_same(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(data_dir, "new-paper.yaml", GOOD + "title2: x\nnote: |\n  two\n  lines\n")
+    write(data_dir, "empty.yaml", "")
+    write(data_dir, "other-paper.yaml", GOOD.replace("new", "other") + "keywords: [visual R]\n")
+    monkeypatch.setenv("AWESOME_PAPERS_NO_CACHE", "1")
+    in_one_process = validate(capsys)
+    started: list[int] = []
+
+    class CountingPool(ProcessPoolExecutor):
+        def __init__(self, workers: int, **options: Any) -> None:
+            started.append(workers)
+            super().__init__(workers, **options)
+
+    monkeypatch.setattr("awesome_papers.parsing.ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr("awesome_papers.parsing.PER_WORKER", 2)
+    monkeypatch.setattr("awesome_papers.parsing._cpus", lambda: 2)
+    assert validate(capsys) == in_one_process
+    assert started == [1]  # and this process parses a share itself
+    assert in_one_process[0] == 1
+    assert "data/papers/empty.yaml:1: file: file is empty" in in_one_process[1]
+    assert "data/papers/other-paper.yaml:6: keywords[0]: unknown keyword 'visual R'" in " ".join(
+        in_one_process[1]
+    )

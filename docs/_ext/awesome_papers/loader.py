@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import schema
 from .cache import ReadCache, StatKey, stat_key
 from .errors import DataError, Problem
 from .model import (
@@ -25,7 +24,8 @@ from .model import (
     title_key,
     url_key,
 )
-from .yamlfile import YamlDocument, join_path, read_yaml
+from .parsing import parse, parse_all
+from .yamlfile import YamlDocument, join_path
 
 VOCABULARIES = ("categories", "environments", "keywords")
 
@@ -105,11 +105,9 @@ class _Loader:
         shown = display_path(papers_dir)
         if not papers_dir.is_dir():
             self.problems.append(Problem(shown, 1, "file", "directory not found"))
-        papers = [
-            paper
-            for name in names
-            if (paper := self.paper(resolved + name, f"{shown}/{name}" if shown != "." else name))
-        ]
+        records = [(resolved + name, f"{shown}/{name}" if shown != "." else name) for name in names]
+        self.parse_ahead(records)
+        papers = [paper for path, display in records if (paper := self.paper(path, display))]
         catalogue = Catalogue.build(papers, categories, environments, keywords)
         self.check_references(catalogue)
         self.check_duplicates(catalogue.papers)
@@ -125,22 +123,22 @@ class _Loader:
             return None
         cached: tuple[YamlDocument | None, list[Problem]] | None = self.cache.get(path, key)
         if cached is None or (cached[1] and cached[1][0].path != display):
-            cached = self.parse(Path(path), display, schema_name)
+            cached = parse(Path(path), display, schema_name)
             self.cache.put(path, key, cached)
         doc, found = cached
         self.problems.extend(found)
         return doc
 
-    @staticmethod
-    def parse(
-        path: Path, display: str, schema_name: str
-    ) -> tuple[YamlDocument | None, list[Problem]]:
-        try:
-            doc = read_yaml(path, display)
-        except DataError as error:
-            return None, error.problems
-        found = doc.problems + schema.check(schema_name, doc, display)
-        return (None if found else doc), found
+    def parse_ahead(self, records: list[tuple[str, str]]) -> None:
+        """Parse the records the cache cannot serve all at once, in parallel when they are many."""
+        todo = [
+            (path, display, key)
+            for path, display in records
+            if (key := self.files[path]) is not None and self.cache.get(path, key) is None
+        ]
+        parsed = parse_all([(path, display) for path, display, _ in todo], "paper")
+        for (path, _, key), result in zip(todo, parsed or [], strict=False):
+            self.cache.put(path, key, result)
 
     def vocabulary(self, name: str, make: Callable[[dict[str, Any]], Any]) -> list[Any]:
         path = self.data_dir / f"{name}.yaml"
