@@ -30,7 +30,7 @@ from .yamlfile import YamlDocument, join_path
 VOCABULARIES = ("categories", "environments", "keywords")
 
 
-def display_path(path: Path) -> str:
+def display_path(path: str | Path) -> str:
     """The path as a contributor would type it: relative to the working directory when inside it."""
     try:
         relative = os.path.relpath(path)
@@ -123,7 +123,7 @@ class _Loader:
             return None
         cached: tuple[YamlDocument | None, list[Problem]] | None = self.cache.get(path, key)
         if cached is None or (cached[1] and cached[1][0].path != display):
-            cached = parse(Path(path), display, schema_name)
+            cached = parse(path, display, schema_name)
             self.cache.put(path, key, cached)
         doc, found = cached
         self.problems.extend(found)
@@ -191,7 +191,7 @@ class _Loader:
         name = os.path.basename(path)
         if record["id"] != name.removesuffix(".yaml"):
             message = f"'{record['id']}' does not match the file name '{name}'"
-            self.add(Path(path), doc.line("id"), "id", message)
+            self.add(path, doc.line("id"), "id", message)
             return None
         paper = _paper(record, path)
         self.docs[paper.id] = doc
@@ -213,7 +213,7 @@ class _Loader:
         )
         for paper in catalogue.papers:
             doc = self.docs[paper.id]
-            path = Path(paper.source)
+            path = paper.source
             if paper.category not in categories:
                 self.add(
                     path,
@@ -238,10 +238,10 @@ class _Loader:
             for paper in sorted(papers, key=lambda p: p.source):
                 other = first.setdefault(key_of(getattr(paper, field)), paper)
                 if other is not paper:
-                    message = f"same paper as {display_path(Path(other.source))} (same {field})"
-                    self.add(Path(paper.source), self.docs[paper.id].line(field), field, message)
+                    message = f"same paper as {display_path(other.source)} (same {field})"
+                    self.add(paper.source, self.docs[paper.id].line(field), field, message)
 
-    def add(self, path: Path, line: int, field: str, message: str) -> None:
+    def add(self, path: str | Path, line: int, field: str, message: str) -> None:
         self.problems.append(Problem(display_path(path), line, field, message))
 
 

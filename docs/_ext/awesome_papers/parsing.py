@@ -11,7 +11,6 @@ import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 
 from . import schema
 from .errors import DataError, Problem
@@ -24,7 +23,7 @@ Parsed = tuple[YamlDocument | None, list[Problem]]
 PER_WORKER = 1000
 
 
-def parse(path: Path, display: str, schema_name: str) -> Parsed:
+def parse(path: str, display: str, schema_name: str) -> Parsed:
     """Read ``path`` (shown as ``display``) and check it against its schema."""
     try:
         doc = read_yaml(path, display)
@@ -57,7 +56,7 @@ def parse_all(files: list[tuple[str, str]], schema_name: str) -> list[Parsed] | 
 
 
 def _parse_chunk(files: list[tuple[str, str]], schema_name: str) -> list[Parsed]:
-    return [parse(Path(path), display, schema_name) for path, display in files]
+    return [parse(path, display, schema_name) for path, display in files]
 
 
 def _cpus() -> int:

@@ -66,13 +66,14 @@ def parent_path(path: str) -> str:
     return path[: max(cut, 0)]
 
 
-def read_yaml(path: Path, display: str) -> YamlDocument:
+def read_yaml(path: str | Path, display: str) -> YamlDocument:
     """Read ``path`` (shown as ``display``).
 
     A file that cannot be parsed raises :class:`DataError`; duplicate keys and foreign tags
     are left out of the value and listed in ``problems``, so the rest can still be checked.
     """
-    raw = path.read_bytes()
+    with open(path, "rb") as stream:
+        raw = stream.read()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
