@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import awesome_papers.loader
 import pytest
 from awesome_papers.cli import main
 
@@ -300,4 +302,23 @@ def test_records_parsed_in_worker_processes_report_the_same(
     assert "data/papers/empty.yaml:1: file: file is empty" in in_one_process[1]
     assert "data/papers/other-paper.yaml:6: keywords[0]: unknown keyword 'visual R'" in " ".join(
         in_one_process[1]
+    )
+
+
+def test_a_record_gone_between_listing_and_reading_is_one_line(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(data_dir, "new-paper.yaml", GOOD)
+    stat_key = awesome_papers.loader.stat_key
+
+    def stat_then_delete(path: str) -> object:
+        key = stat_key(path)
+        if path.endswith("new-paper.yaml"):
+            os.remove(path)  # as an editor saving by rename, or a branch switch, might
+        return key
+
+    monkeypatch.setattr("awesome_papers.loader.stat_key", stat_then_delete)
+    assert validate(capsys) == (
+        1,
+        ["data/papers/new-paper.yaml:1: file: cannot be read: No such file or directory"],
     )

@@ -69,11 +69,14 @@ def parent_path(path: str) -> str:
 def read_yaml(path: str | Path, display: str) -> YamlDocument:
     """Read ``path`` (shown as ``display``).
 
-    A file that cannot be parsed raises :class:`DataError`; duplicate keys and foreign tags
-    are left out of the value and listed in ``problems``, so the rest can still be checked.
+    A file that cannot be read or parsed raises :class:`DataError`; duplicate keys and foreign
+    tags are left out of the value and listed in ``problems``, so the rest can still be checked.
     """
-    with open(path, "rb") as stream:
-        raw = stream.read()
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read()
+    except OSError as exc:  # it went away after it was listed, or it is not readable
+        raise DataError([Problem(display, 1, "file", f"cannot be read: {exc.strerror}")]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
