@@ -251,6 +251,21 @@ def test_incremental_rebuild_rereads_only_pages_showing_the_paper(
     )
 
 
+def test_reverting_an_edit_brings_the_pages_back(site: Build, data_dir: Path) -> None:
+    site()
+    record = data_dir / "papers" / "dreamerv2.yaml"
+    original = record.read_text("utf-8")
+    record.write_text(original.replace("Discrete World Models", "Edited Models"), "utf-8")
+    site()
+    site()  # nothing changed
+    record.write_text(original, "utf-8")
+    app = site()
+    assert "categories/agents" in read_docs(app)
+    card = page(app, "categories/agents.html").select_one("div.ap-card#dreamerv2")
+    assert "Discrete World Models" in card.get_text()
+    assert "Edited Models" not in card.get_text()
+
+
 def test_renamed_environment_reaches_every_card_that_shows_it(site: Build, data_dir: Path) -> None:
     site()
     vocabulary = data_dir / "environments.yaml"

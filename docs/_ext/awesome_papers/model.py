@@ -7,9 +7,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 
+@cache  # a keyword is slugified for every paper that carries it
 def slugify(text: str) -> str:
     """A URL- and label-safe id: ``"Visual RL"`` -> ``"visual-rl"``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
