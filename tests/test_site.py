@@ -266,6 +266,19 @@ def test_reverting_an_edit_brings_the_pages_back(site: Build, data_dir: Path) ->
     assert "Edited Models" not in card.get_text()
 
 
+def test_a_generated_page_edited_or_deleted_by_hand_comes_back(site: Build) -> None:
+    app = site()
+    srcdir = Path(app.srcdir)
+    cards = card_ids(page(app, "keywords/world-model.html"))
+    generated = (srcdir / "keywords" / "world-model.rst").read_text("utf-8")
+    (srcdir / "keywords" / "world-model.rst").write_text("Hand-made\n=========\n", "utf-8")
+    (srcdir / "environments" / "atari.rst").unlink()
+    app = site()
+    assert (srcdir / "keywords" / "world-model.rst").read_text("utf-8") == generated
+    assert (srcdir / "environments" / "atari.rst").is_file()
+    assert card_ids(page(app, "keywords/world-model.html")) == cards != []
+
+
 def test_renamed_environment_reaches_every_card_that_shows_it(site: Build, data_dir: Path) -> None:
     site()
     vocabulary = data_dir / "environments.yaml"

@@ -1,4 +1,4 @@
-"""Atomic file writes: a reader or a crash never sees half a file."""
+"""Atomic file writes (a reader or a crash never sees half a file), and reading them back."""
 
 from __future__ import annotations
 
@@ -22,3 +22,11 @@ def write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def read_text_or_none(path: Path) -> str | None:
+    """The text of ``path``, or None when there is none to read (a stamp not written yet)."""
+    try:
+        return path.read_text("utf-8")
+    except OSError:
+        return None

@@ -12,7 +12,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from . import __version__, state
-from .atomic import write_text
+from .atomic import read_text_or_none, write_text
 from .cache import code_version
 from .cards import paper_card, visit_card_html
 from .directives import PaperCards, PaperIndex, PaperOverview, PaperPage
@@ -33,7 +33,8 @@ def _add_static(app: Sphinx, config: Config) -> None:
 def _builder_inited(app: Sphinx) -> None:
     catalogue = state.load(app)
     if app.config.awesome_papers_pages:
-        write_pages(Path(app.srcdir), catalogue)
+        stamp = Path(app.doctreedir) / "awesome_papers_pages.stamp"
+        write_pages(Path(app.srcdir), catalogue, stamp)
 
 
 def _write_exports(app: Sphinx, exception: Exception | None) -> None:
@@ -51,19 +52,12 @@ def _write_exports(app: Sphinx, exception: Exception | None) -> None:
     stamp = hashlib.sha1(repr(inputs).encode()).hexdigest()
     stamp_file = Path(app.doctreedir) / "awesome_papers_exports.stamp"
     names = [*FILES.values(), FEED]
-    if all((outdir / name).is_file() for name in names) and _read(stamp_file) == stamp:
+    if all((outdir / name).is_file() for name in names) and read_text_or_none(stamp_file) == stamp:
         return
     for fmt, name in FILES.items():
         write_text(outdir / name, export(catalogue, fmt))
     write_text(outdir / FEED, atom_feed(catalogue, base, app.config.project))
     write_text(stamp_file, stamp)
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text("utf-8")
-    except OSError:
-        return None
 
 
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
