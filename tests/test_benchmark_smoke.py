@@ -20,6 +20,8 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
             "50",
             "--work",
             str(tmp_path),
+            "--runs",
+            "1",
         ],
         capture_output=True,
         text=True,
