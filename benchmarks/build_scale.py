@@ -7,8 +7,8 @@ incremental rebuild after one title edit and after adding one keyword to one rec
 README generation and validation (with the read cache the builds left, and without any). It also
 measures Sphinx's floor: rebuilding a one-page site with the same extensions and theme after its
 page changed, which no incremental build can beat. Times are wall-clock seconds of fresh
-processes, the short ones the least of three (``--runs``); memory is the peak RSS of the build process.
-Ratios, not seconds, are what to compare across machines.
+processes, the short ones the least of three (``--runs``); memory is the peak RSS of the build
+process. Ratios, not seconds, are what to compare across machines.
 
     python benchmarks/build_scale.py            # N = 100, 1,000, 10,000
     python benchmarks/build_scale.py --sizes 50 --runs 1  # about the smoke run the tests do
