@@ -77,11 +77,12 @@ class ReadCache:
             return None
         return payload if version == self.version else None
 
-    def _write(self, path: Path | None, payload: Any) -> None:
-        if path is None:
-            return
+    @staticmethod
+    def _write(path: Path, *payloads: Any) -> None:
+        """Pickle ``payloads`` into ``path`` one after the other."""
+        data = b"".join(pickle.dumps(payload, pickle.HIGHEST_PROTOCOL) for payload in payloads)
         with contextlib.suppress(OSError):  # an unwritable cache directory only costs speed
-            write_bytes(path, pickle.dumps((self.version, payload), pickle.HIGHEST_PROTOCOL))
+            write_bytes(path, data)
 
     @property
     def entries(self) -> dict[str, tuple[StatKey, Any]]:
@@ -91,11 +92,20 @@ class ReadCache:
         return self._entries
 
     def catalogue(self, files: dict[str, StatKey | None]) -> Catalogue | None:
-        """The catalogue saved by a load of exactly these files with these keys."""
-        snapshot = self._read(self.snapshot_path)
-        if snapshot is None or snapshot[0] != files:
+        """The catalogue saved by a load of exactly these files with these keys.
+
+        The keys are pickled ahead of the catalogue: when a file changed, the catalogue itself
+        is not unpickled only to be thrown away.
+        """
+        if self.snapshot_path is None or not self.snapshot_path.is_file():
             return None
-        catalogue: Catalogue = snapshot[1]
+        try:
+            with self.snapshot_path.open("rb") as stream:
+                if pickle.load(stream) != (self.version, files):
+                    return None
+                catalogue: Catalogue = pickle.load(stream)
+        except Exception:  # a corrupt or foreign cache is just a cold cache
+            return None
         return catalogue
 
     def get(self, path: str, key: StatKey) -> Any:
@@ -108,13 +118,13 @@ class ReadCache:
 
     def save(self, files: dict[str, StatKey | None], catalogue: Catalogue | None) -> None:
         """Write back the entries of ``files`` and, when it is valid, their ``catalogue``."""
-        if self.path is None:
+        if self.path is None or self.snapshot_path is None:
             return
         entries = self.entries
         stale = set(entries) - set(files)
         if self.changed or stale:
             for name in stale:
                 del entries[name]
-            self._write(self.path, entries)
+            self._write(self.path, (self.version, entries))
         if catalogue is not None:
-            self._write(self.snapshot_path, (files, catalogue))
+            self._write(self.snapshot_path, (self.version, files), catalogue)
