@@ -142,9 +142,9 @@ def our_site(target: Path, data: Path) -> None:
 def static_site(target: Path, data: Path) -> None:
     """The same pages as hand-written MyST: what the content costs with no extension at all."""
     sys.path.insert(0, str(REPO / "docs" / "_ext"))
-    from awesome_papers.bibtex import bibtex_entry
-    from awesome_papers.loader import load_catalogue
-    from awesome_papers.model import slugify
+    from awesome_papers.formats.bibtex import bibtex_entry
+    from awesome_papers.records.keys import slugify
+    from awesome_papers.records.loader import load_catalogue
 
     catalogue = load_catalogue(data)
     if target.exists():

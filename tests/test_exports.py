@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from awesome_papers.bibtex import bibtex_entry
 from awesome_papers.cli import main
-from awesome_papers.model import Paper
+from awesome_papers.formats.bibtex import bibtex_entry
+from awesome_papers.records.model import Paper
 from bs4 import BeautifulSoup
 from conftest import ROOTS
 from sphinx.testing.util import SphinxTestApp

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from awesome_papers.cli import main
-from awesome_papers.importer import import_readmes
+from awesome_papers.formats.importer import import_readmes
 
 UPSTREAM = Path(__file__).parent.parent.parent / "shared" / "upstream"
 SEED = UPSTREAM / "README.seed.md"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from awesome_papers.cli import main
-from awesome_papers.importer import Imported, import_readmes
-from awesome_papers.loader import catalogue_from_records, load_catalogue
-from awesome_papers.model import term_key, title_key
-from awesome_papers.readme import render_readme
+from awesome_papers.formats.importer import Imported, import_readmes
+from awesome_papers.formats.readme import render_readme
+from awesome_papers.records.keys import term_key, title_key
+from awesome_papers.records.loader import catalogue_from_records, load_catalogue
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 

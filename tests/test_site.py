@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from awesome_papers.state import PaperDataError
+from awesome_papers.sphinx_ext.state import PaperDataError
 from bs4 import BeautifulSoup
 from conftest import ROOTS
 from sphinx.testing.util import SphinxTestApp

@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import awesome_papers.loader
+import awesome_papers.records.loader
 import pytest
 from awesome_papers.cli import main
 
@@ -246,7 +246,7 @@ def test_an_unchanged_list_is_not_read_again(
     def unreachable(*args: object) -> None:
         raise AssertionError("a record was parsed again")
 
-    monkeypatch.setattr("awesome_papers.parsing.read_yaml", unreachable)
+    monkeypatch.setattr("awesome_papers.records.parsing.read_yaml", unreachable)
     assert main(["validate"]) == 0
     assert "3 papers, 2 categories, 3 keywords, 3 environments: OK" in capsys.readouterr().out
 
@@ -293,9 +293,9 @@ def test_records_parsed_in_worker_processes_report_the_same(
             started.append(workers)
             super().__init__(workers, **options)
 
-    monkeypatch.setattr("awesome_papers.parsing.ProcessPoolExecutor", CountingPool)
-    monkeypatch.setattr("awesome_papers.parsing.PER_WORKER", 2)
-    monkeypatch.setattr("awesome_papers.parsing._cpus", lambda: 2)
+    monkeypatch.setattr("awesome_papers.records.parsing.ProcessPoolExecutor", CountingPool)
+    monkeypatch.setattr("awesome_papers.records.parsing.PER_WORKER", 2)
+    monkeypatch.setattr("awesome_papers.records.parsing._cpus", lambda: 2)
     assert validate(capsys) == in_one_process
     assert started == [1]  # and this process parses a share itself
     assert in_one_process[0] == 1
@@ -309,7 +309,7 @@ def test_a_record_gone_between_listing_and_reading_is_one_line(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write(data_dir, "new-paper.yaml", GOOD)
-    stat_key = awesome_papers.loader.stat_key
+    stat_key = awesome_papers.records.loader.stat_key
 
     def stat_then_delete(path: str) -> object:
         key = stat_key(path)
@@ -317,7 +317,7 @@ def test_a_record_gone_between_listing_and_reading_is_one_line(
             os.remove(path)  # as an editor saving by rename, or a branch switch, might
         return key
 
-    monkeypatch.setattr("awesome_papers.loader.stat_key", stat_then_delete)
+    monkeypatch.setattr("awesome_papers.records.loader.stat_key", stat_then_delete)
     assert validate(capsys) == (
         1,
         ["data/papers/new-paper.yaml:1: file: cannot be read: No such file or directory"],

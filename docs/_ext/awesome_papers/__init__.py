@@ -12,6 +12,6 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Sphinx entry point; Sphinx is imported only when the extension is used."""
-    from .extension import setup as setup_extension
+    from .sphinx_ext.extension import setup as setup_extension
 
     return setup_extension(app)

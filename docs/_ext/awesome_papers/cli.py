@@ -11,12 +11,12 @@ from pathlib import Path
 import yaml
 
 from .atomic import write_text
-from .datafiles import write_record, write_vocabulary
-from .errors import DataError
-from .exports import FORMATS, export
-from .importer import import_readmes, paper_id_for
-from .loader import VOCABULARIES, load_catalogue
-from .readme import GROUPINGS, check_readme, render_readme
+from .formats.exports import FORMATS, export
+from .formats.importer import import_readmes, paper_id_for
+from .formats.readme import GROUPINGS, check_readme, render_readme
+from .records.datafiles import write_record, write_vocabulary
+from .records.errors import DataError
+from .records.loader import VOCABULARIES, load_catalogue
 
 DEFAULT_DATA = Path("data")
 DEFAULT_TEMPLATE = Path("docs/README.template.md")

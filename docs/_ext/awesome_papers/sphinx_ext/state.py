@@ -9,9 +9,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .errors import DataError
-from .loader import load_catalogue
-from .model import Catalogue
+from ..records.catalogue import Catalogue
+from ..records.errors import DataError
+from ..records.loader import load_catalogue
 
 logger = logging.getLogger(__name__)
 

@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..records.catalogue import Catalogue
+from ..records.model import LINK_LABELS, Paper
 from .markdown import escape, link_destination
-from .model import LINK_LABELS, Catalogue, Paper
 
 GROUPINGS = ("category", "venue")
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import yaml
 
-from .atomic import write_text
+from ..atomic import write_text
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
+SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
 
 
 def dump_yaml(value: Any) -> str:

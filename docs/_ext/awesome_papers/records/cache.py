@@ -21,11 +21,12 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-from . import __version__
-from .atomic import write_bytes
-from .model import Catalogue
+from .. import __version__
+from ..atomic import write_bytes
+from .catalogue import Catalogue
 
-_SCHEMA_DIR = Path(__file__).parent / "schemas"
+_PACKAGE = Path(__file__).parent.parent
+_SCHEMA_DIR = _PACKAGE / "schemas"
 
 #: ``(st_mtime_ns, st_size, st_ino)``: a file whose key is unchanged is taken as unchanged.
 StatKey = tuple[int, int, int]
@@ -52,7 +53,7 @@ def _cache_file(data_dir: Path) -> Path | None:
 def code_version() -> str:
     """This package's version and code, and the schemas: what invalidates anything derived."""
     digest = hashlib.sha1(__version__.encode())
-    for path in sorted([*_SCHEMA_DIR.glob("*.json"), *Path(__file__).parent.glob("*.py")]):
+    for path in sorted([*_SCHEMA_DIR.glob("*.json"), *_PACKAGE.rglob("*.py")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -17,8 +17,10 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 
-from .bibtex import bibtex_entry
-from .model import LINK_LABELS, Catalogue, Paper, slugify
+from ..formats.bibtex import bibtex_entry
+from ..records.catalogue import Catalogue
+from ..records.keys import slugify
+from ..records.model import LINK_LABELS, Paper
 
 #: Resolves (label prefix, value) to a URI relative to the current page, or None for no link.
 Linker = Callable[[str, str], str | None]

@@ -9,8 +9,8 @@ from typing import Any, ClassVar
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from .cache import code_version
-from .model import Catalogue
+from ..records.cache import code_version
+from ..records.catalogue import Catalogue
 
 #: (what, kind, value): ("select", "keyword", "visual-rl"), ("index", "keyword", ""),
 #: ("paper", "", "dreamerv2") or ("summary", "", "").

@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import Problem
+from ..records.errors import Problem
+from ..records.keys import slugify, term_key, title_key, url_key
 from .markdown import split_unescaped, strip_final_period, unescape
-from .model import slugify, term_key, title_key, url_key
 
 _HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
 _ENTRY = re.compile(r"^[-*+]\s+\[")

@@ -9,9 +9,10 @@ from typing import ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from ..records.catalogue import Catalogue
+from ..records.keys import slugify
 from .cards import label_ref
 from .directives import LABEL_PREFIX, _CatalogueDirective
-from .model import Catalogue, slugify
 
 _BAR_HEIGHT = 22
 _LABEL_WIDTH = 260

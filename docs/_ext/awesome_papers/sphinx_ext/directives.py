@@ -10,11 +10,13 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import create_component
 
+from ..formats.exports import DOWNLOADS
+from ..records.catalogue import Catalogue
+from ..records.keys import slugify
+from ..records.model import Category, Environment, Keyword, Paper, Venue
 from .cards import card_node, external, label_ref
 from .domain import Selection, get_domain
-from .exports import DOWNLOADS
 from .indexlist import Entry, index_list
-from .model import Catalogue, Category, Environment, Keyword, Paper, Venue, slugify
 from .state import catalogue_of
 
 #: Selection kind -> label prefix of its generated page.

@@ -7,8 +7,9 @@ import io
 import json
 from xml.sax.saxutils import escape as xml_escape
 
+from ..records.catalogue import Catalogue
+from ..records.model import Paper
 from .bibtex import bibtex_entry
-from .model import Catalogue, Paper
 
 SCHEMA_VERSION = 1
 FORMATS = ("json", "bib", "csv")

@@ -1,141 +1,14 @@
-"""The catalogue: papers and the vocabularies they point into, as loaded from ``data/``."""
+"""The catalogue: every paper with the vocabularies it points into, grouped for the site."""
 
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 
-
-@cache  # a keyword is slugified for every paper that carries it
-def slugify(text: str) -> str:
-    """A URL- and label-safe id: ``"Visual RL"`` -> ``"visual-rl"``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-#: How an extra link of each kind is labelled on cards and in the README.
-LINK_LABELS = {
-    "code": "Code",
-    "project": "Project",
-    "dataset": "Dataset",
-    "video": "Video",
-    "slides": "Slides",
-    "other": "Link",
-}
-
-
-@dataclass(frozen=True)
-class Link:
-    """An extra link of a paper: code, project page, dataset..."""
-
-    kind: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Paper:
-    """One record of ``data/papers/``."""
-
-    id: str
-    title: str
-    url: str
-    authors: tuple[str, ...]
-    category: str
-    authors_truncated: bool = False
-    venue: str | None = None
-    year: int | None = None
-    venue_note: str | None = None
-    keywords: tuple[str, ...] = ()
-    environments: tuple[str, ...] = ()
-    settings: tuple[str, ...] = ()
-    links: tuple[Link, ...] = ()
-    highlight: str | None = None
-    note: str | None = None
-    added: str | None = None
-    source: str = field(default="", compare=False)  # absolute path of the record file
-
-    @property
-    def venue_label(self) -> str | None:
-        """``"ICLR 2024"``, ``"arXiv 2023"``, or None when the record has no venue."""
-        if self.venue is None:
-            return None
-        return f"{self.venue} {self.year}" if self.year else self.venue
-
-    @property
-    def sort_key(self) -> tuple[int, str, str]:
-        """Newest first, then by title."""
-        return (-(self.year or 0), self.title.casefold(), self.id)
-
-    def to_record(self) -> dict[str, object]:
-        """The record as written to YAML and JSON, without empty fields."""
-        record: dict[str, object] = {
-            "id": self.id,
-            "title": self.title,
-            "url": self.url,
-            "authors": list(self.authors),
-        }
-        if self.authors_truncated:
-            record["authors_truncated"] = True
-        for name in ("venue", "year", "venue_note", "category"):
-            if getattr(self, name) is not None:
-                record[name] = getattr(self, name)
-        for name in ("keywords", "environments", "settings"):
-            if getattr(self, name):
-                record[name] = list(getattr(self, name))
-        if self.links:
-            record["links"] = [{"kind": link.kind, "url": link.url} for link in self.links]
-        for name in ("highlight", "note", "added"):
-            if getattr(self, name) is not None:
-                record[name] = getattr(self, name)
-        return record
-
-
-@dataclass(frozen=True)
-class Category:
-    """A thematic section of the list."""
-
-    id: str
-    title: str
-    order: int
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Environment:
-    """A benchmark or simulator papers are evaluated on."""
-
-    id: str
-    name: str
-    url: str | None = None
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Keyword:
-    """A canonical keyword and the spellings that mean it."""
-
-    name: str
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def slug(self) -> str:
-        return slugify(self.name)
-
-
-@dataclass(frozen=True)
-class Venue:
-    """A venue-year group of papers, e.g. ICLR 2024."""
-
-    label: str
-    year: int | None
-
-    @property
-    def slug(self) -> str:
-        return slugify(self.label)
+from .keys import slugify
+from .model import Category, Environment, Keyword, Paper, Venue
 
 
 @dataclass
@@ -284,31 +157,3 @@ _GROUP_KEYS: dict[str, Callable[[Paper], Iterable[str]]] = {
 
 def _digest(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
-
-
-def term_key(text: str) -> str:
-    """How two spellings of a keyword or environment are judged the same.
-
-    Case, spacing, hyphens, plurals and the expansion of "RL" do not matter:
-    "Visual RL", "visual reinforcement learning" and "Visual-RL" share one key.
-    """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = folded.replace("reinforcement learning", "rl")
-    words = re.split(r"[\W_]+", folded)
-    return "".join(_singular(word) for word in words)
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def title_key(title: str) -> str:
-    """Two records with this key are the same paper."""
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", title).casefold())
-
-
-def url_key(url: str) -> str:
-    """Two records with this key link the same paper."""
-    stripped = re.sub(r"^https?://(www\.)?", "", url.strip()).rstrip("/")
-    host, _, rest = stripped.partition("/")
-    return f"{host.lower()}/{rest}"

@@ -11,19 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from .cache import ReadCache, StatKey, stat_key
+from .catalogue import Catalogue
 from .errors import DataError, Problem
-from .model import (
-    Catalogue,
-    Category,
-    Environment,
-    Keyword,
-    Link,
-    Paper,
-    slugify,
-    term_key,
-    title_key,
-    url_key,
-)
+from .keys import slugify, term_key, title_key, url_key
+from .model import Category, Environment, Keyword, Link, Paper
 from .parsing import parse, parse_all
 from .yamlfile import YamlDocument, join_path
 

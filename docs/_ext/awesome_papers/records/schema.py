@@ -35,7 +35,9 @@ _WANTED = {
 @cache
 def schema(name: str) -> dict[str, Any]:
     """The schema ``name`` (paper, categories, environments, keywords) as shipped in the package."""
-    text = resources.files(__package__).joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+    text = (
+        resources.files("awesome_papers").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+    )
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import cache
 
-from .model import Paper
+from ..records.model import Paper
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",

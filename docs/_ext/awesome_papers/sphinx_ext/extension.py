@@ -11,13 +11,14 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from . import __version__, state
-from .atomic import read_text_or_none, write_text
-from .cache import code_version
+from .. import __version__
+from ..atomic import read_text_or_none, write_text
+from ..formats.exports import FEED, FILES, atom_feed, export
+from ..records.cache import code_version
+from . import state
 from .cards import paper_card, visit_card_html
 from .directives import PaperCards, PaperIndex, PaperOverview, PaperPage
 from .domain import PapersDomain, get_domain
-from .exports import FEED, FILES, atom_feed, export
 from .indexlist import paper_index_list, visit_index_list_html
 from .pages import write_pages
 from .roles import PaperRole

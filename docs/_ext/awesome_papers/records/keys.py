@@ -1,0 +1,42 @@
+"""Keys that decide when two spellings, titles or links are the same thing."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+
+@cache  # a keyword is slugified for every paper that carries it
+def slugify(text: str) -> str:
+    """A URL- and label-safe id: ``"Visual RL"`` -> ``"visual-rl"``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def term_key(text: str) -> str:
+    """How two spellings of a keyword or environment are judged the same.
+
+    Case, spacing, hyphens, plurals and the expansion of "RL" do not matter:
+    "Visual RL", "visual reinforcement learning" and "Visual-RL" share one key.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = folded.replace("reinforcement learning", "rl")
+    words = re.split(r"[\W_]+", folded)
+    return "".join(_singular(word) for word in words)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def title_key(title: str) -> str:
+    """Two records with this key are the same paper."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", title).casefold())
+
+
+def url_key(url: str) -> str:
+    """Two records with this key link the same paper."""
+    stripped = re.sub(r"^https?://(www\.)?", "", url.strip()).rstrip("/")
+    host, _, rest = stripped.partition("/")
+    return f"{host.lower()}/{rest}"

@@ -1,0 +1,127 @@
+"""What one record holds: a paper, and the categories, environments and keywords it points into."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .keys import slugify
+
+#: How an extra link of each kind is labelled on cards and in the README.
+LINK_LABELS = {
+    "code": "Code",
+    "project": "Project",
+    "dataset": "Dataset",
+    "video": "Video",
+    "slides": "Slides",
+    "other": "Link",
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    """An extra link of a paper: code, project page, dataset..."""
+
+    kind: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One record of ``data/papers/``."""
+
+    id: str
+    title: str
+    url: str
+    authors: tuple[str, ...]
+    category: str
+    authors_truncated: bool = False
+    venue: str | None = None
+    year: int | None = None
+    venue_note: str | None = None
+    keywords: tuple[str, ...] = ()
+    environments: tuple[str, ...] = ()
+    settings: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    highlight: str | None = None
+    note: str | None = None
+    added: str | None = None
+    source: str = field(default="", compare=False)  # absolute path of the record file
+
+    @property
+    def venue_label(self) -> str | None:
+        """``"ICLR 2024"``, ``"arXiv 2023"``, or None when the record has no venue."""
+        if self.venue is None:
+            return None
+        return f"{self.venue} {self.year}" if self.year else self.venue
+
+    @property
+    def sort_key(self) -> tuple[int, str, str]:
+        """Newest first, then by title."""
+        return (-(self.year or 0), self.title.casefold(), self.id)
+
+    def to_record(self) -> dict[str, object]:
+        """The record as written to YAML and JSON, without empty fields."""
+        record: dict[str, object] = {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "authors": list(self.authors),
+        }
+        if self.authors_truncated:
+            record["authors_truncated"] = True
+        for name in ("venue", "year", "venue_note", "category"):
+            if getattr(self, name) is not None:
+                record[name] = getattr(self, name)
+        for name in ("keywords", "environments", "settings"):
+            if getattr(self, name):
+                record[name] = list(getattr(self, name))
+        if self.links:
+            record["links"] = [{"kind": link.kind, "url": link.url} for link in self.links]
+        for name in ("highlight", "note", "added"):
+            if getattr(self, name) is not None:
+                record[name] = getattr(self, name)
+        return record
+
+
+@dataclass(frozen=True)
+class Category:
+    """A thematic section of the list."""
+
+    id: str
+    title: str
+    order: int
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Environment:
+    """A benchmark or simulator papers are evaluated on."""
+
+    id: str
+    name: str
+    url: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A canonical keyword and the spellings that mean it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+
+@dataclass(frozen=True)
+class Venue:
+    """A venue-year group of papers, e.g. ICLR 2024."""
+
+    label: str
+    year: int | None
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.label)

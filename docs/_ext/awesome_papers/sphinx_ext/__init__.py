@@ -1,0 +1,1 @@
+"""The Sphinx site: ``setup()``, nodes, directives, roles, the domain and the generated pages."""
