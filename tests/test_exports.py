@@ -80,6 +80,10 @@ def test_json_has_every_record_and_a_schema_version(built: Path) -> None:
     assert document["papers"][0]["links"] == [
         {"kind": "code", "url": "https://github.com/XuGW-Kevin/DrM"}
     ]
+    maze = document["papers"][1]
+    assert maze["maintainer_note"] == "Upstream linked the PDF; the abstract page is preferred."
+    assert maze["listed_url"] == "https://example.org/maze.pdf"
+    assert document["papers"][2]["short_name"] == "DreamerV2"
 
 
 def test_bibtex_has_stable_keys_and_escapes_specials(built: Path) -> None:

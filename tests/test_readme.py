@@ -67,6 +67,13 @@ def test_every_seed_entry_reads_as_in_the_seed_list() -> None:
         assert lines[lines.index(title_line) + 1] == author_line
 
 
+def test_readme_keeps_the_listed_link_and_hides_maintainer_notes(data_dir: Path) -> None:
+    readme = render_readme(load_catalogue(data_dir), TEMPLATE)
+    assert "- [Walking Mazes from Pixels](https://example.org/maze.pdf)" in readme
+    assert "  - Note: The maze code is released on request." in readme
+    assert "abstract page is preferred" not in readme
+
+
 def test_readme_is_current() -> None:
     assert (
         main(

@@ -108,6 +108,23 @@ def test_card_shows_everything_a_reader_needs(site: Build) -> None:
     )
 
 
+def test_card_shows_short_name_track_and_reader_note_not_maintainer_note(site: Build) -> None:
+    app = site()
+    agents = page(app, "categories/agents.html").select_one("div.ap-card#dreamerv2")
+    assert agents.select_one(".ap-short-name").get_text() == "DreamerV2"
+    assert agents.select_one(".ap-venue").get_text() == "ICLR 2021 · Poster"
+    maze = page(app, "categories/vision.html").select_one("div.ap-card#maze-walker")
+    assert maze.select_one(".ap-title a")["href"] == "https://example.org/maze"
+    assert maze.select_one(".ap-note").get_text() == "The maze code is released on request."
+    for html in Path(app.outdir).rglob("*.html"):
+        assert "abstract page is preferred" not in html.read_text("utf-8"), html
+
+
+def test_category_page_states_its_rule(site: Build) -> None:
+    rule = page(site(), "categories/vision.html").select_one("p.ap-rule")
+    assert rule.get_text() == "What belongs here: Papers whose agents learn from pixels."
+
+
 def test_category_page_orders_newest_first(site: Build) -> None:
     soup = page(site(), "categories/vision.html")
     assert soup.select_one("h1").get_text().rstrip("#") == "Vision"
@@ -427,5 +444,6 @@ def test_search_finds_a_paper_by_title_and_author_once(site: Build) -> None:
         return {docnames[i] for i in (found if isinstance(found, list) else [found])}
 
     assert pages("hafner") == {"categories/agents"}  # an author
+    assert pages("dreamerv2") == {"categories/agents"}  # a short name the title lacks
     assert pages("atari") >= {"categories/agents"}  # a title word
     assert "keywords/world-model" not in pages("atari")

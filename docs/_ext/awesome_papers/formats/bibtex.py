@@ -22,6 +22,12 @@ _SPECIAL = {
 }
 
 
+#: Venues that are journals: their papers are ``@article`` entries.
+JOURNALS = frozenset(
+    {"nature", "science", "jmlr", "tmlr", "tpami", "ijcv", "ijrr", "tnnls", "tkde", "ral", "ra-l"}
+)
+
+
 def bibtex_key(paper: Paper) -> str:
     """``<first author's last name><year>:<id>``: readable, and unique because the id is."""
     last = paper.authors[0].split()[-1] if paper.authors and paper.authors[0].split() else "anon"
@@ -59,6 +65,9 @@ def bibtex_entry(paper: Paper) -> str:
     if paper.venue and paper.venue.casefold() == "arxiv":
         kind = "article"
         fields.append(("journal", "arXiv preprint"))
+    elif paper.venue and paper.venue.casefold() in JOURNALS:
+        kind = "article"
+        fields.append(("journal", escape(paper.venue)))
     elif paper.venue:
         kind = "inproceedings"
         fields.append(("booktitle", escape(paper.venue_label or paper.venue)))

@@ -25,10 +25,12 @@ DOWNLOADS = (
 _CSV_FIELDS = (
     "id",
     "title",
+    "short_name",
     "url",
     "authors",
     "venue",
     "year",
+    "track",
     "category",
     "keywords",
     "environments",

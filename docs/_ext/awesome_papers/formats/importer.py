@@ -14,6 +14,7 @@ from typing import Any
 
 from ..records.errors import Problem
 from ..records.keys import slugify, term_key, title_key, url_key
+from ..records.model import FIELD_ORDER
 from .markdown import split_unescaped, strip_final_period, unescape
 
 _HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
@@ -491,25 +492,5 @@ def _unique_id(base: str, taken: dict[str, Any]) -> str:
     return candidate
 
 
-_FIELD_ORDER = (
-    "id",
-    "title",
-    "url",
-    "authors",
-    "authors_truncated",
-    "venue",
-    "year",
-    "venue_note",
-    "category",
-    "keywords",
-    "environments",
-    "settings",
-    "links",
-    "highlight",
-    "note",
-    "added",
-)
-
-
 def _ordered(record: dict[str, Any]) -> dict[str, Any]:
-    return {key: record[key] for key in _FIELD_ORDER if key in record}
+    return {key: record[key] for key in FIELD_ORDER if key in record}

@@ -29,7 +29,8 @@ def render_readme(catalogue: Catalogue, template: str, group_by: str = "category
 
 def render_entry(paper: Paper, catalogue: Catalogue, *, with_venue: bool = True) -> str:
     """One paper as the list writes it: title line, authors, keywords, environments."""
-    title = f"- [{escape(paper.title)}]({link_destination(paper.url)})"
+    url = paper.listed_url or paper.url
+    title = f"- [{escape(paper.title)}]({link_destination(url)})"
     for link in paper.links:
         title += f" [{LINK_LABELS[link.kind]}]({link_destination(link.url)})"
     if paper.highlight:

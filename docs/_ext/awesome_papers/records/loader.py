@@ -259,7 +259,9 @@ def _unknown(what: str, value: str, known: Iterable[str]) -> str:
 
 
 def _category(item: dict[str, Any]) -> Category:
-    return Category(item["id"], item["title"], item["order"], item.get("description", ""))
+    return Category(
+        item["id"], item["title"], item["order"], item.get("description", ""), item.get("rule", "")
+    )
 
 
 def _environment(item: dict[str, Any]) -> Environment:
@@ -278,8 +280,11 @@ def _paper(record: dict[str, Any], source: str) -> Paper:
         authors=tuple(record["authors"]),
         category=record["category"],
         authors_truncated=record.get("authors_truncated", False),
+        short_name=record.get("short_name"),
+        listed_url=record.get("listed_url"),
         venue=record.get("venue"),
         year=record.get("year"),
+        track=record.get("track"),
         venue_note=record.get("venue_note"),
         keywords=tuple(record.get("keywords", ())),
         environments=tuple(record.get("environments", ())),
@@ -287,6 +292,7 @@ def _paper(record: dict[str, Any], source: str) -> Paper:
         links=tuple(Link(link["kind"], link["url"]) for link in record.get("links", ())),
         highlight=record.get("highlight"),
         note=record.get("note"),
+        maintainer_note=record.get("maintainer_note"),
         added=record.get("added"),
         source=source,
     )

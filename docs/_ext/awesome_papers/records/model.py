@@ -6,6 +6,30 @@ from dataclasses import dataclass, field
 
 from .keys import slugify
 
+#: The order of a record's fields in its YAML file and in exports (the schema's order).
+FIELD_ORDER = (
+    "id",
+    "title",
+    "short_name",
+    "url",
+    "listed_url",
+    "authors",
+    "authors_truncated",
+    "venue",
+    "year",
+    "track",
+    "venue_note",
+    "category",
+    "keywords",
+    "environments",
+    "settings",
+    "links",
+    "highlight",
+    "note",
+    "maintainer_note",
+    "added",
+)
+
 #: How an extra link of each kind is labelled on cards and in the README.
 LINK_LABELS = {
     "code": "Code",
@@ -14,6 +38,15 @@ LINK_LABELS = {
     "video": "Video",
     "slides": "Slides",
     "other": "Link",
+}
+
+#: How each track is written after the venue.
+TRACK_LABELS = {
+    "oral": "Oral",
+    "spotlight": "Spotlight",
+    "poster": "Poster",
+    "workshop": "Workshop",
+    "datasets-and-benchmarks": "Datasets and Benchmarks",
 }
 
 
@@ -35,8 +68,11 @@ class Paper:
     authors: tuple[str, ...]
     category: str
     authors_truncated: bool = False
+    short_name: str | None = None
+    listed_url: str | None = None
     venue: str | None = None
     year: int | None = None
+    track: str | None = None
     venue_note: str | None = None
     keywords: tuple[str, ...] = ()
     environments: tuple[str, ...] = ()
@@ -44,6 +80,7 @@ class Paper:
     links: tuple[Link, ...] = ()
     highlight: str | None = None
     note: str | None = None
+    maintainer_note: str | None = None
     added: str | None = None
     source: str = field(default="", compare=False)  # absolute path of the record file
 
@@ -61,15 +98,14 @@ class Paper:
 
     def to_record(self) -> dict[str, object]:
         """The record as written to YAML and JSON, without empty fields."""
-        record: dict[str, object] = {
-            "id": self.id,
-            "title": self.title,
-            "url": self.url,
-            "authors": list(self.authors),
-        }
+        record: dict[str, object] = {"id": self.id, "title": self.title}
+        for name in ("short_name", "url", "listed_url"):
+            if getattr(self, name) is not None:
+                record[name] = getattr(self, name)
+        record["authors"] = list(self.authors)
         if self.authors_truncated:
             record["authors_truncated"] = True
-        for name in ("venue", "year", "venue_note", "category"):
+        for name in ("venue", "year", "track", "venue_note", "category"):
             if getattr(self, name) is not None:
                 record[name] = getattr(self, name)
         for name in ("keywords", "environments", "settings"):
@@ -77,7 +113,7 @@ class Paper:
                 record[name] = list(getattr(self, name))
         if self.links:
             record["links"] = [{"kind": link.kind, "url": link.url} for link in self.links]
-        for name in ("highlight", "note", "added"):
+        for name in ("highlight", "note", "maintainer_note", "added"):
             if getattr(self, name) is not None:
                 record[name] = getattr(self, name)
         return record
@@ -91,6 +127,7 @@ class Category:
     title: str
     order: int
     description: str = ""
+    rule: str = ""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from sphinx import addnodes
 from ..formats.bibtex import bibtex_entry
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
-from ..records.model import LINK_LABELS, Paper
+from ..records.model import LINK_LABELS, TRACK_LABELS, Paper
 
 #: Resolves (label prefix, value) to a URI relative to the current page, or None for no link.
 Linker = Callable[[str, str], str | None]
@@ -56,8 +56,9 @@ def external(url: str, text: str, classes: list[str] | None = None) -> nodes.Nod
 
 
 def card_node(paper: Paper) -> paper_card:
-    """The node for a listing; its text is what search indexes (title, authors, keywords)."""
-    words = " ".join([paper.title, *paper.authors, *paper.keywords])
+    """The node for a listing; its text is what search indexes."""
+    names = [paper.short_name or "", paper.title, *paper.authors, paper.venue_label or ""]
+    words = " ".join([*names, *paper.keywords, *paper.settings]).strip()
     return paper_card("", nodes.paragraph(words, words), paper=paper.id, ids=[paper.id])
 
 
@@ -70,13 +71,16 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
         _authors(paper, authors_shown),
     ]
     if paper.venue_label or paper.venue_note:
-        venue = (
-            _link(link("venue", slugify(paper.venue_label)), paper.venue_label)
+        shown = (
+            [_link(link("venue", slugify(paper.venue_label)), paper.venue_label)]
             if paper.venue_label
-            else ""
+            else []
         )
-        note = escape(paper.venue_note or "")
-        parts.append(f'<p class="ap-venue">{venue}{" · " if venue and note else ""}{note}</p>')
+        if paper.track:
+            shown.append(f'<span class="ap-track">{escape(TRACK_LABELS[paper.track])}</span>')
+        if paper.venue_note:
+            shown.append(escape(paper.venue_note))
+        parts.append(f'<p class="ap-venue">{" · ".join(shown)}</p>')
     if paper.keywords:
         badges = " ".join(
             _link(
@@ -101,6 +105,8 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
         parts.append(
             f'<p class="ap-environments"><strong>Environments: </strong>{", ".join(items)}</p>'
         )
+    if paper.note:
+        parts.append(f'<p class="ap-note">{escape(paper.note)}</p>')
     parts.append('</div>\n<div class="sd-card-footer ap-footer">')
     buttons = [("Paper", paper.url)] + [(LINK_LABELS[link.kind], link.url) for link in paper.links]
     parts.append(
@@ -128,6 +134,8 @@ def _link(uri: str | None, text: str, classes: str = "") -> str:
 
 def _title(paper: Paper) -> str:
     title = escape(paper.title)
+    if paper.short_name:
+        title = f'<span class="ap-short-name">{escape(paper.short_name)}</span> {title}'
     if is_web_url(paper.url):
         title = f'<a class="reference external" href="{escape(paper.url)}">{title}</a>'
     if paper.highlight:

@@ -99,7 +99,13 @@ class PaperPage(_CatalogueDirective):
 def _heading(subject: Category | Keyword | Environment | Venue) -> tuple[str, list[nodes.Node]]:
     """The title of a generated page and what its introduction shows."""
     if isinstance(subject, Category):
-        return subject.title, [nodes.paragraph(subject.description, subject.description)]
+        intro: list[nodes.Node] = [nodes.paragraph(subject.description, subject.description)]
+        if subject.rule:
+            rule = nodes.paragraph(classes=["ap-rule"])
+            rule += nodes.strong("What belongs here: ", "What belongs here: ")
+            rule += nodes.Text(subject.rule)
+            intro.append(rule)
+        return subject.title, intro
     if isinstance(subject, Keyword):
         if not subject.aliases:
             return subject.name, []
@@ -108,10 +114,10 @@ def _heading(subject: Category | Keyword | Environment | Venue) -> tuple[str, li
     if isinstance(subject, Environment):
         if not subject.url:
             return subject.name, []
-        intro = nodes.paragraph(classes=["ap-environment-link"])
-        intro += nodes.Text("Website: ")
-        intro += external(subject.url, subject.url)
-        return subject.name, [intro]
+        website = nodes.paragraph(classes=["ap-environment-link"])
+        website += nodes.Text("Website: ")
+        website += external(subject.url, subject.url)
+        return subject.name, [website]
     return subject.label, []
 
 
