@@ -66,10 +66,6 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A fresh page that records console errors; a screenshot is kept only when the test fails."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    # A first visit has no stored colour mode; pydata-sphinx-theme logs that as an error.
-    context.add_init_script(
-        "localStorage.setItem('mode', 'auto'); localStorage.setItem('theme', 'auto');"
-    )
     opened = context.new_page()
     errors: list[str] = []
 

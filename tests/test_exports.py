@@ -137,6 +137,7 @@ def test_statistics_page_draws_svg_charts_and_tables(built: Path) -> None:
     soup = BeautifulSoup((built / "stats.html").read_text("utf-8"), "html.parser")
     charts = soup.select("svg.ap-chart")
     assert [c.find("title").get_text() for c in charts] == [
+        "Papers per topic",
         "Papers per category",
         "Papers per year",
         "Papers per venue",
@@ -179,9 +180,20 @@ def test_inventory_links_from_another_project(
     }
 
 
-def test_new_starts_a_valid_record(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_starts_a_record_that_cannot_be_merged_unfilled(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["new", "A Brand New Idea for Agents", "--url", "https://example.org/new"]) == 0
     path = data_dir / "papers" / "brand-new-idea-agents.yaml"
     assert path.read_text("utf-8").startswith("# yaml-language-server: $schema=")
+    capsys.readouterr()
+    assert main(["validate"]) == 1
+    assert capsys.readouterr().err.splitlines()[:-1] == [
+        "data/papers/brand-new-idea-agents.yaml:1: topics: missing: every paper needs 1 to 4 topics",
+        "data/papers/brand-new-idea-agents.yaml:6: authors[0]: "
+        "'First Author' is a placeholder; write the real authors",
+    ]
+    text = path.read_text("utf-8").replace("First Author", "Grace Hopper")
+    path.write_text(text + "topics: [visual-agents]\n", "utf-8")
     assert main(["validate"]) == 0
     assert main(["new", "A Brand New Idea for Agents", "--url", "https://example.org/new"]) == 1

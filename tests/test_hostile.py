@@ -52,34 +52,37 @@ def test_bad_record_stops_the_build_and_the_readme(
     assert not (workdir / "README.md").exists()
 
 
+# Text the lint lets through (no closed tag, no Markdown link) that would still run or break
+# the page if any output forgot to escape it: the page's own next ">" would close the tag.
 HOSTILE_TITLE = (
-    "<img src=x onerror=alert(1)>[x](javascript:alert(1)) \u200b\u202eevil\u202c " + "A" * 10_000
+    "<img src=x onerror=alert(1) [x] (javascript:alert(1)) \u200b\u202eevil\u202c " + "A" * 10_000
 )
 
 
 @pytest.fixture
 def hostile_data(data_dir: Path) -> Path:
     with (data_dir / "keywords.yaml").open("a", encoding="utf-8") as vocabulary:
-        vocabulary.write("- name: '<script>alert(1)</script>'\n")
+        vocabulary.write("- name: '<script src=//evil.example/x.js'\n")
     with (data_dir / "environments.yaml").open("a", encoding="utf-8") as vocabulary:
         vocabulary.write(
-            "- id: evil-env\n  name: '<svg onload=alert(1)>'\n  url: https://example.org/env?a=1&b=2\n"
+            "- id: evil-env\n  name: '<svg onload=alert(1)'\n  url: https://example.org/env?a=1&b=2\n"
         )
     record = {
         "id": "hostile",
         "title": HOSTILE_TITLE,
         "url": "https://example.org/paper?a=1&b=<2>".replace("<2>", "2"),
-        "authors": ["<b>Mallory</b>", "Hal Daumé III", "\u202eReversed", "](javascript:x)"],
-        "venue": "<i>ICLR</i>",
+        "authors": ["<b Mallory", "Hal Daumé III", "\u202eReversed", "] (javascript:x)"],
+        "venue": "<i ICLR",
         "year": 2024,
-        "venue_note": "*ICML 2021* <u>",
+        "venue_note": "ICML 2021 <u",
         "category": "agents",
-        "keywords": ["<script>alert(1)</script>"],
+        "topics": ["visual-agents"],
+        "keywords": ["<script src=//evil.example/x.js"],
         "environments": ["evil-env"],
         "settings": ["| table | cell |", "`code` & $math$"],
         "links": [{"kind": "code", "url": 'https://github.com/x/y?q="quoted"'.replace('"', "")}],
-        "highlight": "<font color=red>hi</font>",
-        "note": "[link](javascript:alert(1)) <iframe>",
+        "highlight": "<font color=red hi",
+        "note": "[link] (javascript:alert(1)) <iframe",
     }
     (data_dir / "papers" / "hostile.yaml").write_text(json.dumps(record), "utf-8")
     return data_dir
@@ -97,18 +100,18 @@ def test_hostile_text_is_inert_everywhere(hostile_data: Path) -> None:
     out = workdir / "out"
     for page in [
         "categories/agents.html",
-        "keywords/script-alert-1-script.html",
-        "environments/evil-env.html",
+        "topics/visual-agents.html",
+        "environments/index.html",
     ]:
         html = (out / page).read_text("utf-8")
         for raw in [
             "<img src=x",
-            "<script>alert",
-            "<b>Mallory",
+            "<script src=//evil",
+            "<b Mallory",
             "<svg onload",
-            "<iframe>",
-            "<font color=red>",
-            "<i>ICLR",
+            "<iframe",
+            "<font color=red",
+            "<i ICLR",
         ]:
             assert raw not in html, (page, raw)
         assert 'href="javascript' not in html
@@ -116,7 +119,7 @@ def test_hostile_text_is_inert_everywhere(hostile_data: Path) -> None:
         (out / "categories/agents.html").read_text("utf-8"), "html.parser"
     ).select_one("#hostile")
     assert card.select_one(".ap-title a").get_text() == HOSTILE_TITLE  # readable, whole, as text
-    assert card.select_one(".ap-keywords a").get_text() == "<script>alert(1)</script>"
+    assert card.select_one(".ap-keyword").get_text() == "<script src=//evil.example/x.js"
 
     readme = run("-m", "awesome_papers", "readme", "--template", str(TEMPLATE), cwd=workdir)
     assert readme.returncode == 0, readme.stderr
@@ -124,7 +127,6 @@ def test_hostile_text_is_inert_everywhere(hostile_data: Path) -> None:
     assert "<" not in entry.replace("\\<", "").replace('<font color="red">', "").replace(
         "</font>", ""
     )
-    assert "](javascript" not in entry.replace("\\](javascript", "")
 
     bib = (out / "papers.bib").read_text("utf-8")
     assert "\u202e" not in bib and "\u200b" not in bib

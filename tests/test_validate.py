@@ -20,6 +20,7 @@ title: A New Paper
 url: https://example.org/new
 authors: [Grace Hopper]
 category: agents
+topics: [visual-agents]
 """
 
 
@@ -39,25 +40,27 @@ def write(data_dir: Path, name: str, text: str | bytes) -> None:
 def test_good_data_passes(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(data_dir, "new-paper.yaml", GOOD)
     assert main(["validate"]) == 0
-    assert "4 papers, 2 categories, 3 keywords, 3 environments: OK" in capsys.readouterr().out
+    assert (
+        "4 papers, 2 categories, 1 topic, 3 keywords, 3 environments: OK" in capsys.readouterr().out
+    )
 
 
 #: A contributor's mistakes, and the line the validator prints for each.
 BAD_RECORDS = [
     pytest.param(
         GOOD + "title: [unclosed\n",
-        "data/papers/new-paper.yaml:7: yaml: syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence at line 6)",
+        "data/papers/new-paper.yaml:8: yaml: syntax error: did not find expected ',' or ']' "
+        "(while parsing a flow sequence at line 7)",
         id="yaml-syntax",
     ),
     pytest.param(
         GOOD + "title: Again\n",
-        "data/papers/new-paper.yaml:6: title: duplicate key (first defined at line 2)",
+        "data/papers/new-paper.yaml:7: title: duplicate key (first defined at line 2)",
         id="duplicate-key",
     ),
     pytest.param(
         GOOD + "note: !!python/object/apply:os.system ['echo pwned']\n",
-        "data/papers/new-paper.yaml:6: note: YAML tag !!python/object/apply:os.system is not "
+        "data/papers/new-paper.yaml:7: note: YAML tag !!python/object/apply:os.system is not "
         "allowed (plain data only)",
         id="python-tag",
     ),
@@ -74,17 +77,17 @@ BAD_RECORDS = [
     ),
     pytest.param(
         GOOD + "links: [{kind: code}]\n",
-        "data/papers/new-paper.yaml:6: links[0].url: missing required field",
+        "data/papers/new-paper.yaml:7: links[0].url: missing required field",
         id="missing-nested-field",
     ),
     pytest.param(
         GOOD + "year: twenty\n",
-        "data/papers/new-paper.yaml:6: year: expected a whole number, got text",
+        "data/papers/new-paper.yaml:7: year: expected a whole number, got text",
         id="wrong-type",
     ),
     pytest.param(
         GOOD + "autors: [Ada]\n",
-        "data/papers/new-paper.yaml:6: autors: unknown field; did you mean 'authors'?",
+        "data/papers/new-paper.yaml:7: autors: unknown field; did you mean 'authors'?",
         id="unknown-field",
     ),
     pytest.param(
@@ -94,7 +97,7 @@ BAD_RECORDS = [
     ),
     pytest.param(
         GOOD + "links: [{kind: code, url: 'data:text/html,<script>x</script>'}]\n",
-        "data/papers/new-paper.yaml:6: links[0].url: must be an http(s) URL "
+        "data/papers/new-paper.yaml:7: links[0].url: must be an http(s) URL "
         "(got 'data:text/html,<script>x</script>')",
         id="data-url",
     ),
@@ -106,7 +109,7 @@ BAD_RECORDS = [
     ),
     pytest.param(
         GOOD + "category: nope\n",
-        "data/papers/new-paper.yaml:6: category: duplicate key (first defined at line 5)",
+        "data/papers/new-paper.yaml:7: category: duplicate key (first defined at line 5)",
         id="duplicate-category",
     ),
     pytest.param(
@@ -116,19 +119,19 @@ BAD_RECORDS = [
     ),
     pytest.param(
         GOOD + "environments: [dmcontrol-suite]\n",
-        "data/papers/new-paper.yaml:6: environments[0]: unknown environment 'dmcontrol-suite'; "
+        "data/papers/new-paper.yaml:7: environments[0]: unknown environment 'dmcontrol-suite'; "
         "did you mean 'deepmind-control-suite'?",
         id="unknown-environment",
     ),
     pytest.param(
         GOOD + "keywords: [World Model, visual reinforcement learning]\n",
-        "data/papers/new-paper.yaml:6: keywords[1]: 'visual reinforcement learning' is a spelling "
+        "data/papers/new-paper.yaml:7: keywords[1]: 'visual reinforcement learning' is a spelling "
         "of keyword 'Visual RL'; write 'Visual RL'",
         id="keyword-alias",
     ),
     pytest.param(
         GOOD + "keywords:\n  - World Modle\n",
-        "data/papers/new-paper.yaml:7: keywords[0]: unknown keyword 'World Modle'; did you mean "
+        "data/papers/new-paper.yaml:8: keywords[0]: unknown keyword 'World Modle'; did you mean "
         "'World Model'?",
         id="unknown-keyword",
     ),
@@ -136,6 +139,65 @@ BAD_RECORDS = [
         GOOD.replace("url: https://example.org/new", "url: https://arxiv.org/abs/2010.02193/"),
         "data/papers/new-paper.yaml:3: url: same paper as data/papers/dreamerv2.yaml (same url)",
         id="duplicate-url",
+    ),
+    pytest.param(
+        GOOD.replace(
+            "url: https://example.org/new", "url: http://export.arxiv.org/pdf/2010.02193v2"
+        ),
+        "data/papers/new-paper.yaml:3: url: same paper as data/papers/dreamerv2.yaml "
+        "(same arXiv id)",
+        id="duplicate-arxiv-id-in-another-form",
+    ),
+    pytest.param(
+        GOOD.replace("[Grace Hopper]", "[Grace Hopper, First Author]"),
+        "data/papers/new-paper.yaml:4: authors[1]: 'First Author' is a placeholder; "
+        "write the real authors",
+        id="placeholder-author",
+    ),
+    pytest.param(
+        GOOD.replace("[Grace Hopper]", "[]"),
+        "data/papers/new-paper.yaml:4: authors: must name at least one author",
+        id="no-author",
+    ),
+    pytest.param(
+        GOOD.replace("title: A New Paper", "title: A New Paper <!-- check the venue"),
+        "data/papers/new-paper.yaml:2: title: holds an HTML comment "
+        "('A New Paper <!-- check the venue'); write plain text",
+        id="html-comment-opened",
+    ),
+    pytest.param(
+        GOOD + "settings: ['-->']\n",
+        "data/papers/new-paper.yaml:7: settings[0]: holds an HTML comment ('-->'); write plain text",
+        id="html-comment-closed",
+    ),
+    pytest.param(
+        GOOD + "note: 'Code: [official](https://github.com/x/y)'\n",
+        "data/papers/new-paper.yaml:7: note: holds a Markdown link "
+        "('Code: [official](https://github.com/x/y)'); write plain text",
+        id="markdown-link",
+    ),
+    pytest.param(
+        GOOD + "venue_note: <u>NeurIPS Workshop 2022</u>\n",
+        "data/papers/new-paper.yaml:7: venue_note: holds an HTML tag "
+        "('<u>NeurIPS Workshop 2022</u>'); write plain text",
+        id="html-tag",
+    ),
+    pytest.param(
+        GOOD + "venue_note: '*NeurIPS Workshop 2022*'\n",
+        "data/papers/new-paper.yaml:7: venue_note: holds Markdown emphasis "
+        "('*NeurIPS Workshop 2022*'); write plain text",
+        id="markdown-emphasis",
+    ),
+    pytest.param(
+        GOOD.replace("[visual-agents]", "[visual-agnts]"),
+        "data/papers/new-paper.yaml:6: topics[0]: unknown topic 'visual-agnts'; "
+        "did you mean 'visual-agents'?",
+        id="unknown-topic",
+    ),
+    pytest.param(
+        GOOD.replace("[visual-agents]", "[a, b, c, d, e]"),
+        "data/papers/new-paper.yaml:6: topics: must list 1 to 4 different topic ids (got 5)",
+        id="too-many-topics",
     ),
     pytest.param(
         GOOD.replace("A New Paper", "mastering atari with discrete world-models"),
@@ -149,12 +211,12 @@ BAD_RECORDS = [
     ),
     pytest.param(
         GOOD.encode() + b"note: caf\xe9\n",
-        "data/papers/new-paper.yaml:6: file: not UTF-8 text (byte 0xe9 at offset 112)",
+        "data/papers/new-paper.yaml:7: file: not UTF-8 text (byte 0xe9 at offset 136)",
         id="not-utf8",
     ),
     pytest.param(
         GOOD + "title2: x\nnote: |\n  two\n  lines\n",
-        "data/papers/new-paper.yaml:6: title2: unknown field; did you mean 'title'?",
+        "data/papers/new-paper.yaml:7: title2: unknown field; did you mean 'title'?",
         id="several-problems",
     ),
 ]
@@ -180,8 +242,57 @@ def test_all_problems_in_one_run(data_dir: Path, capsys: pytest.CaptureFixture[s
     assert problems[:4] == [
         "data/keywords.yaml:5: [3].name: 'visual-rl' is defined twice (first at line 1)",
         "data/papers/empty.yaml:1: file: file is empty",
-        "data/papers/new-paper.yaml:6: title2: unknown field; did you mean 'title'?",
-        "data/papers/new-paper.yaml:7: note: must be one non-blank line of text (got 'two\\nlines\\n')",
+        "data/papers/new-paper.yaml:7: title2: unknown field; did you mean 'title'?",
+        "data/papers/new-paper.yaml:8: note: must be one non-blank line of text (got 'two\\nlines\\n')",
+    ]
+
+
+def test_same_doi_is_the_same_paper(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(
+        data_dir,
+        "a-paper.yaml",
+        GOOD.replace("new-paper", "a-paper")
+        .replace("https://example.org/new", "https://doi.org/10.1145/3458817.3476165")
+        .replace("A New Paper", "First Title"),
+    )
+    write(
+        data_dir,
+        "new-paper.yaml",
+        GOOD.replace("https://example.org/new", "https://dx.doi.org/10.1145/3458817.3476165"),
+    )
+    _, problems = validate(capsys)
+    assert problems == [
+        "data/papers/new-paper.yaml:3: url: same paper as data/papers/a-paper.yaml (same DOI)"
+    ]
+
+
+def test_a_keyword_spelled_like_another_says_which_it_meant(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with (data_dir / "keywords.yaml").open("a", encoding="utf-8") as keywords:
+        keywords.write("- name: World-Models\n")
+    with (data_dir / "environments.yaml").open("a", encoding="utf-8") as environments:
+        environments.write("- id: atari-games\n  name: ATARI\n")
+    _, problems = validate(capsys)
+    assert problems == [
+        "data/environments.yaml:11: [3].name: 'ATARI' is a spelling of 'atari'; make it an alias there",
+        "data/keywords.yaml:5: [3].name: 'World-Models' is a spelling of 'World Model'; "
+        "make it an alias there",
+    ]
+
+
+def test_a_topic_of_two_papers_is_refused(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with (data_dir / "topics.yaml").open("a", encoding="utf-8") as topics:
+        topics.write("- id: world-models\n  name: World models\n  description: Dynamics.\n")
+    for name in ("dreamerv2", "maze-walker"):
+        record = data_dir / "papers" / f"{name}.yaml"
+        text = record.read_text("utf-8").replace("[visual-agents]", "[visual-agents, world-models]")
+        record.write_text(text, "utf-8")
+    _, problems = validate(capsys)
+    assert problems == [
+        "data/topics.yaml:5: topics: 'world-models' has 2 papers; a topic needs at least 3"
     ]
 
 
@@ -248,7 +359,9 @@ def test_an_unchanged_list_is_not_read_again(
 
     monkeypatch.setattr("awesome_papers.records.parsing.read_yaml", unreachable)
     assert main(["validate"]) == 0
-    assert "3 papers, 2 categories, 3 keywords, 3 environments: OK" in capsys.readouterr().out
+    assert (
+        "3 papers, 2 categories, 1 topic, 3 keywords, 3 environments: OK" in capsys.readouterr().out
+    )
 
 
 @pytest.mark.parametrize(
@@ -300,7 +413,7 @@ def test_records_parsed_in_worker_processes_report_the_same(
     assert started == [1]  # and this process parses a share itself
     assert in_one_process[0] == 1
     assert "data/papers/empty.yaml:1: file: file is empty" in in_one_process[1]
-    assert "data/papers/other-paper.yaml:6: keywords[0]: unknown keyword 'visual R'" in " ".join(
+    assert "data/papers/other-paper.yaml:7: keywords[0]: unknown keyword 'visual R'" in " ".join(
         in_one_process[1]
     )
 

@@ -85,7 +85,8 @@ def _validate(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.data)
     print(
         f"{args.data}: {len(catalogue.papers)} papers, {len(catalogue.categories)} categories, "
-        f"{len(catalogue.keywords)} keywords, {len(catalogue.environments)} environments: OK"
+        + (f"{_count(len(catalogue.topics), 'topic')}, " if catalogue.topics else "")
+        + f"{len(catalogue.keywords)} keywords, {len(catalogue.environments)} environments: OK"
     )
     return 0
 
@@ -171,3 +172,7 @@ def _new(args: argparse.Namespace) -> int:
         "python -m awesome_papers validate"
     )
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

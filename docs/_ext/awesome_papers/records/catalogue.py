@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .keys import slugify
-from .model import Category, Environment, Keyword, Paper, Venue
+from .model import Category, Environment, Keyword, Paper, Topic, Venue
 
 
 @dataclass
@@ -19,6 +19,7 @@ class Catalogue:
     categories: tuple[Category, ...]
     environments: tuple[Environment, ...]
     keywords: tuple[Keyword, ...]
+    topics: tuple[Topic, ...] = ()
     # Groups and counts per kind, built the first time a kind is asked for.
     _by_kind: dict[str, dict[str, tuple[Paper, ...]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -34,19 +35,22 @@ class Catalogue:
         categories: Iterable[Category],
         environments: Iterable[Environment],
         keywords: Iterable[Keyword],
+        topics: Iterable[Topic] = (),
     ) -> Catalogue:
         return cls(
             papers=tuple(sorted(papers, key=lambda p: p.sort_key)),
             categories=tuple(sorted(categories, key=lambda c: (c.order, c.id))),
             environments=tuple(sorted(environments, key=lambda e: e.name.casefold())),
             keywords=tuple(sorted(keywords, key=lambda k: (k.name.casefold(), k.name))),
+            topics=tuple(topics),  # in the order data/topics.yaml gives: the list's subject map
         )
 
     @cached_property
     def paper_digests(self) -> dict[str, str]:
-        """Per paper id, a digest of all its card shows: the record, its keywords, environments."""
+        """Per paper id, a digest of all its card shows: the record and the names it points to."""
         keywords = {keyword.name: keyword for keyword in self.keywords}
         environments = self.environment_by_id
+        topics = self.topic_by_id
         return {
             paper.id: _digest(
                 repr(
@@ -54,6 +58,7 @@ class Catalogue:
                         paper,
                         [keywords.get(name) for name in paper.keywords],
                         [environments.get(env) for env in paper.environments],
+                        [topics[t].name if t in topics else t for t in paper.topics],
                     )
                 )
             )
@@ -63,13 +68,17 @@ class Catalogue:
     @cached_property
     def digest(self) -> str:
         """Changes whenever anything the catalogue holds changes."""
-        vocabularies = repr((self.categories, self.environments, self.keywords))
+        vocabularies = repr((self.categories, self.environments, self.keywords, self.topics))
         return _digest("\n".join([vocabularies, *self.paper_digests.values()]))
 
-    def subject(self, kind: str, value: str) -> Category | Keyword | Environment | Venue | None:
-        """The category, keyword, environment or venue a page of ``kind`` ``value`` is about."""
+    def subject(
+        self, kind: str, value: str
+    ) -> Category | Topic | Keyword | Environment | Venue | None:
+        """The category, topic, keyword, environment or venue a page of ``kind`` is about."""
         if kind == "category":
             return self.category_by_id.get(value)
+        if kind == "topic":
+            return self.topic_by_id.get(value)
         if kind == "keyword":
             return self.keyword_by_slug.get(value)
         if kind == "environment":
@@ -85,6 +94,10 @@ class Catalogue:
     @cached_property
     def category_by_id(self) -> dict[str, Category]:
         return {category.id: category for category in self.categories}
+
+    @cached_property
+    def topic_by_id(self) -> dict[str, Topic]:
+        return {topic.id: topic for topic in self.topics}
 
     @cached_property
     def environment_by_id(self) -> dict[str, Environment]:
@@ -120,9 +133,11 @@ class Catalogue:
         return grouped[kind]
 
     def named(self, kind: str) -> list[tuple[str, str]]:
-        """``(value, shown name)`` of every category, keyword, environment, venue or year."""
+        """``(value, shown name)`` of every category, topic, keyword, environment, venue or year."""
         if kind == "category":
             return [(c.id, c.title) for c in self.categories]
+        if kind == "topic":
+            return [(t.id, t.name) for t in self.topics]
         if kind == "keyword":
             return [(k.slug, k.name) for k in self.keywords]
         if kind == "environment":
@@ -140,6 +155,11 @@ class Catalogue:
             counted[kind] = {value: len(papers) for value, papers in self._grouped(kind).items()}
         return counted[kind]
 
+    def newest(self, count: int) -> list[Paper]:
+        """The ``count`` papers added last, newest first."""
+        dated = (paper for paper in self.papers if paper.added)
+        return sorted(dated, key=lambda p: (p.added or "", p.id), reverse=True)[:count]
+
     def select(self, kind: str, value: str) -> tuple[Paper, ...]:
         """Papers of one category, keyword slug, environment id, venue slug or year."""
         return self._grouped(kind).get(value, ())
@@ -148,6 +168,7 @@ class Catalogue:
 #: Per kind, the values a paper is listed under.
 _GROUP_KEYS: dict[str, Callable[[Paper], Iterable[str]]] = {
     "category": lambda paper: (paper.category,),
+    "topic": lambda paper: paper.topics,
     "keyword": lambda paper: [slugify(name) for name in paper.keywords],
     "environment": lambda paper: paper.environments,
     "venue": lambda paper: [slugify(paper.venue_label)] if paper.venue_label else [],

@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-import difflib
 import gc
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from .cache import ReadCache, StatKey, stat_key
 from .catalogue import Catalogue
+from .checks import Checks, display_path
 from .errors import DataError, Problem
-from .keys import slugify, term_key, title_key, url_key
-from .model import Category, Environment, Keyword, Link, Paper
+from .keys import slugify
+from .model import Category, Environment, Keyword, Link, Paper, Topic
 from .parsing import parse, parse_all
 from .yamlfile import YamlDocument, join_path
 
 VOCABULARIES = ("categories", "environments", "keywords")
-
-
-def display_path(path: str | Path) -> str:
-    """The path as a contributor would type it: relative to the working directory when inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
+#: Vocabularies a list may do without: a list with no topics.yaml has no topic map.
+OPTIONAL_VOCABULARIES = ("topics",)
 
 
 def catalogue_from_records(
@@ -83,7 +76,12 @@ class _Loader:
             else []
         )
         resolved = f"{papers_dir.resolve()}{os.sep}"
-        paths = [*(str(self.data_dir / f"{name}.yaml") for name in VOCABULARIES)]
+        paths = [str(self.data_dir / f"{name}.yaml") for name in VOCABULARIES]
+        paths += [
+            path
+            for name in OPTIONAL_VOCABULARIES
+            if os.path.exists(path := str(self.data_dir / f"{name}.yaml"))
+        ]
         paths += [resolved + name for name in names]
         self.files = {path: stat_key(path) for path in paths}
         known = self.cache.catalogue(self.files)
@@ -92,16 +90,21 @@ class _Loader:
         categories = self.vocabulary("categories", _category)
         environments = self.vocabulary("environments", _environment)
         keywords = self.vocabulary("keywords", _keyword)
-        self.check_vocabularies(environments, keywords)
+        topics = (
+            self.vocabulary("topics", _topic)
+            if str(self.data_dir / "topics.yaml") in self.files
+            else []
+        )
         shown = display_path(papers_dir)
         if not papers_dir.is_dir():
             self.problems.append(Problem(shown, 1, "file", "directory not found"))
         records = [(resolved + name, f"{shown}/{name}" if shown != "." else name) for name in names]
         self.parse_ahead(records)
         papers = [paper for path, display in records if (paper := self.paper(path, display))]
-        catalogue = Catalogue.build(papers, categories, environments, keywords)
-        self.check_references(catalogue)
-        self.check_duplicates(catalogue.papers)
+        catalogue = Catalogue.build(papers, categories, environments, keywords, topics)
+        checks = Checks(self.data_dir, self.docs, self.vocabulary_docs)
+        complete = len(papers) == len(records)
+        self.problems += checks.run(catalogue, environments, keywords, topics, complete=complete)
         self.cache.save(self.files, None if self.problems else catalogue)
         if self.problems:
             raise DataError(self.problems)
@@ -155,25 +158,6 @@ class _Loader:
         self.vocabulary_docs[name] = doc
         return entries
 
-    def check_vocabularies(self, environments: list[Environment], keywords: list[Keyword]) -> None:
-        """An alias may name only one environment (keyword), or pages would merge by chance."""
-        groups: tuple[tuple[str, Sequence[Environment | Keyword]], ...] = (
-            ("environments", environments),
-            ("keywords", keywords),
-        )
-        for name, entries in groups:
-            doc = self.vocabulary_docs.get(name)
-            owner: dict[str, str] = {}
-            for index, entry in enumerate(entries):
-                label = getattr(entry, "id", None) or entry.name
-                for spelling in (entry.name, *entry.aliases):
-                    key = term_key(spelling)
-                    if owner.setdefault(key, label) != label:
-                        field = join_path(join_path("", index), "aliases")
-                        line = doc.line(field) if doc else 1
-                        path = self.data_dir / f"{name}.yaml"
-                        self.add(path, line, field, f"'{spelling}' also names '{owner[key]}'")
-
     def paper(self, path: str, display: str) -> Paper | None:
         doc = self.read(path, "paper", display)
         if doc is None:
@@ -188,74 +172,8 @@ class _Loader:
         self.docs[paper.id] = doc
         return paper
 
-    def check_references(self, catalogue: Catalogue) -> None:
-        categories = set(catalogue.category_by_id)
-        environments = _Vocabulary(
-            {env.id: env.id for env in catalogue.environments},
-            {
-                term_key(s): env.id
-                for env in catalogue.environments
-                for s in (env.name, *env.aliases)
-            },
-        )
-        keywords = _Vocabulary(
-            {kw.name: kw.name for kw in catalogue.keywords},
-            {term_key(s): kw.name for kw in catalogue.keywords for s in (kw.name, *kw.aliases)},
-        )
-        for paper in catalogue.papers:
-            doc = self.docs[paper.id]
-            path = paper.source
-            if paper.category not in categories:
-                self.add(
-                    path,
-                    doc.line("category"),
-                    "category",
-                    _unknown("category", paper.category, categories),
-                )
-            for field, values, vocab, what in (
-                ("keywords", paper.keywords, keywords, "keyword"),
-                ("environments", paper.environments, environments, "environment"),
-            ):
-                for index, value in enumerate(values):
-                    message = vocab.problem(value, what)
-                    if message:
-                        item = join_path(field, index)
-                        self.add(path, doc.line(item), item, message)
-
-    def check_duplicates(self, papers: Iterable[Paper]) -> None:
-        """The same paper twice: by link, or by title up to case and punctuation."""
-        for field, key_of in (("url", url_key), ("title", title_key)):
-            first: dict[str, Paper] = {}
-            for paper in sorted(papers, key=lambda p: p.source):
-                other = first.setdefault(key_of(getattr(paper, field)), paper)
-                if other is not paper:
-                    message = f"same paper as {display_path(other.source)} (same {field})"
-                    self.add(paper.source, self.docs[paper.id].line(field), field, message)
-
     def add(self, path: str | Path, line: int, field: str, message: str) -> None:
         self.problems.append(Problem(display_path(path), line, field, message))
-
-
-class _Vocabulary:
-    """Canonical names, and every spelling that maps to one, for 'did you mean' messages."""
-
-    def __init__(self, canonical: dict[str, str], spellings: dict[str, str]) -> None:
-        self.canonical = canonical
-        self.spellings = spellings
-
-    def problem(self, value: str, what: str) -> str | None:
-        if value in self.canonical:
-            return None
-        alias_of = self.spellings.get(term_key(value))
-        if alias_of is not None:
-            return f"'{value}' is a spelling of {what} '{alias_of}'; write '{alias_of}'"
-        return _unknown(what, value, self.canonical)
-
-
-def _unknown(what: str, value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown {what} '{value}'{hint}"
 
 
 def _category(item: dict[str, Any]) -> Category:
@@ -266,6 +184,16 @@ def _category(item: dict[str, Any]) -> Category:
 
 def _environment(item: dict[str, Any]) -> Environment:
     return Environment(item["id"], item["name"], item.get("url"), tuple(item.get("aliases", ())))
+
+
+def _topic(item: dict[str, Any]) -> Topic:
+    return Topic(
+        item["id"],
+        item["name"],
+        item["description"],
+        tuple(item.get("related", ())),
+        tuple(item.get("keywords", ())),
+    )
 
 
 def _keyword(item: dict[str, Any]) -> Keyword:
@@ -286,6 +214,7 @@ def _paper(record: dict[str, Any], source: str) -> Paper:
         year=record.get("year"),
         track=record.get("track"),
         venue_note=record.get("venue_note"),
+        topics=tuple(record.get("topics", ())),
         keywords=tuple(record.get("keywords", ())),
         environments=tuple(record.get("environments", ())),
         settings=tuple(record.get("settings", ())),

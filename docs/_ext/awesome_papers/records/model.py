@@ -20,6 +20,7 @@ FIELD_ORDER = (
     "track",
     "venue_note",
     "category",
+    "topics",
     "keywords",
     "environments",
     "settings",
@@ -74,6 +75,7 @@ class Paper:
     year: int | None = None
     track: str | None = None
     venue_note: str | None = None
+    topics: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     environments: tuple[str, ...] = ()
     settings: tuple[str, ...] = ()
@@ -108,7 +110,7 @@ class Paper:
         for name in ("venue", "year", "track", "venue_note", "category"):
             if getattr(self, name) is not None:
                 record[name] = getattr(self, name)
-        for name in ("keywords", "environments", "settings"):
+        for name in ("topics", "keywords", "environments", "settings"):
             if getattr(self, name):
                 record[name] = list(getattr(self, name))
         if self.links:
@@ -128,6 +130,17 @@ class Category:
     order: int
     description: str = ""
     rule: str = ""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A subject of the list's topic map, e.g. world models."""
+
+    id: str
+    name: str
+    description: str
+    related: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

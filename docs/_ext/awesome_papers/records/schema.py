@@ -116,6 +116,9 @@ def _problems(
         return [at(path, f"{rule['x-message']} (got {_shown(instance)})")]
     if kind == "minLength":
         return [at(path, "must not be empty")]
+    if kind in {"minItems", "maxItems"} and "x-message" in rule:
+        count = len(instance) if isinstance(instance, list) else 0
+        return [at(path, f"{rule['x-message']} (got {count})")]
     if kind == "uniqueItems":
         return [at(path, "lists the same item twice")]
     if kind == "enum":

@@ -81,6 +81,16 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
         if paper.venue_note:
             shown.append(escape(paper.venue_note))
         parts.append(f'<p class="ap-venue">{" · ".join(shown)}</p>')
+    if paper.topics:
+        topics = " ".join(
+            _link(
+                link("topic", topic),
+                catalogue.topic_by_id[topic].name if topic in catalogue.topic_by_id else topic,
+                "sd-badge sd-bg-primary sd-bg-text-primary ap-topic",
+            )
+            for topic in paper.topics
+        )
+        parts.append(f'<p class="ap-topics">{topics}</p>')
     if paper.keywords:
         badges = " ".join(
             _link(

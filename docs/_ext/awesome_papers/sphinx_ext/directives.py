@@ -13,20 +13,22 @@ from sphinx_design.shared import create_component
 from ..formats.exports import DOWNLOADS
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
-from ..records.model import Category, Environment, Keyword, Paper, Venue
+from ..records.model import Category, Environment, Keyword, Paper, Topic, Venue
 from .cards import card_node, external, label_ref
 from .domain import Selection, get_domain
 from .indexlist import Entry, index_list
+from .pages import MIN_PAGE_PAPERS
 from .state import catalogue_of
 
 #: Selection kind -> label prefix of its generated page.
 LABEL_PREFIX = {
+    "topic": "topic",
     "category": "category",
     "keyword": "keyword",
     "environment": "env",
     "venue": "venue",
 }
-_KINDS = ("category", "keyword", "environment", "venue", "year")
+_KINDS = ("category", "topic", "keyword", "environment", "venue", "year")
 
 
 class _CatalogueDirective(SphinxDirective):
@@ -51,7 +53,7 @@ class _CatalogueDirective(SphinxDirective):
         return container
 
     def selection(self, kind: str, value: str) -> tuple[Paper, ...]:
-        value = value if kind in {"category", "environment", "year"} else slugify(value)
+        value = value if kind in {"category", "topic", "environment", "year"} else slugify(value)
         papers = self.catalogue.select(kind, value)
         self.depend(("select", kind, value))
         return papers
@@ -85,7 +87,7 @@ class PaperPage(_CatalogueDirective):
         subject = self.catalogue.subject(kind, value)
         if subject is None:
             raise self.error(f"paper-page: no {kind} {value!r} in the data")
-        title, intro = _heading(subject)
+        title, intro = _heading(subject, self.catalogue)
         label = f"{LABEL_PREFIX[kind]}-{value}"
         section = nodes.section(ids=[label], names=[label])
         section += nodes.title(title, title)
@@ -96,8 +98,12 @@ class PaperPage(_CatalogueDirective):
         return [section]
 
 
-def _heading(subject: Category | Keyword | Environment | Venue) -> tuple[str, list[nodes.Node]]:
+def _heading(
+    subject: Category | Topic | Keyword | Environment | Venue, catalogue: Catalogue
+) -> tuple[str, list[nodes.Node]]:
     """The title of a generated page and what its introduction shows."""
+    if isinstance(subject, Topic):
+        return subject.name, _topic_intro(subject, catalogue)
     if isinstance(subject, Category):
         intro: list[nodes.Node] = [nodes.paragraph(subject.description, subject.description)]
         if subject.rule:
@@ -121,6 +127,39 @@ def _heading(subject: Category | Keyword | Environment | Venue) -> tuple[str, li
     return subject.label, []
 
 
+def entry_label(catalogue: Catalogue, kind: str, value: str) -> str:
+    """The label an index entry links: its page, or the one card of a keyword or environment
+    with fewer than ``MIN_PAGE_PAPERS`` papers, which has no page."""
+    papers = catalogue.select(kind, value)
+    if kind in {"keyword", "environment"} and 0 < len(papers) < MIN_PAGE_PAPERS:
+        return f"paper-{papers[0].id}"
+    return f"{LABEL_PREFIX[kind]}-{value}"
+
+
+def _topic_intro(topic: Topic, catalogue: Catalogue) -> list[nodes.Node]:
+    """The description, the related topics, and how many papers each year brought."""
+    intro: list[nodes.Node] = [nodes.paragraph(topic.description, topic.description)]
+    related = [catalogue.topic_by_id[t] for t in topic.related if t in catalogue.topic_by_id]
+    if related:
+        para = nodes.paragraph(classes=["ap-related"])
+        para += nodes.strong("Related topics: ", "Related topics: ")
+        for index, other in enumerate(related):
+            para += nodes.Text(", " if index else "")
+            para += label_ref(f"topic-{other.id}", other.name)
+        intro.append(para)
+    years: dict[int, int] = {}
+    for paper in catalogue.select("topic", topic.id):
+        if paper.year:
+            years[paper.year] = years.get(paper.year, 0) + 1
+    if years:
+        text = " · ".join(f"{year}: {count}" for year, count in sorted(years.items(), reverse=True))
+        para = nodes.paragraph(classes=["ap-years"])
+        para += nodes.strong("Papers per year: ", "Papers per year: ")
+        para += nodes.Text(text)
+        intro.append(para)
+    return intro
+
+
 class PaperIndex(_CatalogueDirective):
     """``paper-index:: KIND``: every category, keyword, environment or venue with its count."""
 
@@ -133,9 +172,8 @@ class PaperIndex(_CatalogueDirective):
         catalogue = self.catalogue
         counts = catalogue.counts(kind)
         self.depend(("index", kind, ""))
-        prefix = LABEL_PREFIX[kind]
         entries = [
-            (f"{prefix}-{value}", name, counts[value])
+            (entry_label(catalogue, kind, value), name, counts[value])
             for value, name in catalogue.named(kind)
             if counts.get(value)
         ]
@@ -161,51 +199,86 @@ class PaperIndex(_CatalogueDirective):
         return container
 
 
+def _grid(entries: list[tuple[str, str, str, int]]) -> nodes.Node:
+    """sphinx-design cards in a grid: (label, title, description, count) each."""
+    row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-3", "sd-g-3"])
+    for label, title_text, description, count in entries:
+        title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
+        title += label_ref(label, title_text)
+        shown = f"{count} paper{'' if count == 1 else 's'}"
+        body = create_component(
+            "card-body",
+            ["sd-card-body"],
+            children=[
+                title,
+                nodes.paragraph(description, description),
+                nodes.paragraph(shown, shown, classes=["ap-count"]),
+            ],
+        )
+        card = create_component(
+            "card", ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm"], children=[body]
+        )
+        row += create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
+    return create_component(
+        "grid-container", ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"], children=[row]
+    )
+
+
 def _letter_id(letter: str) -> str:
     return letter.lower() if letter.isascii() and letter.isalpha() else f"u{ord(letter):x}"
 
 
 class PaperOverview(_CatalogueDirective):
-    """``paper-overview``: the home page's counts and one card per category."""
+    """``paper-overview``: the home page's counts, topic map, categories and newest additions."""
+
+    #: How many of the latest additions the home page lists.
+    newest = 8
 
     def run(self) -> list[nodes.Node]:
         catalogue = self.catalogue
         self.depend(("index", "category", ""))
+        self.depend(("index", "topic", ""))
         self.depend(("summary", "", ""))
-        counts = catalogue.counts("category")
         summary = (
-            f"{len(catalogue.papers)} papers in {len(catalogue.categories)} categories, "
-            f"with {len(catalogue.keywords)} keywords, {len(catalogue.environments)} environments "
-            f"and {len(catalogue.venues)} venues."
+            f"{len(catalogue.papers)} papers in {len(catalogue.categories)} categories"
+            + (f" and {len(catalogue.topics)} topics" if catalogue.topics else "")
+            + f", with {len(catalogue.keywords)} keywords, {len(catalogue.environments)} "
+            f"environments and {len(catalogue.venues)} venues."
         )
-        row = create_component(
-            "grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-3", "sd-g-3"]
-        )
-        for category in catalogue.categories:
-            title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
-            title += label_ref(f"category-{category.id}", category.title)
-            count = f"{counts.get(category.id, 0)} papers"
-            body = create_component(
-                "card-body",
-                ["sd-card-body"],
-                children=[
-                    title,
-                    nodes.paragraph(category.description, category.description),
-                    nodes.paragraph(count, count, classes=["ap-count"]),
-                ],
+        result: list[nodes.Node] = [nodes.paragraph(summary, summary, classes=["ap-overview"])]
+        if catalogue.topics:
+            counts = catalogue.counts("topic")
+            topic_map = nodes.container(classes=["ap-topic-map"])
+            topic_map += index_list(
+                [(f"topic-{t.id}", t.name, counts.get(t.id, 0)) for t in catalogue.topics]
             )
-            card = create_component(
-                "card",
-                ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm"],
-                children=[body],
-            )
-            row += create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
-        grid = create_component(
-            "grid-container",
-            ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"],
-            children=[row],
-        )
-        return [nodes.paragraph(summary, summary, classes=["ap-overview"]), grid, self.exports()]
+            result += [nodes.rubric("Topics", "Topics", classes=["ap-section"]), topic_map]
+        counts = catalogue.counts("category")
+        categories = [
+            (f"category-{c.id}", c.title, c.description, counts.get(c.id, 0))
+            for c in catalogue.categories
+        ]
+        result += [
+            nodes.rubric("Categories", "Categories", classes=["ap-section"]),
+            _grid(categories),
+        ]
+        result += [self.latest(), self.exports()]
+        return result
+
+    def latest(self) -> nodes.Node:
+        """The papers added last, newest first, each linking its card."""
+        self.depend(("latest", "", str(self.newest)))
+        dated = self.catalogue.newest(self.newest)
+        section = nodes.container(classes=["ap-latest"])
+        section += nodes.rubric("Newest additions", "Newest additions", classes=["ap-section"])
+        items = nodes.bullet_list()
+        for paper in dated:
+            item = nodes.paragraph()
+            item += label_ref(f"paper-{paper.id}", paper.short_name or paper.title)
+            item += nodes.Text(f" · {paper.venue_label or ''} · added {paper.added}")
+            items += nodes.list_item("", item)
+        section += items
+        return section
 
     def exports(self) -> nodes.paragraph:
         """Links to the files the build writes at the root of the output."""

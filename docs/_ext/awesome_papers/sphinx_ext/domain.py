@@ -13,7 +13,7 @@ from ..records.cache import code_version
 from ..records.catalogue import Catalogue
 
 #: (what, kind, value): ("select", "keyword", "visual-rl"), ("index", "keyword", ""),
-#: ("paper", "", "dreamerv2") or ("summary", "", "").
+#: ("paper", "", "dreamerv2"), ("summary", "", "") or ("latest", "", "8").
 Selection = tuple[str, str, str]
 
 
@@ -34,11 +34,16 @@ def fingerprint(catalogue: Catalogue, selection: Selection) -> str:
     elif what == "paper":
         parts = [digests.get(value, "")]
     elif what == "summary":
-        sizes = (catalogue.papers, catalogue.categories, catalogue.keywords)
+        sizes = (catalogue.papers, catalogue.categories, catalogue.keywords, catalogue.topics)
         parts = [str(len(items)) for items in (*sizes, catalogue.environments, catalogue.venues)]
+    elif what == "latest":
+        parts = [f"{p.id}={digests[p.id]}" for p in catalogue.newest(int(value))]
     else:
         parts = [repr(catalogue.named(kind))]
-        parts += (f"{key}={count}" for key, count in sorted(catalogue.counts(kind).items()))
+        counts = sorted(catalogue.counts(kind).items())
+        parts += (f"{key}={count}" for key, count in counts)
+        # An entry with one paper links that paper's card.
+        parts += (catalogue.select(kind, key)[0].id for key, count in counts if count == 1)
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()
 
 

@@ -27,8 +27,11 @@ from .statistics import PaperStatistics
 STATIC = Path(__file__).parent / "static"
 
 
-def _add_static(app: Sphinx, config: Config) -> None:
+def _configure_html(app: Sphinx, config: Config) -> None:
+    """Our static files; and a colour mode for a first visit, which pydata-sphinx-theme
+    otherwise leaves empty and reports as "invalid theme mode" in the console."""
     config.html_static_path.append(str(STATIC))
+    config.html_context.setdefault("default_mode", "auto")
 
 
 def _builder_inited(app: Sphinx) -> None:
@@ -100,7 +103,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("paper", PaperRole())
     app.add_css_file("awesome_papers.css")
     app.add_js_file("awesome_papers.js", loading_method="defer")
-    app.connect("config-inited", _add_static)
+    app.connect("config-inited", _configure_html)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-updated", _publish_labels)
@@ -108,7 +111,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.
-        "env_version": 6,
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

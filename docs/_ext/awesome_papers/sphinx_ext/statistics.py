@@ -12,7 +12,7 @@ from docutils.parsers.rst import directives
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from .cards import label_ref
-from .directives import LABEL_PREFIX, _CatalogueDirective
+from .directives import LABEL_PREFIX, _CatalogueDirective, entry_label
 
 _BAR_HEIGHT = 22
 _LABEL_WIDTH = 260
@@ -49,9 +49,12 @@ def _rows(catalogue: Catalogue, kind: str, limit: int) -> list[Row]:
     """(shown name, label of its page or None, count): categories and years in their order,
     the others largest first."""
     counts = catalogue.counts(kind)
-    prefix = LABEL_PREFIX.get(kind)
     rows: list[Row] = [
-        (name, f"{prefix}-{value}" if prefix else None, counts.get(value, 0))
+        (
+            name,
+            entry_label(catalogue, kind, value) if kind in LABEL_PREFIX else None,
+            counts.get(value, 0),
+        )
         for value, name in catalogue.named(kind)
     ]
     rows = [row for row in rows if row[2]]
@@ -69,13 +72,15 @@ class PaperStatistics(_CatalogueDirective):
         catalogue = self.catalogue
         top = self.options.get("top", 15)
         result: list[nodes.Node] = []
-        for kind, title, limit in (
+        kinds = [("topic", "Papers per topic", 100)] if catalogue.topics else []
+        kinds += [
             ("category", "Papers per category", 100),
             ("year", "Papers per year", 100),
             ("venue", "Papers per venue", top),
             ("keyword", f"The {top} most used keywords", top),
             ("environment", f"The {top} most used environments", top),
-        ):
+        ]
+        for kind, title, limit in kinds:
             self.depend(("index", kind, ""))
             rows = _rows(catalogue, kind, limit)
             section = nodes.section(
