@@ -44,4 +44,5 @@ html_sidebars = {
     "index": [],
     "statistics": [],
     "linking": [],
+    "all/index": [],
 }

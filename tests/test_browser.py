@@ -27,22 +27,68 @@ if CHROMIUM is None:
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The test site, built once with sphinx-build and served on localhost."""
-    base = tmp_path_factory.mktemp("browser")
-    shutil.copytree(ROOTS / "data-small", base / "data")
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """The tests read the pages, not the server's log."""
+
+
+def serve(base: Path) -> Iterator[str]:
+    """Build the test site over ``base/data`` with sphinx-build and serve it on localhost."""
     shutil.copytree(ROOTS / "test-site", base / "site")
     outdir = base / "html"
     subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "-q", str(base / "site"), str(outdir)], check=True
     )
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(outdir))
+    handler = functools.partial(QuietHandler, directory=str(outdir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The test site over the small data set."""
+    base = tmp_path_factory.mktemp("browser")
+    shutil.copytree(ROOTS / "data-small", base / "data")
+    yield from serve(base)
+
+
+#: Three more papers in a second topic, so that facets have something to choose between.
+MORE_PAPERS = {
+    "seeing-worlds": ("Seeing Worlds Before Acting", 2024, "ICML", "Grace Hopper", "atari"),
+    "dreaming-pixels": ("Dreaming in Pixels", 2024, "NeurIPS", "Alan Turing", "maze"),
+    "meta-world-model-free": (
+        "Meta-World Tasks, Model-Free",
+        2021,
+        "ICLR",
+        "Sergey Levine",
+        "atari",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def facet_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The test site over six papers in two topics: three in 2024, two in 2021."""
+    base = tmp_path_factory.mktemp("facets")
+    data = base / "data"
+    shutil.copytree(ROOTS / "data-small", data)
+    with (data / "topics.yaml").open("a", encoding="utf-8") as topics:
+        topics.write("- id: world-models\n  name: World models\n  description: Dynamics.\n")
+    for paper_id, (title, year, venue, author, env) in MORE_PAPERS.items():
+        topic = "world-models" if paper_id != "meta-world-model-free" else "visual-agents"
+        (data / "papers" / f"{paper_id}.yaml").write_text(
+            f"id: {paper_id}\ntitle: {title}\nurl: https://example.org/{paper_id}\n"
+            f"authors: [{author}]\nvenue: {venue}\nyear: {year}\ncategory: vision\n"
+            f"topics: [{topic}]\nenvironments: [{env}]\nadded: '2025-0{year - 2019}-01'\n",
+            "utf-8",
+        )
+    record = data / "papers" / "dreamerv2.yaml"
+    text = record.read_text("utf-8").replace("category: agents", "category: vision")
+    record.write_text(text.replace("[visual-agents]", "[visual-agents, world-models]"), "utf-8")
+    yield from serve(base)
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +196,110 @@ def test_phone_width_has_no_horizontal_scroll(browser: Browser, site_url: str, p
     context.close()
     assert overflow <= 0
     assert errors == []
+
+
+def test_facets_narrow_the_cards_and_their_counts(page: Page, facet_url: str) -> None:
+    page.goto(f"{facet_url}/categories/vision.html")
+    assert len(visible_cards(page)) == 6
+    assert page.text_content(".ap-filter-count") == "Showing 6 of 6 papers"
+    page.get_by_label("Year").select_option("2024")
+    assert sorted(visible_cards(page)) == ["dreaming-pixels", "drm-dormant-ratio", "seeing-worlds"]
+    topic_options = page.eval_on_selector_all(
+        ".ap-filter select[name=topic] option", "options => options.map(o => o.textContent)"
+    )
+    assert topic_options == ["Any", "Agents that learn from pixels (1)", "World models (2)"]
+    page.get_by_label("Topic").select_option("world-models")
+    assert sorted(visible_cards(page)) == ["dreaming-pixels", "seeing-worlds"]
+    assert page.text_content(".ap-filter-count") == "Showing 2 of 6 papers"
+    year_options = page.eval_on_selector_all(
+        ".ap-filter select[name=year] option", "options => options.map(o => o.textContent)"
+    )
+    assert year_options == ["Any", "2024 (2)", "2022 (0)", "2021 (1)"]
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_the_url_follows_the_facets_and_restores_them(page: Page, facet_url: str) -> None:
+    page.goto(f"{facet_url}/categories/vision.html")
+    page.get_by_label("Year").select_option("2024")
+    page.get_by_label("Topic").select_option("world-models")
+    assert page.url.endswith("/categories/vision.html?year=2024&topic=world-models")
+    page.reload()
+    assert sorted(visible_cards(page)) == ["dreaming-pixels", "seeing-worlds"]
+    assert page.get_by_label("Topic").input_value() == "world-models"
+    page.go_back()
+    assert page.url.endswith("?year=2024")
+    assert len(visible_cards(page)) == 3
+    page.goto(f"{facet_url}/categories/vision.html?sort=title&q=author:Levine")
+    assert visible_cards(page) == ["meta-world-model-free"]
+    page.goto(f"{facet_url}/categories/vision.html?sort=title")
+    assert visible_cards(page)[:3] == ["dreaming-pixels", "drm-dormant-ratio", "dreamerv2"]
+
+
+def test_phrases_and_fields_in_the_filter_box(page: Page, facet_url: str) -> None:
+    page.goto(f"{facet_url}/categories/vision.html")
+    page.fill(".ap-filter input[type=search]", "world model")  # words: anywhere in a card
+    assert "meta-world-model-free" in visible_cards(page)
+    page.fill(".ap-filter input[type=search]", '"world model"')  # a phrase: as written
+    assert sorted(visible_cards(page)) == [
+        "dreamerv2",  # its title
+        "dreaming-pixels",  # its topic, World models
+        "maze-walker",  # its keyword
+        "seeing-worlds",
+    ]
+    page.fill(".ap-filter input[type=search]", "env:atari year:2024")
+    assert visible_cards(page) == ["seeing-worlds"]
+    page.fill(".ap-filter input[type=search]", "venue:iclr")
+    assert sorted(visible_cards(page)) == [
+        "dreamerv2",
+        "drm-dormant-ratio",
+        "meta-world-model-free",
+    ]
+
+
+def test_compact_view_is_remembered(page: Page, facet_url: str) -> None:
+    page.goto(f"{facet_url}/categories/vision.html")
+    assert page.is_visible("#seeing-worlds .ap-authors")
+    page.get_by_label("Compact").check()
+    assert not page.is_visible("#seeing-worlds .ap-authors")
+    page.goto(f"{facet_url}/topics/world-models.html")
+    assert page.get_by_label("Compact").is_checked()
+    assert not page.is_visible("#seeing-worlds .ap-authors")
+    assert page.is_visible("#seeing-worlds .ap-title")
+
+
+def test_facets_are_labelled_and_reached_by_keyboard(page: Page, facet_url: str) -> None:
+    page.goto(f"{facet_url}/categories/vision.html")
+    page.focus(".ap-filter input[type=search]")
+    order = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        order.append(page.evaluate("document.activeElement.name"))
+    assert order == ["topic", "venue", "year", "env"]
+    page.keyboard.press("Tab")  # the sort select
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # the compact checkbox
+    assert page.get_by_label("Compact").is_checked()
+
+
+def test_without_javascript_every_card_shows(browser: Browser, facet_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(f"{facet_url}/categories/vision.html")
+    assert len(plain.query_selector_all(".ap-card")) == 6
+    assert all(card.is_visible() for card in plain.query_selector_all(".ap-card"))
+    assert plain.query_selector(".ap-filter") is None
+    plain.goto(f"{facet_url}/all/index.html")
+    assert plain.is_visible(".ap-all a[href^='../categories/vision.html']")
+    context.close()
+
+
+def test_all_papers_page_draws_rows_and_narrows_them(page: Page, facet_url: str) -> None:
+    page.goto(f"{facet_url}/all/index.html")
+    page.wait_for_selector(".ap-row")
+    assert len(page.query_selector_all(".ap-row")) == 6
+    page.fill(".ap-filter input[type=search]", "author:Levine")
+    rows = page.eval_on_selector_all(".ap-row a", "links => links.map(a => a.textContent)")
+    assert rows == ["Meta-World Tasks, Model-Free"]
+    page.click(".ap-row a")
+    page.wait_for_url("**/categories/vision.html#meta-world-model-free")
+    assert page.console_errors == []  # type: ignore[attr-defined]

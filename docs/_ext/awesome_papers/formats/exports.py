@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from xml.sax.saxutils import escape as xml_escape
 
 from ..records.catalogue import Catalogue
@@ -15,6 +16,8 @@ SCHEMA_VERSION = 1
 FORMATS = ("json", "bib", "csv")
 FILES = {"json": "papers.json", "bib": "papers.bib", "csv": "papers.csv"}
 FEED = "feed.xml"
+#: The compact index the All papers page draws its rows and facets from.
+FACET_INDEX = "papers-index.json"
 #: What the home page links to, with the names readers know them by.
 DOWNLOADS = (
     ("JSON", FILES["json"]),
@@ -81,6 +84,34 @@ def _csv(catalogue: Catalogue) -> str:
             row.append("'" + text if text[:1] in {"=", "+", "-", "@"} else text)
         writer.writerow(row)
     return out.getvalue()
+
+
+def facet_index(catalogue: Catalogue, url_of: Callable[[Paper], str]) -> str:
+    """Every paper in a few short keys, with topics and environments as indexes into shared
+    tables: what the All papers page needs for rows, facets and its query box, and no more."""
+    topics = {topic.id: index for index, topic in enumerate(catalogue.topics)}
+    environments = {env.id: index for index, env in enumerate(catalogue.environments)}
+    rows = []
+    for paper in catalogue.papers:
+        row: dict[str, object] = {"u": url_of(paper), "t": paper.title, "au": list(paper.authors)}
+        optional: dict[str, object] = {
+            "s": paper.short_name,
+            "v": paper.venue,
+            "y": paper.year,
+            "k": paper.track,
+            "a": paper.added,
+            "tp": [topics[t] for t in paper.topics if t in topics],
+            "e": [environments[e] for e in paper.environments],
+            "kw": list(paper.keywords),
+        }
+        row.update((key, value) for key, value in optional.items() if value)
+        rows.append(row)
+    document = {
+        "topics": [[t.id, t.name] for t in catalogue.topics],
+        "environments": [[e.id, e.name] for e in catalogue.environments],
+        "papers": rows,
+    }
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def atom_feed(catalogue: Catalogue, base_url: str, title: str, size: int = 30) -> str:

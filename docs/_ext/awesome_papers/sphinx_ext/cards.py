@@ -9,6 +9,7 @@ link resolved for the current builder.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections.abc import Callable
 from html import escape
@@ -65,7 +66,8 @@ def card_node(paper: Paper) -> paper_card:
 def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown: int) -> str:
     """The card's HTML."""
     parts = [
-        f'<div class="sd-card sd-sphinx-override sd-mb-3 sd-shadow-sm ap-card" id="{escape(paper.id)}">',
+        f'<div class="sd-card sd-sphinx-override sd-mb-3 sd-shadow-sm ap-card" id="{escape(paper.id)}"'
+        f"{facet_attributes(paper, catalogue)}>",
         '<div class="sd-card-body">',
         _title(paper),
         _authors(paper, authors_shown),
@@ -134,6 +136,27 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
     )
     parts.append("</div>\n</div>\n")
     return "\n".join(parts)
+
+
+def facet_attributes(paper: Paper, catalogue: Catalogue) -> str:
+    """The ``data-facets`` attribute that the page's facets, field queries and sorting read."""
+    facets = {
+        "title": paper.title,
+        "short": paper.short_name or "",
+        "year": paper.year or 0,
+        "venue": paper.venue or "",
+        "track": paper.track or "",
+        "added": paper.added or "",
+        "authors": list(paper.authors),
+        "topics": [
+            [t, catalogue.topic_by_id[t].name] for t in paper.topics if t in catalogue.topic_by_id
+        ],
+        "envs": [[e, catalogue.environment_by_id[e].name] for e in paper.environments],
+        "keywords": list(paper.keywords),
+        "settings": list(paper.settings),
+    }
+    text = json.dumps(facets, ensure_ascii=False, separators=(",", ":"))
+    return f' data-facets="{escape(text)}"'
 
 
 def _link(uri: str | None, text: str, classes: str = "") -> str:

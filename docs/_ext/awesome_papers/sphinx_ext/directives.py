@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 from typing import ClassVar
 
 from docutils import nodes
@@ -10,7 +11,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import create_component
 
-from ..formats.exports import DOWNLOADS
+from ..formats.exports import DOWNLOADS, FACET_INDEX
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.model import Category, Environment, Keyword, Paper, Topic, Venue
@@ -158,6 +159,37 @@ def _topic_intro(topic: Topic, catalogue: Catalogue) -> list[nodes.Node]:
         para += nodes.Text(text)
         intro.append(para)
     return intro
+
+
+class PaperAll(_CatalogueDirective):
+    """``paper-all``: every paper as a compact row, drawn in the browser from the facet index.
+
+    At 10,000 papers a page of cards would weigh tens of megabytes; rows from a compact JSON
+    index keep the page light. Without JavaScript it points to the category pages, which
+    show every card.
+    """
+
+    def run(self) -> list[nodes.Node]:
+        self.depend(("index", "category", ""))  # its counts add up to the number of papers
+        catalogue = self.catalogue
+        counts = catalogue.counts("category")
+        categories = nodes.bullet_list()
+        for category in catalogue.categories:
+            item = nodes.paragraph()
+            item += label_ref(f"category-{category.id}", category.title)
+            item += nodes.Text(f" ({counts.get(category.id, 0)})")
+            categories += nodes.list_item("", item)
+        opening = (
+            f'<div class="ap-all" data-index="{escape(FACET_INDEX)}">'
+            f'<p class="ap-all-loading">Loading {len(catalogue.papers)} papers…</p><noscript>'
+        )
+        note = "This page draws its rows with JavaScript. Every paper is also on its category page:"
+        return [
+            nodes.raw("", opening, format="html"),
+            nodes.paragraph(note, note),
+            categories,
+            nodes.raw("", "</noscript></div>", format="html"),
+        ]
 
 
 class PaperIndex(_CatalogueDirective):

@@ -13,11 +13,12 @@ from sphinx.environment import BuildEnvironment
 
 from .. import __version__
 from ..atomic import read_text_or_none, write_text
-from ..formats.exports import FEED, FILES, atom_feed, export
+from ..formats.exports import FACET_INDEX, FEED, FILES, atom_feed, export, facet_index
 from ..records.cache import code_version
+from ..records.model import Paper
 from . import state
 from .cards import paper_card, visit_card_html
-from .directives import PaperCards, PaperIndex, PaperOverview, PaperPage
+from .directives import PaperAll, PaperCards, PaperIndex, PaperOverview, PaperPage
 from .domain import PapersDomain, get_domain
 from .indexlist import paper_index_list, visit_index_list_html
 from .pages import write_pages
@@ -55,12 +56,17 @@ def _write_exports(app: Sphinx, exception: Exception | None) -> None:
     inputs = (catalogue.digest, base, app.config.project, code_version())
     stamp = hashlib.sha1(repr(inputs).encode()).hexdigest()
     stamp_file = Path(app.doctreedir) / "awesome_papers_exports.stamp"
-    names = [*FILES.values(), FEED]
+    names = [*FILES.values(), FEED, FACET_INDEX]
     if all((outdir / name).is_file() for name in names) and read_text_or_none(stamp_file) == stamp:
         return
     for fmt, name in FILES.items():
         write_text(outdir / name, export(catalogue, fmt))
     write_text(outdir / FEED, atom_feed(catalogue, base, app.config.project))
+
+    def card_url(paper: Paper) -> str:
+        return f"{app.builder.get_target_uri(f'categories/{paper.category}')}#{paper.id}"
+
+    write_text(outdir / FACET_INDEX, facet_index(catalogue, card_url))
     write_text(stamp_file, stamp)
 
 
@@ -99,6 +105,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("paper-page", PaperPage)
     app.add_directive("paper-index", PaperIndex)
     app.add_directive("paper-overview", PaperOverview)
+    app.add_directive("paper-all", PaperAll)
     app.add_directive("paper-statistics", PaperStatistics)
     app.add_role("paper", PaperRole())
     app.add_css_file("awesome_papers.css")

@@ -51,7 +51,11 @@ def page_sources(catalogue: Catalogue) -> dict[str, str]:
         ],
         "venues": [v.slug for v in catalogue.venues],
     }
-    sources = {}
+    sources = {
+        "all/index.rst": f"{MARKER}\n:nosearch:\n\n.. _all-papers:\n\nAll papers\n==========\n\n"
+        "Every paper of the list, one line each: narrow them by topic, venue, year and "
+        "environment, or type a query.\n\n.. paper-all::\n"
+    }
     for folder, (kind, title) in SECTIONS.items():
         if folder == "topics" and not values[folder]:
             continue  # a list without data/topics.yaml has no topic map
