@@ -31,7 +31,11 @@ html_theme_options = {
     "navbar_align": "left",
     # Only the long hand-written pages have sections worth an "on this page" column; computing
     # it for thousands of one-section pages is a third of the theme's time per page.
-    "secondary_sidebar_items": {"statistics": ["page-toc"], "linking": ["page-toc"]},
+    "secondary_sidebar_items": {
+        "statistics": ["page-toc"],
+        "linking": ["page-toc"],
+        "searching": ["page-toc"],
+    },
     "footer_start": ["copyright"],
     "footer_end": ["sphinx-version"],
 }
@@ -44,5 +48,6 @@ html_sidebars = {
     "index": [],
     "statistics": [],
     "linking": [],
+    "searching": [],
     "all/index": [],
 }

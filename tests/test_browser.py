@@ -11,9 +11,10 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
-from conftest import ROOTS
+from conftest import REPO, ROOTS
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium")
@@ -302,4 +303,85 @@ def test_all_papers_page_draws_rows_and_narrows_them(page: Page, facet_url: str)
     assert rows == ["Meta-World Tasks, Model-Free"]
     page.click(".ap-row a")
     page.wait_for_url("**/categories/vision.html#meta-world-model-free")
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def search(page: Page, url: str, query: str) -> list[str]:
+    """Titles of the paper results for ``query`` on the search page, best first."""
+    page.goto(f"{url}/search.html?q={quote(query)}")
+    page.wait_for_function("document.querySelector('.ap-search-count')?.textContent")
+    return page.eval_on_selector_all(".ap-result-title a", "links => links.map(a => a.textContent)")
+
+
+def test_search_answers_with_papers_and_lands_on_the_card(page: Page, facet_url: str) -> None:
+    assert (
+        search(page, facet_url, "Dream")[0]
+        == "DreamerV2: Mastering Atari with Discrete World Models"
+    )
+    page.click(".ap-result-title a >> nth=0")
+    page.wait_for_url("**/categories/vision.html#dreamerv2")
+    assert page.evaluate("document.querySelector(':target').id") == "dreamerv2"
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_search_phrases_fields_and_facets(page: Page, facet_url: str) -> None:
+    assert "Meta-World Tasks, Model-Free" in search(page, facet_url, "world model")
+    phrase = search(page, facet_url, '"world model"')
+    assert phrase and "Meta-World Tasks, Model-Free" not in phrase
+    assert search(page, facet_url, "author:Levine") == ["Meta-World Tasks, Model-Free"]
+    assert sorted(search(page, facet_url, "env:atari year:2024")) == ["Seeing Worlds Before Acting"]
+    search(page, facet_url, "pixels")
+    page.get_by_label("Year").select_option("2024")
+    page.wait_for_url("**year=2024")
+    page.wait_for_function("document.querySelectorAll('.ap-result').length === 2")
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_search_results_fit_a_phone(browser: Browser, facet_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    assert search(phone, facet_url, "world")
+    overflow = phone.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    context.close()
+    assert overflow <= 0
+
+
+@pytest.fixture(scope="module")
+def real_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real list's site, built from docs/ and data/ as a reader gets it."""
+    base = tmp_path_factory.mktemp("real")
+    shutil.copytree(REPO / "docs", base / "docs", ignore=shutil.ignore_patterns("_build"))
+    shutil.copytree(REPO / "data", base / "data")
+    outdir = base / "html"
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", str(base / "docs"), str(outdir)], check=True
+    )
+    handler = functools.partial(QuietHandler, directory=str(outdir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_searching_the_real_list(page: Page, real_url: str) -> None:
+    assert search(page, real_url, "Dreamer")[0] == (
+        "DreamerV2: Mastering Atari with Discrete World Models"
+    )
+    page.click(".ap-result-title a >> nth=0")
+    page.wait_for_url("**#mastering-atari-discrete-world-models")
+    phrase = search(page, real_url, '"world model"')
+    assert "DreamerV2: Mastering Atari with Discrete World Models" in phrase
+    assert not [t for t in phrase if t.startswith("FuRL")]  # Meta-World ... Models is no phrase
+    levine = search(page, real_url, "author:Levine")
+    assert sorted(levine) == sorted(
+        [
+            "SayCan: Do As I Can, Not As I Say: Grounding Language in Robotic Affordances",
+            "LM-Nav: Robotic Navigation with Large Pre-Trained Models of Language, Vision, and Action",
+            "ARC: Learning Actionable Representations with Goal-Conditioned Policies",
+        ]
+    )
+    carla = search(page, real_url, "env:CARLA")
+    assert len(carla) == 3 and all(t for t in carla)
     assert page.console_errors == []  # type: ignore[attr-defined]

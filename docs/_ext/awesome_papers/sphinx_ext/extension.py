@@ -23,6 +23,7 @@ from .domain import PapersDomain, get_domain
 from .indexlist import paper_index_list, visit_index_list_html
 from .pages import write_pages
 from .roles import PaperRole
+from .search import write_search_index
 from .statistics import PaperStatistics
 
 STATIC = Path(__file__).parent / "static"
@@ -62,12 +63,29 @@ def _write_exports(app: Sphinx, exception: Exception | None) -> None:
     for fmt, name in FILES.items():
         write_text(outdir / name, export(catalogue, fmt))
     write_text(outdir / FEED, atom_feed(catalogue, base, app.config.project))
-
-    def card_url(paper: Paper) -> str:
-        return f"{app.builder.get_target_uri(f'categories/{paper.category}')}#{paper.id}"
-
-    write_text(outdir / FACET_INDEX, facet_index(catalogue, card_url))
+    write_text(outdir / FACET_INDEX, facet_index(catalogue, lambda paper: card_url(app, paper)))
     write_text(stamp_file, stamp)
+
+
+def card_url(app: Sphinx, paper: Paper) -> str:
+    """Where a paper's card is, relative to the root of the HTML output."""
+    return f"{app.builder.get_target_uri(f'categories/{paper.category}')}#{paper.id}"
+
+
+def _write_search_index(app: Sphinx, exception: Exception | None) -> None:
+    """One Pagefind record per paper, beside the pages (see :mod:`.search`)."""
+    if (
+        exception is not None
+        or app.builder.format != "html"
+        or not app.config.awesome_papers_search
+    ):
+        return
+    write_search_index(
+        state.catalogue_of(app.env),
+        Path(app.outdir),
+        Path(app.doctreedir) / "awesome_papers_search.stamp",
+        lambda paper: card_url(app, paper),
+    )
 
 
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -94,6 +112,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("awesome_papers_data", "../data", "env", str)
     app.add_config_value("awesome_papers_pages", True, "env", bool)
     app.add_config_value("awesome_papers_authors_shown", 6, "env", int)
+    app.add_config_value("awesome_papers_search", True, "html", bool)
     # Other writers render the plain-text child of cards and index lists.
     writers: dict[str, Any] = dict.fromkeys(
         ("latex", "text", "man", "texinfo"), (_visit_children, _depart_children)
@@ -110,11 +129,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("paper", PaperRole())
     app.add_css_file("awesome_papers.css")
     app.add_js_file("awesome_papers.js", loading_method="defer")
+    app.add_js_file("awesome_papers_search.js", loading_method="defer")
     app.connect("config-inited", _configure_html)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-updated", _publish_labels)
     app.connect("build-finished", _write_exports)
+    app.connect("build-finished", _write_search_index)
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.

@@ -69,8 +69,9 @@ def page_sources(catalogue: Catalogue) -> dict[str, str]:
             f".. paper-index:: {kind}\n"
             + (f"\n.. toctree::\n   :hidden:\n\n{toctree}" if in_toctree else "")
         )
-        # Search finds each paper once, on its category page, not again on every keyword page.
-        metadata = "" if folder == "categories" else ":nosearch:\n"
+        # Papers are found through their own search records (search.py); Sphinx's index keeps
+        # the hand-written pages, not thousands of cards ranked as whole pages.
+        metadata = ":nosearch:\n"
         metadata += "" if in_toctree else ":orphan:\n"
         metadata += "\n" if metadata else ""
         for value in values[folder]:
