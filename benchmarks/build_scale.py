@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+from reader_metrics import all_papers_kib, first_search_result, search_build_seconds
 
 REPO = Path(__file__).resolve().parent.parent
 WORK = REPO / "benchmarks" / "_work"
@@ -134,7 +135,8 @@ def our_site(target: Path, data: Path) -> None:
     )
     (target / "index.rst").write_text(
         "Benchmark list\n==============\n\n.. paper-overview::\n\n.. toctree::\n\n"
-        "   categories/index\n   keywords/index\n   environments/index\n   venues/index\n",
+        "   all/index\n   categories/index\n   keywords/index\n   environments/index\n"
+        "   venues/index\n",
         "utf-8",
     )
 
@@ -318,6 +320,10 @@ def measure(n: int, baseline: bool, work: Path, runs: int) -> dict[str, float]:
         str(REPO / "docs" / "README.template.md"),
     ]
     result["readme"] = least(lambda _: run(readme)[0], runs)
+    site = ours / "_build"
+    result["search_build"] = least(lambda _: search_build_seconds(data), runs)
+    result["search_kib"], result["first_result_ms"] = first_search_result(site)
+    result["all_kib"] = all_papers_kib(site)
     return result
 
 
@@ -354,6 +360,15 @@ def main() -> int:
             f"{r['edit_title']:>7.2f} "
             f"{r['add_keyword']:>7.2f} {r['full_mib']:>9.0f} {r['static_mib']:>11.0f} {r['validate']:>11.2f} "
             f"{r['validate_cold']:>7.2f} {r['readme']:>9.2f}",
+            flush=True,
+        )
+    print(
+        f"{'N':>7} {'search build s':>15} {'index KiB to 1st result':>24} {'1st result ms':>14} {'All papers KiB':>15}"
+    )
+    for n, r in rows.items():
+        print(
+            f"{n:>7} {r['search_build']:>15.2f} {r['search_kib']:>24.0f} "
+            f"{r['first_result_ms']:>14.0f} {r['all_kib']:>15.0f}",
             flush=True,
         )
     if 1000 in rows:

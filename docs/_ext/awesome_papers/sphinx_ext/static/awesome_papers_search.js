@@ -44,9 +44,34 @@
     });
   }
 
+  /* Append ``results`` to the list; return how many the list now holds. Pagefind ranks by
+     relevance; among results of equal score, the newest paper comes first. */
+  function draw(list, results, base, before) {
+    results.sort(function (a, b) {
+      var byScore = Math.round((b.score - a.score) * 1000);
+      return byScore || Number(b.data.meta.year || 0) - Number(a.data.meta.year || 0);
+    });
+    results.forEach(function (r) {
+      var meta = r.data.meta;
+      var item = element("li", { class: "ap-result" });
+      var title = element("p", { class: "ap-result-title" });
+      title.appendChild(element("a", { href: new URL(meta.url, base).href, class: "reference internal" }, meta.title));
+      item.appendChild(title);
+      item.appendChild(element("p", { class: "ap-result-meta" },
+        [meta.authors, meta.venue].filter(Boolean).join(" · ")));
+      item.appendChild(excerpt(r.data.excerpt));
+      list.appendChild(item);
+    });
+    return before + results.length;
+  }
+
+  var latest = 0;
+
   async function run(section, pagefind, base, query, chosen) {
+    var mine = ++latest;  // a newer run (another facet chosen) makes this one stop drawing
     var parsed = window.awesomePapers.parseQuery(query);
-    var available = await pagefind.filters();
+    // The values a field resolves against; loaded only for a query that has fields.
+    var available = parsed.fields.length ? await pagefind.filters() : {};
     var constraints = [];
     var unknown = [];
     // title: has no filter of its own: its words are searched, and titles weigh most.
@@ -77,37 +102,36 @@
       return;
     }
     var search = await pagefind.search(words || null, { filters: filters });
-    var loaded = await Promise.all(search.results.slice(0, 60).map(function (r) {
-      return r.data().then(function (data) { return { score: r.score, data: data }; });
-    }));
+    if (mine !== latest) return;
     var fold = window.awesomePapers.fold;
-    // Pagefind matches the words; a phrase must also stand as written.
-    var kept = loaded.filter(function (r) {
-      var text = fold(r.data.content);
-      return parsed.phrases.every(function (p) { return text.indexOf(p) !== -1; });
-    });
-    // Relevance first; among equals, the newest paper first.
-    kept.sort(function (a, b) {
-      var byScore = Math.round((b.score - a.score) * 1000);
-      return byScore || Number(b.data.meta.year || 0) - Number(a.data.meta.year || 0);
-    });
-    var total = parsed.phrases.length ? kept.length : search.results.length;
-    status.textContent = total + " paper" + (total === 1 ? "" : "s") +
-      (unknown.length ? " (nothing matches " + unknown.join(", ") + ")" : "");
-    kept.slice(0, SHOWN).forEach(function (r) {
-      var meta = r.data.meta;
-      var item = element("li", { class: "ap-result" });
-      var title = element("p", { class: "ap-result-title" });
-      title.appendChild(element("a", { href: new URL(meta.url, base).href, class: "reference internal" }, meta.title));
-      item.appendChild(title);
-      item.appendChild(element("p", { class: "ap-result-meta" },
-        [meta.authors, meta.venue].filter(Boolean).join(" · ")));
-      item.appendChild(excerpt(r.data.excerpt));
-      list.appendChild(item);
-    });
+    // Pagefind matches the words; a phrase must also stand as written. Results load a page at
+    // a time (each is a small fetch) until a page of them is kept or none are left.
+    var kept = [];
+    var drawn = 0;
+    // The first few results are drawn as soon as they load: each is a fetch of its own.
+    var batches = [5, SHOWN - 5];
+    for (var start = 0, step = 0; kept.length < SHOWN && start < search.results.length && start < 200; step += 1) {
+      var size = batches[step] || SHOWN;
+      var page = await Promise.all(search.results.slice(start, start + size).map(function (r) {
+        return r.data().then(function (data) { return { score: r.score, data: data }; });
+      }));
+      start += size;
+      if (mine !== latest) return;
+      kept = kept.concat(page.filter(function (r) {
+        var text = fold(r.data.content);
+        return parsed.phrases.every(function (p) { return text.indexOf(p) !== -1; });
+      }));
+      drawn = draw(list, kept.slice(drawn, SHOWN), base, drawn);
+      if (!parsed.phrases.length && start >= SHOWN) break;
+    }
+    // Facet counts need Pagefind's filter index, which only loads after the first results
+    // are on screen; the same search then counts its results per value.
+    if (!parsed.fields.length) await pagefind.filters();
+    var counted = await pagefind.search(words || null, { filters: filters });
+    if (mine !== latest) return;
     FACETS.forEach(function (facet) {
       var select = section.querySelector("select[name=" + facet[0] + "]");
-      var counts = search.filters[facet[0]] || {};
+      var counts = counted.filters[facet[0]] || {};
       var current = chosen[facet[0]] || "";
       select.textContent = "";
       select.appendChild(element("option", { value: "" }, "Any"));
@@ -119,11 +143,17 @@
           select.appendChild(option);
         });
     });
+    // Said last: a reader (or a test) waiting for the count finds the facets filled too.
+    var total = parsed.phrases.length ? kept.length : search.results.length;
+    var more = parsed.phrases.length && start < search.results.length ? "+" : "";
+    status.textContent = total + more + " paper" + (total === 1 && !more ? "" : "s") +
+      (unknown.length ? " (nothing matches " + unknown.join(", ") + ")" : "");
   }
 
   async function init() {
     var anchor = document.getElementById("search-results");
     if (!anchor) return;
+    performance.mark("ap-search-start");
     var root = document.documentElement.getAttribute("data-content_root") || "";
     var base = new URL(root, window.location.href);
     var pagefind;
@@ -132,7 +162,8 @@
     } catch (error) {
       return;  // no paper index on this site: Sphinx's results stand alone
     }
-    await pagefind.options({ baseUrl: base.pathname, excerptLength: 24 });
+    // In the page, not a worker: starting a worker cost about a quarter of a second.
+    await pagefind.options({ baseUrl: base.pathname, excerptLength: 24, noWorker: true });
     var params = new URLSearchParams(window.location.search);
     var section = element("section", { class: "ap-search", "aria-labelledby": "ap-search-title" });
     section.appendChild(element("h2", { id: "ap-search-title" }, "Papers"));

@@ -1,0 +1,99 @@
+"""What a reader downloads and waits for on a built site: search and the All papers page.
+
+Used by build_scale.py. A search is measured in headless Chromium (Debian's, as in the browser
+tests) on the site served from localhost: the bytes fetched from the Pagefind bundle, counted
+as a server sends them (gzip; Pagefind's own files are compressed already), and the time from
+the start of the search script (the page itself loaded) to the first paper result on screen.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+QUERY = "visual"  # one of the synthetic lists' title words, found in thousands of papers
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Benchmarks print tables, not request logs."""
+
+
+@contextmanager
+def served(root: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def sent_bytes(path: Path) -> int:
+    """Bytes on the wire: Pagefind's files are gzipped already; others as gzip -6 would send."""
+    data = path.read_bytes()
+    if path.suffix.startswith(".pf_") or path.suffix == ".wasm" or data[:2] == b"\x1f\x8b":
+        return len(data)
+    return len(gzip.compress(data, 6))
+
+
+def all_papers_kib(site: Path) -> float:
+    """What opening the All papers page downloads: its HTML and the facet index, compressed."""
+    return (sent_bytes(site / "all" / "index.html") + sent_bytes(site / "papers-index.json")) / 1024
+
+
+def search_build_seconds(data: Path) -> float:
+    """The Pagefind step of a build alone, from a loaded catalogue to a written bundle."""
+    from awesome_papers.records.loader import load_catalogue
+    from awesome_papers.sphinx_ext.search import write_search_index
+
+    catalogue = load_catalogue(data)
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        write_search_index(
+            catalogue, Path(out), Path(out) / "stamp", lambda p: f"categories/{p.category}.html"
+        )
+        return time.perf_counter() - start
+
+
+def first_search_result(site: Path) -> tuple[float, float]:
+    """(KiB of the search index fetched, milliseconds) until the first result shows."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return float("nan"), float("nan")
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page()
+        # The page's clock from the search script's start (after the page itself has loaded:
+        # the theme's share, the same for every list) to the first result on screen.
+        page.add_init_script(
+            "new MutationObserver((_, observer) => {"
+            " if (document.querySelector('.ap-result')) {"
+            " window.firstResult = performance.now()"
+            " - performance.getEntriesByName('ap-search-start')[0].startTime;"
+            " observer.disconnect(); } })"
+            ".observe(document, {childList: true, subtree: true});"
+        )
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(f"{url}/search.html?q={QUERY}")
+        page.wait_for_function("window.firstResult !== undefined")
+        milliseconds = float(page.evaluate("window.firstResult"))
+        browser.close()
+    index = [u.split(url + "/", 1)[1] for u in fetched if "/pagefind/" in u]
+    kib = sum(sent_bytes(site / name.split("?")[0]) for name in set(index)) / 1024
+    return kib, milliseconds
