@@ -38,6 +38,7 @@ LINK_LABELS = {
     "dataset": "Dataset",
     "video": "Video",
     "slides": "Slides",
+    "preprint": "arXiv",
     "other": "Link",
 }
 

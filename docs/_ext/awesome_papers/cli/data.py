@@ -1,47 +1,26 @@
-"""Command line: ``python -m awesome_papers validate|import|readme|export|new``."""
+"""The commands over ``data/`` that need no network: validate, import, readme, export."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from .atomic import write_text
-from .formats.exports import FORMATS, export
-from .formats.importer import import_readmes, paper_id_for
-from .formats.readme import GROUPINGS, check_readme, render_readme
-from .records.datafiles import write_record, write_vocabulary
-from .records.errors import DataError
-from .records.loader import VOCABULARIES, load_catalogue
+from ..atomic import write_text
+from ..formats.exports import FORMATS, export
+from ..formats.importer import import_readmes
+from ..formats.readme import GROUPINGS, check_readme, render_readme
+from ..records.datafiles import write_record, write_vocabulary
+from ..records.loader import VOCABULARIES, load_catalogue
 
 DEFAULT_DATA = Path("data")
 DEFAULT_TEMPLATE = Path("docs/README.template.md")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    try:
-        code: int = args.run(args)
-    except DataError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) found", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    return code
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m awesome_papers", description=__doc__)
-    commands = parser.add_subparsers(required=True, metavar="COMMAND")
-
+def add_parsers(commands: Any) -> None:
     validate = commands.add_parser("validate", help="check every record and vocabulary")
     validate.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="data directory")
     validate.set_defaults(run=_validate)
@@ -71,14 +50,6 @@ def _parser() -> argparse.ArgumentParser:
     exporter.add_argument("--format", choices=FORMATS, required=True)
     exporter.add_argument("--output", type=Path, help="file to write (default: standard output)")
     exporter.set_defaults(run=_export)
-
-    new = commands.add_parser("new", help="start a record for a new paper")
-    new.add_argument("title", help="the paper's title")
-    new.add_argument("--url", required=True, help="the paper's link (http or https)")
-    new.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data directory")
-    new.add_argument("--category", help="category id (default: the first category)")
-    new.set_defaults(run=_new)
-    return parser
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -146,31 +117,6 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(text.encode("utf-8"))
     else:
         write_text(args.output, text)
-    return 0
-
-
-def _new(args: argparse.Namespace) -> int:
-    catalogue = load_catalogue(args.data)
-    paper_id = paper_id_for(args.title)
-    path = args.data / "papers" / f"{paper_id}.yaml"
-    if path.exists():
-        print(f"error: {path} exists already", file=sys.stderr)
-        return 1
-    category = args.category or catalogue.categories[0].id
-    record = {
-        "id": paper_id,
-        "title": args.title,
-        "url": args.url,
-        "authors": ["First Author"],
-        "category": category,
-        "keywords": [],
-        "added": date.today().isoformat(),
-    }
-    write_record(path, record)
-    print(
-        f"wrote {path}: fill in the authors, venue, year, keywords and environments, then run "
-        "python -m awesome_papers validate"
-    )
     return 0
 
 

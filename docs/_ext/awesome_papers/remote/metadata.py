@@ -1,0 +1,149 @@
+"""A paper's metadata from arXiv, Crossref (DOIs) or OpenReview, as the fields of a record."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from .http import ServiceError, base_url, get, get_json
+
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_ARXIV = "{http://arxiv.org/schemas/atom}"
+_ARXIV_ID = re.compile(
+    r"^(?:arxiv:)?(?P<id>\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.I
+)
+#: "ICML 2023", "NeurIPS 2022 (Oral)", "ICLR 2024 poster": a venue, its year, maybe a track.
+_VENUE_YEAR = re.compile(
+    r"(?P<venue>[A-Za-z][\w&.-]*(?: [A-Z][\w&.-]*)?)\s*'?(?P<year>(?:19|20)\d\d)"
+)
+_TRACKS = ("oral", "spotlight", "poster", "workshop")
+
+
+@dataclass
+class Metadata:
+    """What a service says of a paper: enough for a record but its category and topics."""
+
+    title: str
+    url: str
+    authors: list[str]
+    year: int | None
+    venue: str | None = None
+    track: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def arxiv_identifier(text: str) -> str | None:
+    """``2010.02193`` from ``2010.02193v2``, ``arXiv:2010.02193`` or any arXiv URL."""
+    from ..records.keys import arxiv_id
+
+    text = text.strip()
+    if text.lower().startswith(("http://", "https://")):
+        return arxiv_id(text)
+    match = _ARXIV_ID.match(text)
+    return match["id"].lower() if match else None
+
+
+def from_arxiv(identifier: str) -> Metadata:
+    response = get("arXiv", base_url("arXiv"), {"id_list": identifier, "max_results": "1"})
+    try:
+        feed = ET.fromstring(response.text)
+    except ET.ParseError:
+        raise ServiceError("arXiv answered something that is not an Atom feed") from None
+    entry = feed.find(f"{_ATOM}entry")
+    title = entry.findtext(f"{_ATOM}title") if entry is not None else None
+    if entry is None or not title or entry.findtext(f"{_ATOM}id", "").endswith("api/errors"):
+        raise ServiceError(f"arXiv knows no paper {identifier}")
+    authors = [
+        " ".join(name.split())
+        for author in entry.findall(f"{_ATOM}author")
+        if (name := author.findtext(f"{_ATOM}name"))
+    ]
+    published = entry.findtext(f"{_ATOM}published", "")
+    metadata = Metadata(
+        title=" ".join(title.split()),
+        url=f"https://arxiv.org/abs/{identifier}",
+        authors=authors,
+        year=int(published[:4]) if published[:4].isdigit() else None,
+        venue="arXiv",
+    )
+    reference = entry.findtext(f"{_ARXIV}journal_ref")
+    if reference:
+        _apply_venue(metadata, reference)
+    return metadata
+
+
+def from_doi(doi: str) -> Metadata:
+    doi = re.sub(r"^https?://(dx\.)?doi\.org/", "", doi.strip(), flags=re.I)
+    work = get_json("Crossref", base_url("Crossref") + doi).get("message", {})
+    titles = work.get("title") or []
+    if not titles:
+        raise ServiceError(f"Crossref has no title for DOI {doi}")
+    authors = [
+        " ".join(filter(None, [person.get("given"), person.get("family")]))
+        or person.get("name", "")
+        for person in work.get("author", [])
+    ]
+    parts = (work.get("published") or work.get("issued") or {}).get("date-parts") or [[None]]
+    venue = (work.get("short-container-title") or work.get("container-title") or [None])[0]
+    return Metadata(
+        title=" ".join(titles[0].split()),
+        url=f"https://doi.org/{doi}",
+        authors=[name for name in authors if name],
+        year=parts[0][0] if parts and parts[0] else None,
+        venue=venue,
+    )
+
+
+def from_openreview(forum: str) -> Metadata:
+    forum = re.sub(r"^https?://openreview\.net/(?:forum|pdf)\?id=", "", forum.strip())
+    forum = forum.split("&")[0]
+    notes = get_json("OpenReview", base_url("OpenReview"), {"id": forum}).get("notes") or []
+    if not notes:
+        raise ServiceError(f"OpenReview knows no paper {forum}")
+    content = notes[0].get("content", {})
+
+    def value(name: str) -> Any:
+        item = content.get(name)
+        return item.get("value") if isinstance(item, dict) else item
+
+    timestamp = notes[0].get("pdate") or notes[0].get("cdate")
+    metadata = Metadata(
+        title=" ".join(str(value("title") or "").split()),
+        url=f"https://openreview.net/forum?id={forum}",
+        authors=[str(name) for name in value("authors") or []],
+        year=datetime.fromtimestamp(timestamp / 1000, UTC).year if timestamp else None,
+    )
+    if not metadata.title:
+        raise ServiceError(f"OpenReview has no title for {forum}")
+    if value("venue"):
+        _apply_venue(metadata, str(value("venue")))
+    return metadata
+
+
+def _apply_venue(metadata: Metadata, text: str) -> None:
+    """Venue, year and track from a line such as "ICLR 2024 poster" or "ICML 2023"."""
+    match = _VENUE_YEAR.search(text)
+    if match is None or "submitted" in text.lower():
+        return
+    metadata.venue = match["venue"].strip()
+    metadata.year = int(match["year"])
+    lowered = text.lower()
+    metadata.track = next((track for track in _TRACKS if track in lowered), None)
+
+
+def recognise(url: str) -> tuple[str, str] | None:
+    """(kind, identifier) of a paper link: arXiv, DOI or OpenReview."""
+    if arxiv := arxiv_identifier(url):
+        return "arxiv", arxiv
+    if match := re.match(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", url.strip(), re.I):
+        return "doi", match[1]
+    if match := re.match(r"^https?://openreview\.net/(?:forum|pdf)\?id=([\w-]+)", url.strip()):
+        return "openreview", match[1]
+    return None
+
+
+FETCHERS = {"arxiv": from_arxiv, "doi": from_doi, "openreview": from_openreview}
+SERVICE_NAMES = {"arxiv": "arXiv", "doi": "Crossref", "openreview": "OpenReview"}
