@@ -519,3 +519,55 @@ def test_a_paper_search_record_weighs_title_first_and_carries_every_field(data_d
         "keyword": ["Visual RL", "World Model"],
     }
     assert "abstract page is preferred" not in html  # the maintainers' note stays out
+
+
+def test_a_link_report_gives_a_link_health_page_and_marks_dead_cards(
+    site: Build, data_dir: Path
+) -> None:
+    app = site()
+    assert not (Path(app.outdir) / "all" / "links.html").exists()
+    assert page(app, "categories/agents.html").select(".ap-dead") == []
+    rows = [
+        {
+            "url": "https://arxiv.org/abs/2010.02193",
+            "status": "dead",
+            "http_status": 404,
+            "papers": ["dreamerv2"],
+            "reason": "not found",
+        },
+        {
+            "url": "https://example.org/maze",
+            "status": "blocked",
+            "http_status": 403,
+            "papers": ["maze-walker"],
+            "reason": "the host refuses robots",
+        },
+        {
+            "url": "https://openreview.net/pdf?id=MSe8YFbhUE",
+            "status": "ok",
+            "http_status": 200,
+            "papers": ["drm-dormant-ratio"],
+        },
+    ]
+    (data_dir.parent / "link-report.json").write_text(json.dumps(rows), "utf-8")
+    app = site()
+    health = page(app, "all/links.html")
+    assert health.select_one(".ap-link-summary").get_text() == (
+        "1 ok, 1 dead, 0 unreachable, 1 blocked, 0 redirected of 3 links."
+    )
+    cells = [
+        [cell.get_text(" ", strip=True) for cell in tr.select("td")]
+        for tr in health.select("table.ap-link-table tbody tr")
+    ]
+    assert cells == [
+        ["dead", "https://arxiv.org/abs/2010.02193", "DreamerV2", "not found"],
+        [
+            "blocked",
+            "https://example.org/maze",
+            "Walking Mazes from Pixels",
+            "the host refuses robots",
+        ],
+    ]
+    dead = page(app, "categories/agents.html").select_one("#dreamerv2 .ap-dead")
+    assert dead is not None and dead.select_one("a")["href"] == "../all/links.html#link-health"
+    assert page(app, "categories/vision.html").select(".ap-dead") == []

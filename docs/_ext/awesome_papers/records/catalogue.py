@@ -20,6 +20,8 @@ class Catalogue:
     environments: tuple[Environment, ...]
     keywords: tuple[Keyword, ...]
     topics: tuple[Topic, ...] = ()
+    #: Per paper id, its links that the last link check found dead (see ``remote.links``).
+    dead_links: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Groups and counts per kind, built the first time a kind is asked for.
     _by_kind: dict[str, dict[str, tuple[Paper, ...]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -59,6 +61,7 @@ class Catalogue:
                         [keywords.get(name) for name in paper.keywords],
                         [environments.get(env) for env in paper.environments],
                         [topics[t].name if t in topics else t for t in paper.topics],
+                        self.dead_links.get(paper.id, ()),
                     )
                 )
             )

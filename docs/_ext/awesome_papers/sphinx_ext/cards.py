@@ -119,6 +119,17 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
         )
     if paper.note:
         parts.append(f'<p class="ap-note">{escape(paper.note)}</p>')
+    if catalogue.dead_links.get(paper.id):
+        health = link("link", "health")
+        where = (
+            f' <a class="reference internal" href="{escape(health)}">Link health</a>'
+            if health
+            else ""
+        )
+        parts.append(
+            '<p class="ap-dead" role="note">A link of this paper did not answer at the last '
+            f"check.{where}</p>"
+        )
     parts.append('</div>\n<div class="sd-card-footer ap-footer">')
     buttons = [("Paper", paper.url)] + [(LINK_LABELS[link.kind], link.url) for link in paper.links]
     parts.append(

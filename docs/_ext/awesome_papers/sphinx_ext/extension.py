@@ -21,6 +21,7 @@ from .cards import paper_card, visit_card_html
 from .directives import PaperAll, PaperCards, PaperIndex, PaperOverview, PaperPage
 from .domain import PapersDomain, get_domain
 from .indexlist import paper_index_list, visit_index_list_html
+from .linkhealth import PaperLinkHealth
 from .pages import write_pages
 from .roles import PaperRole
 from .search import write_search_index
@@ -40,7 +41,8 @@ def _builder_inited(app: Sphinx) -> None:
     catalogue = state.load(app)
     if app.config.awesome_papers_pages:
         stamp = Path(app.doctreedir) / "awesome_papers_pages.stamp"
-        write_pages(Path(app.srcdir), catalogue, stamp)
+        report = state.link_report(app)
+        write_pages(Path(app.srcdir), catalogue, stamp, links=report.is_file())
 
 
 def _write_exports(app: Sphinx, exception: Exception | None) -> None:
@@ -113,6 +115,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("awesome_papers_pages", True, "env", bool)
     app.add_config_value("awesome_papers_authors_shown", 6, "env", int)
     app.add_config_value("awesome_papers_search", True, "html", bool)
+    app.add_config_value("awesome_papers_link_report", "", "env", str)
     # Other writers render the plain-text child of cards and index lists.
     writers: dict[str, Any] = dict.fromkeys(
         ("latex", "text", "man", "texinfo"), (_visit_children, _depart_children)
@@ -125,6 +128,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("paper-index", PaperIndex)
     app.add_directive("paper-overview", PaperOverview)
     app.add_directive("paper-all", PaperAll)
+    app.add_directive("paper-link-health", PaperLinkHealth)
     app.add_directive("paper-statistics", PaperStatistics)
     app.add_role("paper", PaperRole())
     app.add_css_file("awesome_papers.css")

@@ -36,8 +36,9 @@ _INTROS = {
 }
 
 
-def page_sources(catalogue: Catalogue) -> dict[str, str]:
-    """``{relative path: reST source}`` of every generated page."""
+def page_sources(catalogue: Catalogue, *, links: bool = False) -> dict[str, str]:
+    """``{relative path: reST source}`` of every generated page; with ``links``, the Link
+    health page of the last link report too."""
     keywords, environments = catalogue.counts("keyword"), catalogue.counts("environment")
     values = {
         "topics": [t.id for t in catalogue.topics],
@@ -56,6 +57,11 @@ def page_sources(catalogue: Catalogue) -> dict[str, str]:
         "Every paper of the list, one line each: narrow them by topic, venue, year and "
         "environment, or type a query.\n\n.. paper-all::\n"
     }
+    if links:
+        sources["all/links.rst"] = (
+            f"{MARKER}\n:nosearch:\n:orphan:\n\n.. _link-health:\n\nLink health\n===========\n\n"
+            ".. paper-link-health::\n"
+        )
     for folder, (kind, title) in SECTIONS.items():
         if folder == "topics" and not values[folder]:
             continue  # a list without data/topics.yaml has no topic map
@@ -81,21 +87,21 @@ def page_sources(catalogue: Catalogue) -> dict[str, str]:
     return sources
 
 
-def write_pages(srcdir: Path, catalogue: Catalogue, stamp: Path) -> None:
+def write_pages(srcdir: Path, catalogue: Catalogue, stamp: Path, *, links: bool = False) -> None:
     """Write changed pages and delete generated pages whose subject is gone.
 
     ``stamp`` holds what the last call left: a digest of the sources and of the files' stat
     keys. When both are the same, no file is read (comparing the 3,915 pages of a
     10,000-paper list was a tenth of a rebuild that changed nothing).
     """
-    sources = page_sources(catalogue)
+    sources = page_sources(catalogue, links=links)
     if read_text_or_none(stamp) == _state(srcdir, sources):
         return
     for relative, text in sources.items():
         path = srcdir / relative
         if not path.is_file() or path.read_text("utf-8") != text:
             write_text(path, text)
-    for folder in SECTIONS:
+    for folder in [*SECTIONS, "all"]:
         for path in (srcdir / folder).glob("*.rst"):
             relative = f"{folder}/{path.name}"
             if relative not in sources and path.read_text("utf-8").startswith(MARKER):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from sphinx.application import Sphinx
@@ -17,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 # Per build environment and outside it: the environment is pickled, the catalogue is re-read.
 _LOADED: WeakKeyDictionary[BuildEnvironment, Catalogue] = WeakKeyDictionary()
+_REPORTS: WeakKeyDictionary[BuildEnvironment, Path] = WeakKeyDictionary()
 
 
 class PaperDataError(SystemExit):
@@ -30,6 +34,24 @@ class PaperDataError(SystemExit):
 def data_dir(app: Sphinx) -> Path:
     """``awesome_papers_data``, relative to the configuration directory."""
     return (Path(app.confdir) / str(app.config.awesome_papers_data)).resolve()
+
+
+def link_report(app: Sphinx) -> Path:
+    """``awesome_papers_link_report``, relative to the configuration directory; by default
+    ``link-report.json`` beside the data directory, where ``links --report`` puts it."""
+    configured = app.config.awesome_papers_link_report
+    if configured:
+        return (Path(app.confdir) / str(configured)).resolve()
+    return data_dir(app).parent / "link-report.json"
+
+
+def read_link_report(path: Path) -> list[dict[str, Any]] | None:
+    """The rows of a link report, or None when there is none (or it cannot be read)."""
+    try:
+        rows = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return rows if isinstance(rows, list) else None
 
 
 def load(app: Sphinx) -> Catalogue:
@@ -46,8 +68,22 @@ def load(app: Sphinx) -> Catalogue:
             f"Invalid paper records: {len(error.problems)} problem(s) in {directory}; "
             "python -m awesome_papers validate lists them too"
         ) from None
+    _REPORTS[app.env] = link_report(app)
+    rows = read_link_report(_REPORTS[app.env])
+    if rows:
+        dead: dict[str, list[str]] = {}
+        for row in rows:
+            if row.get("status") == "dead":
+                for paper in row.get("papers", []):
+                    dead.setdefault(str(paper), []).append(str(row.get("url")))
+        catalogue = replace(catalogue, dead_links={k: tuple(v) for k, v in dead.items()})
     _LOADED[app.env] = catalogue
     return catalogue
+
+
+def link_report_of(env: BuildEnvironment) -> Path:
+    """Where this build looks for the link report."""
+    return _REPORTS[env]
 
 
 def catalogue_of(env: BuildEnvironment) -> Catalogue:
