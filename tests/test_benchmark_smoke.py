@@ -28,7 +28,8 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    floor, header, row = result.stdout.splitlines()[:3]
+    floor, live, header, row = result.stdout.splitlines()[:4]
+    assert live.startswith("Live preview of this list") and float(live.split()[-2]) > 0
     assert floor.startswith("Sphinx floor") and float(floor.split()[-2]) > 0
     assert header.split()[:2] == ["N", "full"]
     values = row.split()
@@ -36,3 +37,7 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
     assert all(float(value) > 0 for value in values[1:])
     site = tmp_path / "n50" / "ours" / "_build"
     assert (site / "keywords" / "index.html").is_file() and (site / "papers.json").is_file()
+    header, second = result.stdout.splitlines()[4:6]
+    assert header.split()[:4] == ["N", "search", "build", "s"]
+    values = second.split()
+    assert values[0] == "50" and all(float(value) > 0 for value in values[1:])

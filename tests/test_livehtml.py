@@ -45,7 +45,7 @@ def test_live_preview_survives_an_invalid_record_and_picks_up_the_fix(tmp_path: 
     log = tmp_path / "livehtml.log"
     with log.open("w") as output:
         server = subprocess.Popen(
-            ["make", "-C", "docs", "livehtml", f"O=--port {port} --no-initial"],
+            ["make", "-C", "docs", "livehtml", f"O=--port {port}"],
             cwd=tmp_path,
             stdout=output,
             stderr=subprocess.STDOUT,
@@ -54,10 +54,6 @@ def test_live_preview_survives_an_invalid_record_and_picks_up_the_fix(tmp_path: 
     page = f"http://127.0.0.1:{port}/categories/vlm-rl.html"
     record = tmp_path / "data" / "papers" / "mastering-atari-discrete-world-models.yaml"
     try:
-        # A first build, as a contributor's first save would start it.
-        subprocess.run(
-            ["make", "-C", "docs", "html"], cwd=tmp_path, check=True, capture_output=True
-        )
         wait_for(lambda: "Mastering Atari with Discrete World Models" in fetch(page))
         record.write_text(record.read_text("utf-8").replace("year: 2021", "year: twenty"), "utf-8")
         wait_for(lambda: "mastering-atari-discrete-world-models.yaml:" in log.read_text("utf-8"))

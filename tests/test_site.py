@@ -571,3 +571,30 @@ def test_a_link_report_gives_a_link_health_page_and_marks_dead_cards(
     dead = page(app, "categories/agents.html").select_one("#dreamerv2 .ap-dead")
     assert dead is not None and dead.select_one("a")["href"] == "../all/links.html#link-health"
     assert page(app, "categories/vision.html").select(".ap-dead") == []
+
+
+def fragments(outdir: Path) -> str:
+    """Every paper record of the Pagefind bundle, as text (its fragments are gzipped JSON)."""
+    import gzip
+
+    return "\n".join(
+        gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        for path in sorted((outdir / "pagefind" / "fragment").glob("*.pf_fragment"))
+    )
+
+
+def test_an_edit_reaches_the_search_index_and_a_no_op_leaves_it(
+    site: Build, data_dir: Path
+) -> None:
+    app = site()
+    outdir = Path(app.outdir)
+    assert "Mastering Atari with Discrete World Models" in fragments(outdir)
+    before = {p.name: p.stat().st_mtime_ns for p in (outdir / "pagefind").rglob("*")}
+    site()
+    assert {p.name: p.stat().st_mtime_ns for p in (outdir / "pagefind").rglob("*")} == before
+    record = data_dir / "papers" / "dreamerv2.yaml"
+    record.write_text(record.read_text("utf-8").replace("Discrete World", "Discrete Latent World"))
+    site()
+    assert "Mastering Atari with Discrete Latent World Models" in fragments(outdir)
+    assert "Discrete World Models" not in fragments(outdir)
+    assert [p.name for p in outdir.iterdir() if p.name.startswith(".pagefind")] == []

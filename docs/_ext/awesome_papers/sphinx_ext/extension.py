@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 
 from .. import __version__
 from ..atomic import read_text_or_none, write_text
@@ -24,10 +26,11 @@ from .indexlist import paper_index_list, visit_index_list_html
 from .linkhealth import PaperLinkHealth
 from .pages import write_pages
 from .roles import PaperRole
-from .search import write_search_index
+from .search import IndexRun, SearchIndexError, finish_search_index, start_search_index
 from .statistics import PaperStatistics
 
 STATIC = Path(__file__).parent / "static"
+logger = logging.getLogger(__name__)
 
 
 def _configure_html(app: Sphinx, config: Config) -> None:
@@ -74,20 +77,41 @@ def card_url(app: Sphinx, paper: Paper) -> str:
     return f"{app.builder.get_target_uri(f'categories/{paper.category}')}#{paper.id}"
 
 
-def _write_search_index(app: Sphinx, exception: Exception | None) -> None:
-    """One Pagefind record per paper, beside the pages (see :mod:`.search`)."""
-    if (
-        exception is not None
-        or app.builder.format != "html"
-        or not app.config.awesome_papers_search
-    ):
+#: Per build, the Pagefind run started when reading ended (see :func:`_start_search_index`).
+_SEARCH_RUNS: dict[int, IndexRun] = {}
+
+
+def _start_search_index(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """One Pagefind record per paper (see :mod:`.search`), indexed while pages are written."""
+    if app.builder.format == "html" and app.config.awesome_papers_search:
+        try:
+            _SEARCH_RUNS[id(app)] = start_search_index(
+                state.catalogue_of(env),
+                Path(app.outdir),
+                Path(app.doctreedir) / "awesome_papers_search",
+                Path(app.doctreedir) / "awesome_papers_search.stamp",
+                lambda paper: card_url(app, paper),
+            )
+        except SearchIndexError as error:
+            logger.error("search index not written: %s", error)
+    return []
+
+
+def _finish_search_index(app: Sphinx, exception: Exception | None) -> None:
+    run = _SEARCH_RUNS.pop(id(app), None)
+    if run is None:
         return
-    write_search_index(
-        state.catalogue_of(app.env),
-        Path(app.outdir),
-        Path(app.doctreedir) / "awesome_papers_search.stamp",
-        lambda paper: card_url(app, paper),
-    )
+    if exception is not None:
+        if run.process is not None:
+            run.process.kill()
+            run.process.wait()
+        if run.fresh is not None:
+            shutil.rmtree(run.fresh, ignore_errors=True)
+        return
+    try:
+        finish_search_index(run)
+    except SearchIndexError as error:
+        logger.error("search index not written: %s", error)
 
 
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -139,7 +163,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", _outdated)
     app.connect("env-updated", _publish_labels)
     app.connect("build-finished", _write_exports)
-    app.connect("build-finished", _write_search_index)
+    app.connect("env-updated", _start_search_index)
+    app.connect("build-finished", _finish_search_index)
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.

@@ -108,8 +108,8 @@
     // a time (each is a small fetch) until a page of them is kept or none are left.
     var kept = [];
     var drawn = 0;
-    // The first few results are drawn as soon as they load: each is a fetch of its own.
-    var batches = [5, SHOWN - 5];
+    // The first result is drawn as soon as it loads, then the rest: each is a fetch of its own.
+    var batches = [1, 4, SHOWN - 5];
     for (var start = 0, step = 0; kept.length < SHOWN && start < search.results.length && start < 200; step += 1) {
       var size = batches[step] || SHOWN;
       var page = await Promise.all(search.results.slice(start, start + size).map(function (r) {
