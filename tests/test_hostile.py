@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, ROOTS
+from conftest import ROOTS
 from test_validate import BAD_RECORDS
 
-TEMPLATE = REPO / "docs" / "README.template.md"
+TEMPLATE = ROOTS / "readme-template.md"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 REPO = Path(__file__).parent.parent
 UPSTREAM = REPO.parent / "shared" / "upstream"
-TEMPLATE = (REPO / "docs" / "README.template.md").read_text("utf-8")
+TEMPLATE_FILE = Path(__file__).parent / "roots" / "readme-template.md"
+TEMPLATE = TEMPLATE_FILE.read_text("utf-8")
 
 
 def by_id(imported: Imported) -> list[dict[str, object]]:
@@ -84,8 +85,6 @@ def test_readme_is_current() -> None:
                 str(REPO / "README.md"),
                 "--data",
                 str(REPO / "data"),
-                "--template",
-                str(REPO / "docs" / "README.template.md"),
             ]
         )
         == 0
@@ -93,7 +92,7 @@ def test_readme_is_current() -> None:
 
 
 def test_check_reports_stale_lines(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    template = ["--template", str(REPO / "docs" / "README.template.md")]
+    template = ["--template", str(TEMPLATE_FILE)]
     assert main(["readme", *template]) == 0
     record = data_dir / "papers" / "dreamerv2.yaml"
     record.write_text(
@@ -111,7 +110,7 @@ def test_check_reports_stale_lines(data_dir: Path, capsys: pytest.CaptureFixture
 
 
 def test_written_readme_is_deterministic_and_atomic(data_dir: Path) -> None:
-    template = ["--template", str(REPO / "docs" / "README.template.md")]
+    template = ["--template", str(TEMPLATE_FILE)]
     assert main(["readme", *template]) == 0
     first = Path("README.md").read_bytes()
     assert main(["readme", *template]) == 0

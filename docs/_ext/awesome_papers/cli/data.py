@@ -12,12 +12,12 @@ import yaml
 from ..atomic import write_text
 from ..formats.exports import FORMATS, export
 from ..formats.importer import import_readmes
-from ..formats.readme import GROUPINGS, check_readme, render_readme
+from ..formats.readme import GROUPINGS, check_readme, readme_template, render_readme
 from ..records.datafiles import write_record, write_vocabulary
+from ..records.listfile import FILE, load_list
 from ..records.loader import VOCABULARIES, load_catalogue
 
 DEFAULT_DATA = Path("data")
-DEFAULT_TEMPLATE = Path("docs/README.template.md")
 
 
 def add_parsers(commands: Any) -> None:
@@ -40,7 +40,11 @@ def add_parsers(commands: Any) -> None:
     readme = commands.add_parser("readme", help="write README.md from the records")
     readme.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data directory")
     readme.add_argument("--output", type=Path, default=Path("README.md"), help="file to write")
-    readme.add_argument("--template", type=Path, default=DEFAULT_TEMPLATE, help="README template")
+    readme.add_argument(
+        "--template",
+        type=Path,
+        help="README template with {{ toc }} and {{ papers }} (default: from data/list.yaml)",
+    )
     readme.add_argument("--group-by", choices=GROUPINGS, default="category")
     readme.add_argument("--check", action="store_true", help="exit 1 if the file is not current")
     readme.set_defaults(run=_readme)
@@ -97,7 +101,14 @@ def _import(args: argparse.Namespace) -> int:
 
 def _readme(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.data)
-    text = render_readme(catalogue, args.template.read_text("utf-8"), args.group_by)
+    if args.template is not None:
+        template = args.template.read_text("utf-8")
+    elif (info := load_list(args.data)) is not None:
+        template = readme_template(info)
+    else:
+        print(f"error: {args.data / FILE} not found; write it, or give --template", file=sys.stderr)
+        return 1
+    text = render_readme(catalogue, template, args.group_by)
     if args.check:
         diff = check_readme(text, args.output)
         if diff:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..records.catalogue import Catalogue
+from ..records.listfile import ListInfo, Section
 from ..records.model import LINK_LABELS, Paper
 from .markdown import escape, link_destination
 
@@ -25,6 +26,39 @@ def render_readme(catalogue: Catalogue, template: str, group_by: str = "category
     toc = "\n".join(f"    - [{escape(title)}](#{_anchor(title)})" for title, _ in groups)
     text = template.replace("{{ toc }}", toc).replace("{{ papers }}", papers)
     return text.rstrip("\n") + "\n"
+
+
+GENERATED_NOTE = (
+    "<!-- Generated from data/ by `python -m awesome_papers readme`: edit the records or "
+    "data/list.yaml, not this file. -->"
+)
+
+
+def readme_template(info: ListInfo) -> str:
+    """The README around the papers, from ``data/list.yaml``: the list's heading, badges and
+    preamble, its free sections before and after the papers (verbatim), a table of contents,
+    with ``{{ toc }}`` and ``{{ papers }}`` for :func:`render_readme` to fill."""
+
+    def section(item: Section) -> str:
+        return f"## {item.title}\n\n{item.body.strip()}\n"
+
+    def entry(title: str) -> str:
+        return f"  - [{title}](#{_anchor(title)})"
+
+    parts = [GENERATED_NOTE, f"# {info.title}", *info.badges, ""]
+    if info.preamble.strip():
+        parts += [info.preamble.strip(), ""]
+    parts += [section(item) for item in info.sections_before]
+    toc = [f"- [{info.title}](#{_anchor(info.title)})"]
+    toc += [entry(item.title) for item in info.sections_before]
+    toc += [entry("Table of Contents"), entry("Papers"), "{{ toc }}"]
+    toc += [entry(item.title) for item in info.sections_after]
+    parts += ["## Table of Contents\n", *toc, "", "## Papers\n"]
+    if info.paper_format.strip():
+        parts += [info.paper_format.strip(), ""]
+    parts += ["{{ papers }}\n"]
+    parts += [section(item) for item in info.sections_after]
+    return "\n".join(parts)
 
 
 def render_entry(paper: Paper, catalogue: Catalogue, *, with_venue: bool = True) -> str:

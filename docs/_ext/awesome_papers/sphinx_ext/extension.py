@@ -45,7 +45,9 @@ def _builder_inited(app: Sphinx) -> None:
     if app.config.awesome_papers_pages:
         stamp = Path(app.doctreedir) / "awesome_papers_pages.stamp"
         report = state.link_report(app)
-        write_pages(Path(app.srcdir), catalogue, stamp, links=report.is_file())
+        write_pages(
+            Path(app.srcdir), catalogue, stamp, links=report.is_file(), info=state.list_of(app)
+        )
 
 
 def _write_exports(app: Sphinx, exception: Exception | None) -> None:

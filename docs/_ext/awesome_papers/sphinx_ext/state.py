@@ -14,6 +14,7 @@ from sphinx.util import logging
 
 from ..records.catalogue import Catalogue
 from ..records.errors import DataError
+from ..records.listfile import ListInfo, load_list
 from ..records.loader import load_catalogue
 
 logger = logging.getLogger(__name__)
@@ -84,6 +85,18 @@ def load(app: Sphinx) -> Catalogue:
 def link_report_of(env: BuildEnvironment) -> Path:
     """Where this build looks for the link report."""
     return _REPORTS[env]
+
+
+def list_of(app: Sphinx) -> ListInfo | None:
+    """The list's ``list.yaml``, or None; a broken one stops the build like a broken record."""
+    try:
+        return load_list(data_dir(app))
+    except DataError as error:
+        for problem in error.problems:
+            logger.error(
+                "%s: %s", problem.field, problem.message, location=f"{problem.path}:{problem.line}"
+            )
+        raise PaperDataError(f"Invalid {data_dir(app) / 'list.yaml'}") from None
 
 
 def catalogue_of(env: BuildEnvironment) -> Catalogue:

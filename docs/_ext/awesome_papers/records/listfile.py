@@ -1,0 +1,78 @@
+"""``data/list.yaml``: what makes a list of the family this list, for the site and the README."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError
+from .parsing import parse
+
+FILE = "list.yaml"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A free section of the README, kept verbatim."""
+
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class ListInfo:
+    """The list's name, places and README text."""
+
+    title: str
+    repository: str
+    docs_url: str
+    intersphinx_name: str
+    short_title: str = ""
+    author: str = ""
+    copyright: str = ""
+    site_intro: str = ""
+    badges: tuple[str, ...] = ()
+    preamble: str = ""
+    sections_before: tuple[Section, ...] = ()
+    paper_format: str = ""
+    sections_after: tuple[Section, ...] = field(default_factory=tuple)
+
+    @property
+    def slug(self) -> str:
+        """The repository's name: ``awesome-model-based-rl``."""
+        return self.repository.rstrip("/").rsplit("/", 1)[-1]
+
+
+def load_list(data_dir: Path) -> ListInfo | None:
+    """The list's ``list.yaml``, checked against its schema; None when the list has none."""
+    path = data_dir / FILE
+    if not path.is_file():
+        return None
+    doc, problems = parse(str(path), str(path), "list")
+    if problems or doc is None:
+        raise DataError(problems)
+    return list_info(doc.value)
+
+
+def list_info(value: dict[str, Any]) -> ListInfo:
+    readme = value.get("readme", {})
+
+    def sections(key: str) -> tuple[Section, ...]:
+        return tuple(Section(item["title"], item["body"]) for item in readme.get(key, []))
+
+    return ListInfo(
+        title=value["title"],
+        repository=value["repository"],
+        docs_url=value["docs_url"],
+        intersphinx_name=value["intersphinx_name"],
+        short_title=value.get("short_title", ""),
+        author=value.get("author", ""),
+        copyright=value.get("copyright", ""),
+        site_intro=value.get("site_intro", ""),
+        badges=tuple(readme.get("badges", ())),
+        preamble=readme.get("preamble", ""),
+        sections_before=sections("sections_before"),
+        paper_format=readme.get("paper_format", ""),
+        sections_after=sections("sections_after"),
+    )
