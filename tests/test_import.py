@@ -137,17 +137,23 @@ def test_details_toggles_labels_and_unplaceable_lines() -> None:
     assert second["category"] == "misc"
 
 
-def test_cli_writes_records_with_schema_hints(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_cli_writes_records_and_exits_2_on_what_a_human_must_decide(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "data"
-    assert (
-        main(
-            ["import", str(SEED), str(FULL), "--out", str(out), "--default-category", "general-rl"]
-        )
-        == 0
-    )
+    arguments = ["import", str(SEED), str(FULL), "--out", str(out)]
+    assert main([*arguments, "--default-category", "general-rl"]) == 2
+    # Upstream gives two papers the links of two others: every record is written, and each
+    # decision names the README line to edit.
+    decisions = [
+        line for line in capsys.readouterr().err.splitlines() if line.startswith("decide:")
+    ]
+    assert [line.split(": url: ")[0] for line in decisions] == [
+        f"decide: {FULL}:602",
+        f"decide: {FULL}:663",
+    ]
+    assert "same link as rl-emo-reinforcement-learning-framework (" in decisions[0]
     assert len(list((out / "papers").glob("*.yaml"))) == 127
     first = sorted((out / "papers").glob("*.yaml"))[0].read_text("utf-8")
     assert first.startswith("# yaml-language-server: $schema=")

@@ -45,7 +45,9 @@ def add_parsers(commands: Any) -> None:
         type=Path,
         help="README template with {{ toc }} and {{ papers }} (default: from data/list.yaml)",
     )
-    readme.add_argument("--group-by", choices=GROUPINGS, default="category")
+    readme.add_argument(
+        "--group-by", choices=GROUPINGS, help="default: data/list.yaml's, or category"
+    )
     readme.add_argument("--check", action="store_true", help="exit 1 if the file is not current")
     readme.set_defaults(run=_readme)
 
@@ -91,24 +93,30 @@ def _import(args: argparse.Namespace) -> int:
     write_vocabulary(args.out / "keywords.yaml", "keywords", imported.keywords)
     for problem in imported.report:
         print(problem, file=sys.stderr)
+    for decision in imported.decisions:
+        print(f"decide: {decision}", file=sys.stderr)
     print(
         f"{args.out}: wrote {len(imported.papers)} papers, {len(imported.categories)} categories, "
         f"{len(imported.environments)} environments, {len(imported.keywords)} keywords; "
         f"{len(imported.report)} note(s)"
+        + (f", {len(imported.decisions)} decision(s) to make" if imported.decisions else "")
     )
-    return 0
+    # 2: everything else is written, but the data will not validate until a human decides.
+    return 2 if imported.decisions else 0
 
 
 def _readme(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.data)
+    info = load_list(args.data)
     if args.template is not None:
         template = args.template.read_text("utf-8")
-    elif (info := load_list(args.data)) is not None:
+    elif info is not None:
         template = readme_template(info)
     else:
         print(f"error: {args.data / FILE} not found; write it, or give --template", file=sys.stderr)
         return 1
-    text = render_readme(catalogue, template, args.group_by)
+    group_by = args.group_by or (info.group_by if info else "category")
+    text = render_readme(catalogue, template, group_by)
     if args.check:
         diff = check_readme(text, args.output)
         if diff:

@@ -7,7 +7,6 @@ report, never silently away.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,36 +14,8 @@ from typing import Any
 from ..records.errors import Problem
 from ..records.keys import slugify, term_key, title_key, url_key
 from ..records.model import FIELD_ORDER
-from .markdown import split_unescaped, strip_final_period, unescape
+from .entries import _ARXIV_YEAR, _Entry, _parse, _split_venue
 
-_HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
-_ENTRY = re.compile(r"^[-*+]\s+\[")
-_SUBITEM = re.compile(r"^\s+[-*+](?:\s+(.*))?$")
-_LABEL = re.compile(
-    r"^(?P<label>key\s*words?|keywords?|key|exp\s*env|experiment\s+environments?|"
-    r"environments?|venue|note)\s*[:：]\s*(?P<value>.*)$",
-    re.IGNORECASE,
-)
-_VENUE_HEADING = re.compile(r"^(?P<venue>.*\S)\s+(?P<year>(?:19|20)\d\d)$")
-_ITALIC_TAIL = re.compile(r"(?<![*\\])\*(?P<text>(?:\\.|[^*\\])+)\*\s*$")
-_HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
-_ARXIV_YEAR = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d\d)(\d\d)\.\d")
-# How lists end a shortened author line, as written (the line's final period already gone).
-# Checked before unescaping, so a name the renderer escaped (an author called "...") stays a name.
-_TRUNCATION = {"etc.", "etc", "et al.", "et al", "...", ".."}
-_NON_PAPER_HEADINGS = {"introduction", "table of contents", "contributing", "license", "papers"}
-_NO_VENUE_HEADINGS = {"other", "others", "misc", "miscellaneous"}
-_LINK_KINDS = {
-    "code": "code",
-    "github": "code",
-    "project": "project",
-    "page": "project",
-    "website": "project",
-    "dataset": "dataset",
-    "data": "dataset",
-    "video": "video",
-    "slides": "slides",
-}
 _STOPWORDS = set(
     [
         "a",
@@ -83,37 +54,8 @@ class Imported:
     environments: list[dict[str, Any]] = field(default_factory=list)
     keywords: list[dict[str, Any]] = field(default_factory=list)
     report: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class _Entry:
-    """One list item as read, before vocabularies are resolved."""
-
-    source: str
-    line: int
-    title: str
-    url: str
-    group: _Group
-    authors: list[str] = field(default_factory=list)
-    authors_truncated: bool = False
-    venue_note: str | None = None
-    title_venue: str | None = None
-    highlight: str | None = None
-    links: list[dict[str, str]] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    # In the order written: (name, url) for a link ("" when empty), (text, None) for free text.
-    environments: list[tuple[str, str | None]] = field(default_factory=list)
-    venue_line: str | None = None
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _Group:
-    """The heading an entry stands under: a category or a venue-year."""
-
-    category: str | None = None
-    venue: str | None = None
-    year: int | None = None
+    #: What upstream leaves a human to decide, at the README line to edit.
+    decisions: list[Problem] = field(default_factory=list)
 
 
 def import_readmes(
@@ -153,6 +95,7 @@ class _State:
         self.heading_titles: dict[str, str] = {}
         self.entries: list[_Entry] = []
         self.report: list[Problem] = []
+        self.decisions: list[Problem] = []
 
     def note(self, entry: _Entry, field: str, message: str, line: int | None = None) -> None:
         self.report.append(Problem(entry.source, line or entry.line, field, message))
@@ -210,8 +153,15 @@ class _State:
                 continue
             record["id"] = _unique_id(paper_id_for(entry.title), records)
             if (other := by_url.get(url_key(entry.url))) is not None:
-                self.note(
-                    entry, "url", f"same link as {other}, which has another title: check the link"
+                self.decisions.append(
+                    Problem(
+                        entry.source,
+                        entry.line,
+                        "url",
+                        f"same link as {other} ({records[other]['title']!r}), which has "
+                        "another title: give this entry its own link, or both the same title "
+                        "to merge them",
+                    )
                 )
             records[record["id"]] = record
             by_title[title_key(entry.title)] = record["id"]
@@ -245,6 +195,7 @@ class _State:
                 self.keywords.values(), key=lambda k: (k["name"].casefold(), k["name"])
             ),
             report=self.report,
+            decisions=self.decisions,
         )
 
     def record(self, entry: _Entry) -> dict[str, Any]:
@@ -258,7 +209,9 @@ class _State:
         if entry.title_venue and venue:
             entry.venue_note = entry.venue_note or entry.title_venue
         if venue_text:
-            venue, year = _split_venue(venue_text)
+            venue, year, track = _split_venue(venue_text)
+            if track:
+                record["track"] = track
         if venue and venue.casefold() == "arxiv":
             venue = "arXiv"
             if year is None and (match := _ARXIV_YEAR.search(entry.url)):
@@ -291,185 +244,35 @@ class _State:
             record["links"] = entry.links
         if entry.highlight:
             record["highlight"] = entry.highlight
+        if entry.scores:
+            record["scores"] = entry.scores
+        if entry.group.kind:
+            record["kind"] = entry.group.kind
         if entry.notes:
             record["note"] = "; ".join(entry.notes)
         return record
 
 
-def _parse(display: str, text: str, state: _State) -> list[_Entry]:
-    entries: list[_Entry] = []
-    group: _Group | None = None
-    entry: _Entry | None = None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = re.sub(r"</?(details|summary)[^>]*>", "", raw).rstrip()
-        if not line.strip():
-            continue
-        if heading := _HEADING.match(line.strip()):
-            entry = None
-            group = _group(heading.group(2), state)
-            continue
-        if line.startswith("```"):
-            entry = None
-            continue
-        if _ENTRY.match(line):
-            entry = _entry(display, number, line, group, state) if group else None
-            if entry is not None:
-                entries.append(entry)
-            continue
-        sub = _SUBITEM.match(line)
-        if entry is not None and sub:
-            _subitem(entry, (sub.group(1) or "").strip(), number, state)
-        elif entry is not None:
-            entry.notes.append(line.strip())
-            state.note(entry, "note", f"could not place {line.strip()!r}", number)
-    return entries
-
-
-def _group(heading: str, state: _State) -> _Group | None:
-    text = unescape(re.sub(r"<[^>]+>", "", heading)).strip()
-    if text.casefold() in _NON_PAPER_HEADINGS:
-        return None
-    if text.casefold() in _NO_VENUE_HEADINGS:
-        return _Group()
-    if text.casefold() == "arxiv":
-        return _Group(venue="arXiv")
-    if match := _VENUE_HEADING.match(text):
-        return _Group(venue=match.group("venue"), year=int(match.group("year")))
-    category = slugify(text)
-    state.heading_titles.setdefault(category, text)
-    return _Group(category=category)
-
-
-def _entry(display: str, number: int, line: str, group: _Group, state: _State) -> _Entry | None:
-    parsed = _link_at(line, line.index("["))
-    if parsed is None:
-        return None
-    title, url, end = parsed
-    if not url.startswith(("http://", "https://")):
-        return None  # a table-of-contents link, not a paper
-    entry = _Entry(display, number, unescape(title).strip(), url, group)
-    rest = line[end:].strip()
-    while rest:
-        if match := _HIGHLIGHT.match(rest):
-            entry.highlight = unescape(match.group("text")).strip()
-            rest = rest[match.end() :].strip()
-        elif rest.startswith("[") and (link := _link_at(rest, 0)):
-            label, link_url, link_end = link
-            kind = _LINK_KINDS.get(unescape(label).strip().strip("[]").casefold(), "other")
-            if link_url.startswith(("http://", "https://")):
-                entry.links.append({"kind": kind, "url": link_url})
-            rest = rest[link_end:].strip()
-        elif match := _ITALIC_TAIL.match(rest):
-            entry.title_venue = match.group("text").strip()
-            rest = ""
-        else:
-            entry.notes.append(rest)
-            state.note(entry, "note", f"could not place {rest!r} after the title link")
-            rest = ""
-    return entry
-
-
-def _link_at(text: str, start: int) -> tuple[str, str, int] | None:
-    """Parse ``[label](url)`` at ``start`` with escapes and nested brackets and parentheses."""
-    depth, index = 0, start
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        depth += {"[": 1, "]": -1}.get(char, 0)
-        if depth == 0:
-            break
-        index += 1
-    else:
-        return None
-    label = text[start + 1 : index]
-    if index + 1 >= len(text) or text[index + 1] != "(":
-        return None
-    depth, cursor = 0, index + 1
-    while cursor < len(text):
-        depth += {"(": 1, ")": -1}.get(text[cursor], 0)
-        if depth == 0:
-            return label, text[index + 2 : cursor].strip(), cursor + 1
-        cursor += 1
-    # No closing parenthesis, e.g. a full-width one typed by mistake: take the URL to the space.
-    url = text[index + 2 :].split()[0] if text[index + 2 :].strip() else ""
-    return label, url.rstrip("）)"), index + 2 + len(url)
-
-
-def _subitem(entry: _Entry, text: str, number: int, state: _State) -> None:
-    if not text:
-        return
-    label = _LABEL.match(text)
-    if label is None:
-        if not entry.authors:
-            _authors(entry, text)
-        else:
-            entry.notes.append(unescape(text))
-            state.note(entry, "note", f"could not place {text!r}", number)
-        return
-    kind = re.sub(r"\s+", "", label.group("label").casefold())
-    value = label.group("value").strip()
-    if kind.startswith("key"):
-        for piece in split_unescaped(value, ";,，；"):
-            piece = unescape(strip_final_period(piece.strip())).strip()
-            if piece:
-                entry.keywords.append(piece)
-    elif kind in {"venue"}:
-        entry.venue_line = unescape(value)
-    elif kind == "note":
-        entry.notes.append(unescape(value))
-    else:
-        _environments(entry, value)
-
-
-def _authors(entry: _Entry, text: str) -> None:
-    if match := _ITALIC_TAIL.search(text):
-        entry.venue_note = unescape(match.group("text")).strip()
-        text = text[: match.start()].rstrip()
-    text = strip_final_period(text)
-    raw = [name.strip() for name in split_unescaped(text, ",，")]
-    raw = [name for name in raw if name]
-    if raw and raw[-1].casefold() in _TRUNCATION:
-        raw.pop()
-        entry.authors_truncated = True
-    entry.authors = [unescape(name).strip() for name in raw]
-
-
-def _environments(entry: _Entry, value: str) -> None:
-    position = 0
-    while position < len(value):
-        start = value.find("[", position)
-        while start > 0 and value[start - 1] == "\\":
-            start = value.find("[", start + 1)
-        link = _link_at(value, start) if start != -1 else None
-        _free_text(entry, value[position : start if link else len(value)])
-        if link is None:
-            return
-        name, url, position = link
-        web = url if url.startswith(("http://", "https://")) else ""
-        entry.environments.append((unescape(name).strip(), web))
-
-
-def _free_text(entry: _Entry, chunk: str) -> None:
-    for piece in split_unescaped(chunk, ",，"):
-        piece = unescape(strip_final_period(piece.strip())).strip()
-        if piece:
-            entry.environments.append((piece, None))
-
-
-def _split_venue(text: str) -> tuple[str, int | None]:
-    if match := _VENUE_HEADING.match(text.strip()):
-        return match.group("venue"), int(match.group("year"))
-    return text.strip(), None
-
-
 def _merge(kept: dict[str, Any], other: dict[str, Any]) -> None:
+    """Two entries of one paper: the peer-reviewed venue wins over arXiv, and both links stay."""
+    if (kept.get("venue") or "").casefold() == "arxiv" and other.get(
+        "venue", "arXiv"
+    ).casefold() != "arxiv":
+        for key in ("venue", "year", "track"):
+            kept.pop(key, None)
+        preprint, kept["url"] = kept["url"], other["url"]
+        other = {**other, "links": [*other.get("links", []), {"kind": "preprint", "url": preprint}]}
+    elif other.get("url") and url_key(other["url"]) != url_key(kept["url"]):
+        kind = "preprint" if (other.get("venue") or "").casefold() == "arxiv" else "other"
+        other = {**other, "links": [*other.get("links", []), {"kind": kind, "url": other["url"]}]}
     for key, value in other.items():
         if key not in kept:
             kept[key] = value
         elif isinstance(value, list) and key in {"keywords", "environments", "settings"}:
             kept[key] = list(dict.fromkeys([*kept[key], *value]))
+        elif key == "links":
+            known = {link["url"] for link in kept[key]}
+            kept[key] = [*kept[key], *(link for link in value if link["url"] not in known)]
         elif key == "authors" and len(value) > len(kept[key]):
             kept[key] = value
 

@@ -14,11 +14,21 @@ from ..atomic import write_text
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
 
 
+class _Dumper(yaml.SafeDumper):
+    """Text of several lines as a literal block, as a person would write it."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def dump_yaml(value: Any) -> str:
     """Stable, readable YAML: key order as given, Unicode as is, no line folding."""
-    return yaml.dump(
-        value, Dumper=yaml.SafeDumper, sort_keys=False, allow_unicode=True, width=10_000
-    )
+    return yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
 
 
 def schema_hint(target: Path, schema_name: str) -> str:

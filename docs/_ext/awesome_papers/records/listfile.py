@@ -37,6 +37,7 @@ class ListInfo:
     sections_before: tuple[Section, ...] = ()
     paper_format: str = ""
     sections_after: tuple[Section, ...] = field(default_factory=tuple)
+    group_by: str = "category"
 
     @property
     def slug(self) -> str:
@@ -75,4 +76,5 @@ def list_info(value: dict[str, Any]) -> ListInfo:
         sections_before=sections("sections_before"),
         paper_format=readme.get("paper_format", ""),
         sections_after=sections("sections_after"),
+        group_by=readme.get("group_by", "category"),
     )

@@ -220,6 +220,8 @@ def _paper(record: dict[str, Any], source: str) -> Paper:
         settings=tuple(record.get("settings", ())),
         links=tuple(Link(link["kind"], link["url"]) for link in record.get("links", ())),
         highlight=record.get("highlight"),
+        kind=record.get("kind"),
+        scores=record.get("scores"),
         note=record.get("note"),
         maintainer_note=record.get("maintainer_note"),
         added=record.get("added"),

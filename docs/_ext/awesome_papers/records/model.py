@@ -26,6 +26,8 @@ FIELD_ORDER = (
     "settings",
     "links",
     "highlight",
+    "kind",
+    "scores",
     "note",
     "maintainer_note",
     "added",
@@ -82,6 +84,8 @@ class Paper:
     settings: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     highlight: str | None = None
+    kind: str | None = None
+    scores: str | None = None
     note: str | None = None
     maintainer_note: str | None = None
     added: str | None = None
@@ -116,7 +120,7 @@ class Paper:
                 record[name] = list(getattr(self, name))
         if self.links:
             record["links"] = [{"kind": link.kind, "url": link.url} for link in self.links]
-        for name in ("highlight", "note", "maintainer_note", "added"):
+        for name in ("highlight", "kind", "scores", "note", "maintainer_note", "added"):
             if getattr(self, name) is not None:
                 record[name] = getattr(self, name)
         return record

@@ -117,6 +117,8 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
         parts.append(
             f'<p class="ap-environments"><strong>Environments: </strong>{", ".join(items)}</p>'
         )
+    if paper.scores:
+        parts.append(f'<p class="ap-scores">Reviewer scores: {escape(paper.scores)}</p>')
     if paper.note:
         parts.append(f'<p class="ap-note">{escape(paper.note)}</p>')
     if catalogue.dead_links.get(paper.id):
@@ -141,10 +143,11 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
         )
         + "</p>"
     )
-    parts.append(
-        '<details class="ap-bibtex-details"><summary>BibTeX</summary>'
-        f'<pre class="ap-bibtex">{escape(bibtex_entry(paper))}</pre></details>'
-    )
+    if paper.kind in (None, "paper", "survey"):  # a codebase, talk or blog is not cited so
+        parts.append(
+            '<details class="ap-bibtex-details"><summary>BibTeX</summary>'
+            f'<pre class="ap-bibtex">{escape(bibtex_entry(paper))}</pre></details>'
+        )
     parts.append("</div>\n</div>\n")
     return "\n".join(parts)
 
@@ -180,6 +183,8 @@ def _title(paper: Paper) -> str:
     title = escape(paper.title)
     if paper.short_name:
         title = f'<span class="ap-short-name">{escape(paper.short_name)}</span> {title}'
+    if paper.kind and paper.kind != "paper":
+        title = f'<span class="sd-badge sd-bg-info sd-bg-text-info ap-kind">{escape(paper.kind.title())}</span> {title}'
     if is_web_url(paper.url):
         title = f'<a class="reference external" href="{escape(paper.url)}">{title}</a>'
     if paper.highlight:

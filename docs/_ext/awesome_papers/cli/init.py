@@ -1,0 +1,164 @@
+"""``init``: a complete new list project from a README of the family."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from .. import __version__
+from ..atomic import write_text
+from ..formats.frame import readme_frame
+from ..formats.importer import import_readmes
+from ..formats.readme import readme_template, render_readme
+from ..records.datafiles import dump_yaml, schema_hint, write_record, write_vocabulary
+from ..records.listfile import list_info
+from ..records.loader import catalogue_from_records
+
+PROJECT = Path(__file__).parent.parent / "project"
+ENGINE = "https://github.com/opendilab/awesome-multi-modal-reinforcement-learning"
+#: Where each template goes in the new project, and whether it is filled in.
+FILES = {
+    "docs/conf.py": "docs/conf.py",
+    "docs/Makefile": "docs/Makefile",
+    "docs/statistics.md": "docs/statistics.md",
+    "docs/searching.md": "docs/searching.md",
+    "readthedocs.yaml": ".readthedocs.yaml",
+    "gitignore": ".gitignore",
+    "ci/run": ".ci/run",
+    "tests/test_list.py": "tests/test_list.py",
+    "github/pull_request_template.md": ".github/pull_request_template.md",
+    "github/ISSUE_TEMPLATE/add-a-paper.yml": ".github/ISSUE_TEMPLATE/add-a-paper.yml",
+    "github/workflows/checks.yml": ".github/workflows/checks.yml",
+    "github/workflows/links.yml": ".github/workflows/links.yml",
+    "github/workflows/add-paper.yml": ".github/workflows/add-paper.yml",
+}
+FILLED = {"pyproject.toml.in": "pyproject.toml", "CONTRIBUTING.md": "CONTRIBUTING.md"}
+SET_UP = """Set-up, on a fresh machine with Python 3.11 or newer. Build the site (into `docs/_build/html`):
+
+```bash
+pip install -e '.[docs]' && make -C docs html
+```
+
+Run the tests:
+
+```bash
+pip install -e '.[test]' && python -m pytest
+```"""
+
+
+def add_parsers(commands: Any) -> None:
+    init = commands.add_parser(
+        "init",
+        help="set up a new list project from a README of the family",
+        description="Import the README's papers into DIR/data, describe the list in "
+        "DIR/data/list.yaml, and write the site, README, CI and GitHub files around them.",
+    )
+    init.add_argument("dir", type=Path, help="the new project's folder (new or empty)")
+    init.add_argument("--from", dest="source", type=Path, required=True, help="the README")
+    init.add_argument("--title", help="the list's name (default: the README's heading)")
+    init.add_argument("--repo", help="its GitHub repository (default: found in the badges)")
+    init.add_argument("--docs-url", help="where its site is published (default: Read the Docs)")
+    init.set_defaults(run=_init)
+
+
+def _init(args: argparse.Namespace) -> int:
+    target: Path = args.dir
+    if target.exists() and any(target.iterdir()):
+        print(f"error: {target} exists and is not empty; nothing was written", file=sys.stderr)
+        return 1
+    text = args.source.read_text("utf-8")
+    frame = readme_frame(text)
+    title = args.title or frame["title"]
+    repo = args.repo or _repository(text)
+    if not title or not repo:
+        missing = "--title" if not title else "--repo"
+        print(f"error: the README does not say it; give {missing}", file=sys.stderr)
+        return 1
+    slug = repo.rstrip("/").rsplit("/", 1)[-1]
+    imported = import_readmes([(str(args.source), text)], default_category="papers")
+    # A list organised by venue-year: its README keeps that order (codebases and the like
+    # stand apart under their own headings on the site).
+    by_venue = all(r.get("category") == "papers" for r in imported.papers if not r.get("kind"))
+    for category in imported.categories:
+        if category["id"] == "papers":
+            category["title"] = "Papers"
+    listed = _list_document(frame, title, repo, slug, args.docs_url, by_venue)
+    data = target / "data"
+    for record in imported.papers:
+        write_record(data / "papers" / f"{record['id']}.yaml", record)
+    for name in ("categories", "environments", "keywords"):
+        write_vocabulary(data / f"{name}.yaml", name, getattr(imported, name))
+    write_text(data / "list.yaml", schema_hint(data / "list.yaml", "list") + dump_yaml(listed))
+    _project_files(target, title, slug)
+    catalogue = catalogue_from_records(
+        imported.papers, imported.categories, imported.environments, imported.keywords
+    )
+    info = list_info(listed)
+    write_text(target / "README.md", render_readme(catalogue, readme_template(info), info.group_by))
+    for problem in imported.report:
+        print(problem, file=sys.stderr)
+    for decision in imported.decisions:
+        print(f"decide: {decision}", file=sys.stderr)
+    print(
+        f"{target}: {title}, {len(imported.papers)} papers; "
+        f"build it with: pip install -e '{target}[docs]' && make -C {target}/docs html"
+    )
+    return 2 if imported.decisions else 0
+
+
+def _repository(text: str) -> str | None:
+    """The list's own repository, as its badges name it (stars, forks, license)."""
+    if match := re.search(
+        r"img\.shields\.io/github/[\w-]+/([\w.-]+)/([\w.-]+?)(?:\?|\)|$)", text, re.M
+    ):
+        return f"https://github.com/{match.group(1)}/{match.group(2)}"
+    return None
+
+
+def _list_document(
+    frame: dict[str, Any], title: str, repo: str, slug: str, docs_url: str | None, by_venue: bool
+) -> dict[str, Any]:
+    after = list(frame["sections_after"])
+    at = next((i for i, s in enumerate(after) if s["title"].casefold() == "license"), len(after))
+    after.insert(at, {"title": "Set-up", "body": SET_UP})
+    readme: dict[str, Any] = {
+        "badges": frame["badges"],
+        "preamble": frame["preamble"],
+        "sections_before": frame["sections_before"],
+        "paper_format": frame["paper_format"],
+        "sections_after": after,
+    }
+    if by_venue:
+        readme["group_by"] = "venue"
+    intro = frame["preamble"].split("\n\n")[0] if frame["preamble"] else ""
+    return {
+        "title": title,
+        "repository": repo,
+        "docs_url": docs_url or f"https://{slug}.readthedocs.io/en/latest/",
+        "intersphinx_name": re.sub(r"[^a-z0-9]+", "-", slug.lower().removeprefix("awesome-")),
+        "site_intro": intro,
+        "readme": {key: value for key, value in readme.items() if value},
+    }
+
+
+def _project_files(target: Path, title: str, slug: str) -> None:
+    for source, destination in FILES.items():
+        path = target / destination
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(PROJECT / source, path)
+    (target / ".ci" / "run").chmod(0o755)
+    engine = f"awesome-mmrl @ git+{ENGINE}@v{__version__}"
+    values = {
+        "title": title,
+        "slug": slug,
+        "engine": engine,
+        "engine_docs": engine.replace("awesome-mmrl @", "awesome-mmrl[docs] @"),
+    }
+    for source, destination in FILLED.items():
+        text = Template((PROJECT / source).read_text("utf-8")).safe_substitute(values)
+        write_text(target / destination, text)

@@ -1,0 +1,57 @@
+"""The frame of a family README around its papers: title, badges, free sections, format.
+
+``init`` reads it into ``data/list.yaml``; :func:`.readme.readme_template` writes it back, so
+the news, overview and tutorial sections of a list survive verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_ENTRY = re.compile(r"^\s*[-*+]\s+\[[^\]]+\]\(https?://", re.M)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_BADGE = re.compile(r"^\[?!\[")
+_SKIPPED = {"table of contents", "contents"}
+
+
+def readme_frame(text: str) -> dict[str, Any]:
+    """``{"title", "badges", "preamble", "sections_before", "paper_format", "sections_after"}``."""
+    lines = text.splitlines()
+    title = next((line[2:].strip() for line in lines if line.startswith("# ")), "")
+    start = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    badges = []
+    while start < len(lines) and (_BADGE.match(lines[start].strip()) or not lines[start].strip()):
+        if lines[start].strip():
+            badges.append(lines[start].strip())
+        start += 1
+    sections: list[tuple[str, list[str]]] = []
+    preamble: list[str] = []
+    for line in lines[start:]:
+        if line.startswith("## "):
+            sections.append((line[3:].strip(), []))
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            preamble.append(line)
+    frame: dict[str, Any] = {
+        "title": title,
+        "badges": badges,
+        "preamble": "\n".join(preamble).strip(),
+        "sections_before": [],
+        "paper_format": "",
+        "sections_after": [],
+    }
+    papers_seen = False
+    for name, body_lines in sections:
+        body = "\n".join(body_lines).strip()
+        if name.casefold() in _SKIPPED:
+            continue
+        if _ENTRY.search(_COMMENT.sub("", body)):
+            papers_seen = True
+            if fence := re.match(r"^```.*?^```", body, re.S | re.M):
+                frame["paper_format"] = frame["paper_format"] or fence.group()
+            continue
+        key = "sections_after" if papers_seen else "sections_before"
+        frame[key].append({"title": name, "body": body})
+    return frame

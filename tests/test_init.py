@@ -1,0 +1,148 @@
+"""init: a whole new list of the family from its README, built and checked as its maintainer would."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from awesome_papers.cli import main
+from bs4 import BeautifulSoup
+from conftest import ROOTS
+
+FAMILY = ROOTS / "family" / "README.md"
+
+
+@pytest.fixture
+def project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Path:
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "imaginary"
+    assert main(["init", str(target), "--from", str(FAMILY)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert f"{FAMILY}:44: key: empty Key: line" in err
+    assert [line for line in err if line.startswith("decide:")] == [
+        f"decide: {FAMILY}:65: url: same link as imagination-all-you-need "
+        "('Imagination Is All You Need'), which has another title: give this entry its own "
+        "link, or both the same title to merge them"
+    ]
+    return target
+
+
+def records(project: Path) -> dict[str, dict[str, object]]:
+    return {
+        path.stem: yaml.safe_load(path.read_text("utf-8"))
+        for path in (project / "data" / "papers").glob("*.yaml")
+    }
+
+
+def test_init_reads_every_construct_of_a_family_readme(project: Path) -> None:
+    papers = records(project)
+    assert sorted(papers) == [
+        "dreaming-pixels-imagined-rollouts-control",
+        "imagination-all-you-need",
+        "imagine-rl",
+        "imagined-rollouts-tutorial",
+        "planning-latent-dreams",
+        "second-title-same-link",
+    ]  # the commented-out entry is not among them
+    dreaming = papers["dreaming-pixels-imagined-rollouts-control"]
+    assert dreaming["authors"] == ["Tai Hoang", "Mira Sato"]  # "Authors:" is a label
+    assert (dreaming["venue"], dreaming["year"], dreaming["track"]) == ("ICLR", 2024, "spotlight")
+    assert dreaming["keywords"] == ["imagination", "world model"]  # the inline comment is gone
+    assert dreaming["links"] == [
+        {"kind": "code", "url": "https://github.com/example-lab/dreaming-pixels"}
+    ]
+    assert dreaming["scores"] == "8, 6, 6"
+    latent = papers["planning-latent-dreams"]
+    assert latent["authors"] == ["Grace Hopper", "Alan Turing"]  # "Last, First and Last, First"
+    assert (latent["venue"], latent["track"]) == ("ICLR", "workshop")
+    assert "settings" not in papers["imagination-all-you-need"]  # "-->" is no setting
+    assert papers["imagine-rl"]["kind"] == "codebase"
+    assert papers["imagined-rollouts-tutorial"]["kind"] == "tutorial"
+    for path in (project / "data" / "papers").glob("*.yaml"):
+        assert "<!--" not in path.read_text("utf-8") and "-->" not in path.read_text("utf-8")
+    listed = yaml.safe_load((project / "data" / "list.yaml").read_text("utf-8"))
+    assert listed["repository"] == "https://github.com/example-lab/awesome-imaginary-agents"
+    assert listed["readme"]["sections_before"][0]["title"] == "News"
+    assert listed["readme"]["group_by"] == "venue"
+
+
+def test_the_new_list_builds_after_its_one_decision(project: Path) -> None:
+    record = project / "data" / "papers" / "second-title-same-link.yaml"
+    record.write_text(
+        record.read_text("utf-8").replace("2310.00003", "2310.00004"), "utf-8"
+    )  # the decision: this entry gets its own link
+    assert main(["validate", str(project / "data")]) == 0
+    readme = ["readme", "--data", str(project / "data"), "--output", str(project / "README.md")]
+    assert main(readme) == 0
+    assert main([*readme, "--check"]) == 0
+    text = (project / "README.md").read_text("utf-8")
+    assert text.startswith("<!-- Generated from data/") and "\n# Awesome Imaginary Agents\n" in text
+    assert "## News\n\n- 2025.01: the list passed 10 papers." in text
+    assert (
+        "### ICLR 2024" in text and "[Code](https://github.com/example-lab/dreaming-pixels)" in text
+    )
+    assert "pip install -e '.[docs]' && make -C docs html" in text
+    assert "pip install -e '.[test]' && python -m pytest" in text
+    out = project / "html"
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            str(project / "docs"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    home = BeautifulSoup((out / "index.html").read_text("utf-8"), "html.parser")
+    assert home.select_one("h1").get_text().rstrip("#") == "Awesome Imaginary Agents"
+    assert "Multi-Modal" not in (out / "index.html").read_text("utf-8")
+    cards = BeautifulSoup((out / "categories" / "papers.html").read_text("utf-8"), "html.parser")
+    dreaming = cards.select_one("#dreaming-pixels-imagined-rollouts-control")
+    assert [a.get_text() for a in dreaming.select(".ap-links a")] == ["Paper", "Code"]
+    assert dreaming.select_one(".ap-scores").get_text() == "Reviewer scores: 8, 6, 6"
+    codebase = BeautifulSoup(
+        (out / "categories" / "codebases.html").read_text("utf-8"), "html.parser"
+    )
+    assert codebase.select_one("#imagine-rl .ap-kind").get_text() == "Codebase"
+    assert codebase.select_one("#imagine-rl .ap-bibtex") is None  # a codebase is not cited
+    linking = BeautifulSoup((out / "linking.html").read_text("utf-8"), "html.parser").get_text()
+    assert (
+        '"imaginary-agents": ("https://awesome-imaginary-agents.readthedocs.io/en/latest/"'
+        in linking
+    )
+
+
+def test_init_refuses_a_folder_that_is_not_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "taken.txt").write_text("mine", "utf-8")
+    assert main(["init", str(tmp_path), "--from", str(FAMILY)]) == 1
+    assert "is not empty; nothing was written" in capsys.readouterr().err
+
+
+def test_this_list_is_an_instance_of_the_same_project_files() -> None:
+    from awesome_papers.cli.init import FILES, PROJECT
+    from conftest import REPO
+
+    shared = {
+        source: destination for source, destination in FILES.items() if "tests/" not in source
+    }
+    for source, destination in shared.items():
+        if destination in {".ci/run", ".gitignore"}:
+            continue  # ours also installs chromium, checks the engine, ignores its caches
+        assert (REPO / destination).read_text("utf-8") == (PROJECT / source).read_text("utf-8"), (
+            destination
+        )
