@@ -11,7 +11,7 @@ import yaml
 
 from ..atomic import write_text
 from ..formats.exports import FORMATS, export
-from ..formats.importer import import_readmes
+from ..formats.importer import Imported, import_readmes
 from ..formats.readme import GROUPINGS, check_readme, readme_template, render_readme
 from ..records.datafiles import write_record, write_vocabulary
 from ..records.listfile import FILE, load_list
@@ -91,10 +91,7 @@ def _import(args: argparse.Namespace) -> int:
     write_vocabulary(args.out / "categories.yaml", "categories", imported.categories)
     write_vocabulary(args.out / "environments.yaml", "environments", imported.environments)
     write_vocabulary(args.out / "keywords.yaml", "keywords", imported.keywords)
-    for problem in imported.report:
-        print(problem, file=sys.stderr)
-    for decision in imported.decisions:
-        print(f"decide: {decision}", file=sys.stderr)
+    print_report(imported)
     print(
         f"{args.out}: wrote {len(imported.papers)} papers, {len(imported.categories)} categories, "
         f"{len(imported.environments)} environments, {len(imported.keywords)} keywords; "
@@ -103,6 +100,14 @@ def _import(args: argparse.Namespace) -> int:
     )
     # 2: everything else is written, but the data will not validate until a human decides.
     return 2 if imported.decisions else 0
+
+
+def print_report(imported: Imported) -> None:
+    """What the import noted, then what a human must decide, each at its README line."""
+    for problem in imported.report:
+        print(problem, file=sys.stderr)
+    for decision in imported.decisions:
+        print(f"decide: {decision}", file=sys.stderr)
 
 
 def _readme(args: argparse.Namespace) -> int:

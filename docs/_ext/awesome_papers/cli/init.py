@@ -18,6 +18,7 @@ from ..formats.readme import readme_template, render_readme
 from ..records.datafiles import dump_yaml, schema_hint, write_record, write_vocabulary
 from ..records.listfile import list_info
 from ..records.loader import catalogue_from_records
+from .data import print_report
 
 PROJECT = Path(__file__).parent.parent / "project"
 ENGINE = "https://github.com/opendilab/awesome-multi-modal-reinforcement-learning"
@@ -100,10 +101,7 @@ def _init(args: argparse.Namespace) -> int:
     )
     info = list_info(listed)
     write_text(target / "README.md", render_readme(catalogue, readme_template(info), info.group_by))
-    for problem in imported.report:
-        print(problem, file=sys.stderr)
-    for decision in imported.decisions:
-        print(f"decide: {decision}", file=sys.stderr)
+    print_report(imported)
     print(
         f"{target}: {title}, {len(imported.papers)} papers; "
         f"build it with: pip install -e '{target}[docs]' && make -C {target}/docs html"
