@@ -1,4 +1,4 @@
-"""Command line: ``python -m awesome_papers validate|import|readme|export|init|new|refresh|links``."""
+"""Command line: ``python -m awesome_papers validate|import|readme|export|init|new|refresh|links|family``."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import sys
 from collections.abc import Sequence
 
 from ..records.errors import DataError
-from . import data, init, links, new, refresh
+from . import data, family, init, links, new, refresh
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m awesome_papers", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    for module in (data, init, new, refresh, links):
+    for module in (data, init, new, refresh, links, family):
         module.add_parsers(commands)
     args = parser.parse_args(argv)
     try:

@@ -22,6 +22,8 @@ class Catalogue:
     topics: tuple[Topic, ...] = ()
     #: Per paper id, its links that the last link check found dead (see ``remote.links``).
     dead_links: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Per paper id, the other lists of the family that have it: (name, card URL) each.
+    also_in: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     # Groups and counts per kind, built the first time a kind is asked for.
     _by_kind: dict[str, dict[str, tuple[Paper, ...]]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -62,6 +64,7 @@ class Catalogue:
                         [environments.get(env) for env in paper.environments],
                         [topics[t].name if t in topics else t for t in paper.topics],
                         self.dead_links.get(paper.id, ()),
+                        self.also_in.get(paper.id, ()),
                     )
                 )
             )

@@ -21,6 +21,15 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Sibling:
+    """Another list of the family, and the snapshot of its papers.json in ``data/``."""
+
+    name: str
+    docs_url: str
+    snapshot: str
+
+
+@dataclass(frozen=True)
 class ListInfo:
     """The list's name, places and README text."""
 
@@ -38,6 +47,7 @@ class ListInfo:
     paper_format: str = ""
     sections_after: tuple[Section, ...] = field(default_factory=tuple)
     group_by: str = "category"
+    family: tuple[Sibling, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -77,4 +87,8 @@ def list_info(value: dict[str, Any]) -> ListInfo:
         paper_format=readme.get("paper_format", ""),
         sections_after=sections("sections_after"),
         group_by=readme.get("group_by", "category"),
+        family=tuple(
+            Sibling(item["name"], item["docs_url"], item["snapshot"])
+            for item in value.get("family", [])
+        ),
     )

@@ -117,6 +117,13 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
         parts.append(
             f'<p class="ap-environments"><strong>Environments: </strong>{", ".join(items)}</p>'
         )
+    if catalogue.also_in.get(paper.id):
+        others = ", ".join(
+            f'<a class="reference external" href="{escape(url)}">{escape(name)}</a>'
+            for name, url in catalogue.also_in[paper.id]
+            if is_web_url(url)
+        )
+        parts.append(f'<p class="ap-also-in">Also in: {others}</p>')
     if paper.scores:
         parts.append(f'<p class="ap-scores">Reviewer scores: {escape(paper.scores)}</p>')
     if paper.note:

@@ -22,7 +22,7 @@ def sphinx_settings(data_dir: Path) -> dict[str, Any]:
         "copyright": info.copyright,
         "extensions": ["myst_parser", "sphinx_design", "awesome_papers"],
         "awesome_papers_data": str(data_dir),
-        "exclude_patterns": ["_build", "Thumbs.db", ".DS_Store"],
+        "exclude_patterns": ["_build", "_ext", "Thumbs.db", ".DS_Store"],
         "myst_enable_extensions": ["colon_fence"],
         "nitpicky": True,
         "html_theme": "pydata_sphinx_theme",

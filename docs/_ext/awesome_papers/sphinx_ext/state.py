@@ -14,6 +14,7 @@ from sphinx.util import logging
 
 from ..records.catalogue import Catalogue
 from ..records.errors import DataError
+from ..records.family import also_in
 from ..records.listfile import ListInfo, load_list
 from ..records.loader import load_catalogue
 
@@ -78,6 +79,9 @@ def load(app: Sphinx) -> Catalogue:
                 for paper in row.get("papers", []):
                     dead.setdefault(str(paper), []).append(str(row.get("url")))
         catalogue = replace(catalogue, dead_links={k: tuple(v) for k, v in dead.items()})
+    info = list_of(app)
+    if info is not None and info.family:
+        catalogue = replace(catalogue, also_in=also_in(catalogue, info, data_dir(app)))
     _LOADED[app.env] = catalogue
     return catalogue
 
