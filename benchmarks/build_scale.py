@@ -382,12 +382,14 @@ def main() -> int:
             flush=True,
         )
     print(
-        f"{'N':>7} {'search build s':>15} {'index KiB to 1st result':>24} {'1st result ms':>14} {'All papers KiB':>15}"
+        f"{'N':>7} {'search build s':>15} {'common: KiB':>12} {'ms':>5} {'rare: KiB':>10} "
+        f"{'ms':>5} {'All papers KiB':>15} {'live edit s':>12}"
     )
     for n, r in rows.items():
         print(
-            f"{n:>7} {r['search_build']:>15.2f} {r['search_kib']:>24.0f} "
-            f"{r['first_result_ms']:>14.0f} {r['all_kib']:>15.0f}",
+            f"{n:>7} {r['search_build']:>15.2f} {r['search_kib']:>12.0f} "
+            f"{r['first_result_ms']:>5.0f} {r['rare_kib']:>10.0f} {r['rare_ms']:>5.0f} "
+            f"{r['all_kib']:>15.0f} {r['live']:>12.2f}",
             flush=True,
         )
     if 1000 in rows:

@@ -29,10 +29,15 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         """Benchmarks print tables, not request logs."""
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that closes a connection early is no error of the site's."""
+
+
 @contextmanager
 def served(root: Path) -> Iterator[str]:
     handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

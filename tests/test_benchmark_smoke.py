@@ -38,6 +38,24 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
     site = tmp_path / "n50" / "ours" / "_build"
     assert (site / "keywords" / "index.html").is_file() and (site / "papers.json").is_file()
     header, second = result.stdout.splitlines()[4:6]
-    assert header.split()[:4] == ["N", "search", "build", "s"]
+    assert header.split() == [
+        "N",
+        "search",
+        "build",
+        "s",
+        "common:",
+        "KiB",
+        "ms",
+        "rare:",
+        "KiB",
+        "ms",
+        "All",
+        "papers",
+        "KiB",
+        "live",
+        "edit",
+        "s",
+    ]
     values = second.split()
-    assert values[0] == "50" and all(float(value) > 0 for value in values[1:])
+    assert values[0] == "50" and len(values) == 8
+    assert all(float(value) > 0 for value in values[1:])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from html import escape
 from typing import ClassVar
 
 from docutils import nodes
@@ -11,7 +10,6 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import create_component
 
-from ..formats.exports import DOWNLOADS, FACET_INDEX
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.model import Category, Environment, Keyword, Paper, Topic, Venue
@@ -161,37 +159,6 @@ def _topic_intro(topic: Topic, catalogue: Catalogue) -> list[nodes.Node]:
     return intro
 
 
-class PaperAll(_CatalogueDirective):
-    """``paper-all``: every paper as a compact row, drawn in the browser from the facet index.
-
-    At 10,000 papers a page of cards would weigh tens of megabytes; rows from a compact JSON
-    index keep the page light. Without JavaScript it points to the category pages, which
-    show every card.
-    """
-
-    def run(self) -> list[nodes.Node]:
-        self.depend(("index", "category", ""))  # its counts add up to the number of papers
-        catalogue = self.catalogue
-        counts = catalogue.counts("category")
-        categories = nodes.bullet_list()
-        for category in catalogue.categories:
-            item = nodes.paragraph()
-            item += label_ref(f"category-{category.id}", category.title)
-            item += nodes.Text(f" ({counts.get(category.id, 0)})")
-            categories += nodes.list_item("", item)
-        opening = (
-            f'<div class="ap-all" data-index="{escape(FACET_INDEX)}">'
-            f'<p class="ap-all-loading">Loading {len(catalogue.papers)} papers…</p><noscript>'
-        )
-        note = "This page draws its rows with JavaScript. Every paper is also on its category page:"
-        return [
-            nodes.raw("", opening, format="html"),
-            nodes.paragraph(note, note),
-            categories,
-            nodes.raw("", "</noscript></div>", format="html"),
-        ]
-
-
 class PaperIndex(_CatalogueDirective):
     """``paper-index:: KIND``: every category, keyword, environment or venue with its count."""
 
@@ -231,93 +198,5 @@ class PaperIndex(_CatalogueDirective):
         return container
 
 
-def _grid(entries: list[tuple[str, str, str, int]]) -> nodes.Node:
-    """sphinx-design cards in a grid: (label, title, description, count) each."""
-    row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-3", "sd-g-3"])
-    for label, title_text, description, count in entries:
-        title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold"])
-        title += label_ref(label, title_text)
-        shown = f"{count} paper{'' if count == 1 else 's'}"
-        body = create_component(
-            "card-body",
-            ["sd-card-body"],
-            children=[
-                title,
-                nodes.paragraph(description, description),
-                nodes.paragraph(shown, shown, classes=["ap-count"]),
-            ],
-        )
-        card = create_component(
-            "card", ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm"], children=[body]
-        )
-        row += create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
-    return create_component(
-        "grid-container", ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"], children=[row]
-    )
-
-
 def _letter_id(letter: str) -> str:
     return letter.lower() if letter.isascii() and letter.isalpha() else f"u{ord(letter):x}"
-
-
-class PaperOverview(_CatalogueDirective):
-    """``paper-overview``: the home page's counts, topic map, categories and newest additions."""
-
-    #: How many of the latest additions the home page lists.
-    newest = 8
-
-    def run(self) -> list[nodes.Node]:
-        catalogue = self.catalogue
-        self.depend(("index", "category", ""))
-        self.depend(("index", "topic", ""))
-        self.depend(("summary", "", ""))
-        summary = (
-            f"{len(catalogue.papers)} papers in {len(catalogue.categories)} categories"
-            + (f" and {len(catalogue.topics)} topics" if catalogue.topics else "")
-            + f", with {len(catalogue.keywords)} keywords, {len(catalogue.environments)} "
-            f"environments and {len(catalogue.venues)} venues."
-        )
-        result: list[nodes.Node] = [nodes.paragraph(summary, summary, classes=["ap-overview"])]
-        if catalogue.topics:
-            counts = catalogue.counts("topic")
-            topic_map = nodes.container(classes=["ap-topic-map"])
-            topic_map += index_list(
-                [(f"topic-{t.id}", t.name, counts.get(t.id, 0)) for t in catalogue.topics]
-            )
-            result += [nodes.rubric("Topics", "Topics", classes=["ap-section"]), topic_map]
-        counts = catalogue.counts("category")
-        categories = [
-            (f"category-{c.id}", c.title, c.description, counts.get(c.id, 0))
-            for c in catalogue.categories
-        ]
-        result += [
-            nodes.rubric("Categories", "Categories", classes=["ap-section"]),
-            _grid(categories),
-        ]
-        result += [self.latest(), self.exports()]
-        return result
-
-    def latest(self) -> nodes.Node:
-        """The papers added last, newest first, each linking its card."""
-        self.depend(("latest", "", str(self.newest)))
-        dated = self.catalogue.newest(self.newest)
-        section = nodes.container(classes=["ap-latest"])
-        section += nodes.rubric("Newest additions", "Newest additions", classes=["ap-section"])
-        items = nodes.bullet_list()
-        for paper in dated:
-            item = nodes.paragraph()
-            item += label_ref(f"paper-{paper.id}", paper.short_name or paper.title)
-            item += nodes.Text(f" · {paper.venue_label or ''} · added {paper.added}")
-            items += nodes.list_item("", item)
-        section += items
-        return section
-
-    def exports(self) -> nodes.paragraph:
-        """Links to the files the build writes at the root of the output."""
-        root = "../" * self.env.docname.count("/")
-        para = nodes.paragraph("", "Take the list with you: ", classes=["ap-exports"])
-        for index, (name, path) in enumerate(DOWNLOADS):
-            para += nodes.Text(", " if index else "")
-            para += nodes.reference(name, name, refuri=root + path)
-        para += nodes.Text(".")
-        return para

@@ -20,10 +20,11 @@ from ..records.cache import code_version
 from ..records.model import Paper
 from . import state
 from .cards import paper_card, visit_card_html
-from .directives import PaperAll, PaperCards, PaperIndex, PaperOverview, PaperPage
+from .directives import PaperCards, PaperIndex, PaperPage
 from .domain import PapersDomain, get_domain
 from .indexlist import paper_index_list, visit_index_list_html
 from .linkhealth import PaperLinkHealth
+from .overview import PaperAll, PaperOverview
 from .pages import write_pages
 from .roles import PaperRole
 from .search import IndexRun, SearchIndexError, finish_search_index, start_search_index

@@ -46,7 +46,7 @@
 
   /* Append ``results`` to the list; return how many the list now holds. Pagefind ranks by
      relevance; among results of equal score, the newest paper comes first. */
-  function draw(list, results, base, before) {
+  function draw(list, results, base, before, withExcerpt) {
     results.sort(function (a, b) {
       var byScore = Math.round((b.score - a.score) * 1000);
       return byScore || Number(b.data.meta.year || 0) - Number(a.data.meta.year || 0);
@@ -59,7 +59,8 @@
       item.appendChild(title);
       item.appendChild(element("p", { class: "ap-result-meta" },
         [meta.authors, meta.venue].filter(Boolean).join(" · ")));
-      item.appendChild(excerpt(r.data.excerpt));
+      // A query of fields only matched no words: an excerpt would repeat the title.
+      if (withExcerpt) item.appendChild(excerpt(r.data.excerpt));
       list.appendChild(item);
     });
     return before + results.length;
@@ -121,7 +122,7 @@
         var text = fold(r.data.content);
         return parsed.phrases.every(function (p) { return text.indexOf(p) !== -1; });
       }));
-      drawn = draw(list, kept.slice(drawn, SHOWN), base, drawn);
+      drawn = draw(list, kept.slice(drawn, SHOWN), base, drawn, Boolean(words));
       if (!parsed.phrases.length && start >= SHOWN) break;
     }
     // Facet counts need Pagefind's filter index, which only loads after the first results
