@@ -146,3 +146,37 @@ def test_this_list_is_an_instance_of_the_same_project_files() -> None:
         assert (REPO / destination).read_text("utf-8") == (PROJECT / source).read_text("utf-8"), (
             destination
         )
+
+
+def test_the_readme_round_trips_through_the_importer(project: Path) -> None:
+    """import -> readme -> import keeps every construct the family's lists use."""
+    from awesome_papers.formats.importer import import_readmes
+
+    record = project / "data" / "papers" / "second-title-same-link.yaml"
+    record.write_text(record.read_text("utf-8").replace("2310.00003", "2310.00004"), "utf-8")
+    readme = ["readme", "--data", str(project / "data"), "--output", str(project / "README.md")]
+    assert main(readme) == 0
+    text = (project / "README.md").read_text("utf-8")
+    # It reads like the original: its headings in their order, its blocks and its labels.
+    headings = [line for line in text.splitlines() if line.startswith("### ")]
+    assert headings == ["### ICLR 2024", "### NeurIPS 2023", "### Codebases", "### Tutorials"]
+    assert text.count("<details open>") == 4 and "  - Key: imagination, world model" in text
+    again = import_readmes([("README.md", text)], default_category="papers")
+    fields = (
+        "title",
+        "url",
+        "authors",
+        "venue",
+        "year",
+        "track",
+        "keywords",
+        "links",
+        "scores",
+        "kind",
+    )
+
+    def essence(found: list[dict[str, object]]) -> dict[object, tuple[object, ...]]:
+        return {r["title"]: tuple(r.get(f) for f in fields) for r in found}
+
+    assert essence(again.papers) == essence(list(records(project).values()))
+    assert again.decisions == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,14 @@ import yaml
 from ..atomic import write_text
 from ..formats.exports import FORMATS, export
 from ..formats.importer import Imported, import_readmes
-from ..formats.readme import GROUPINGS, check_readme, readme_template, render_readme
+from ..formats.readme import (
+    GROUPINGS,
+    Layout,
+    check_readme,
+    layout_of,
+    readme_template,
+    render_readme,
+)
 from ..records.datafiles import write_record, write_vocabulary
 from ..records.listfile import FILE, load_list
 from ..records.loader import VOCABULARIES, load_catalogue
@@ -120,8 +128,10 @@ def _readme(args: argparse.Namespace) -> int:
     else:
         print(f"error: {args.data / FILE} not found; write it, or give --template", file=sys.stderr)
         return 1
-    group_by = args.group_by or (info.group_by if info else "category")
-    text = render_readme(catalogue, template, group_by)
+    layout = layout_of(info) if info else Layout()
+    if args.group_by:
+        layout = replace(layout, group_by=args.group_by)
+    text = render_readme(catalogue, template, layout=layout)
     if args.check:
         diff = check_readme(text, args.output)
         if diff:

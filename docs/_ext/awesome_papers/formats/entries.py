@@ -27,7 +27,13 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 #: How a venue line names the way a paper was presented.
-_TRACKS = {"oral": "oral", "spotlight": "spotlight", "poster": "poster", "workshop": "workshop"}
+_TRACKS = {
+    "oral": "oral",
+    "spotlight": "spotlight",
+    "poster": "poster",
+    "workshop": "workshop",
+    "datasets and benchmarks": "datasets-and-benchmarks",
+}
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _BARE_URL = re.compile(r"https?://[^\s)<>\]]+")
 _VENUE_HEADING = re.compile(r"^(?P<venue>.*\S)\s+(?P<year>(?:19|20)\d\d)$")

@@ -7,16 +7,19 @@ the news, overview and tutorial sections of a list survive verbatim.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 _ENTRY = re.compile(r"^\s*[-*+]\s+\[[^\]]+\]\(https?://", re.M)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _BADGE = re.compile(r"^\[?!\[")
 _SKIPPED = {"table of contents", "contents"}
+_KEY_LABEL = re.compile(r"^\s+[-*+]\s+(Key\s*Words?|Keywords?|Key)\s*[:\uff1a]", re.I | re.M)
 
 
 def readme_frame(text: str) -> dict[str, Any]:
-    """``{"title", "badges", "preamble", "sections_before", "paper_format", "sections_after"}``."""
+    """The README's title, badges, preamble, free sections before and after the papers, entry
+    format, and layout: its group headings in order, keyword label, and <details> blocks."""
     lines = text.splitlines()
     title = next((line[2:].strip() for line in lines if line.startswith("# ")), "")
     start = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
@@ -43,15 +46,22 @@ def readme_frame(text: str) -> dict[str, Any]:
         "sections_after": [],
     }
     papers_seen = False
+    headings: list[str] = []
+    labels: Counter[str] = Counter()
     for name, body_lines in sections:
         body = "\n".join(body_lines).strip()
         if name.casefold() in _SKIPPED:
             continue
         if _ENTRY.search(_COMMENT.sub("", body)):
             papers_seen = True
+            headings += [h.strip() for h in re.findall(r"^###\s+(.+)$", body, re.M)]
+            labels.update(match.strip() for match in _KEY_LABEL.findall(body))
+            frame["details"] = frame.get("details", False) or "<details" in body
             if fence := re.match(r"^```.*?^```", body, re.S | re.M):
                 frame["paper_format"] = frame["paper_format"] or fence.group()
             continue
         key = "sections_after" if papers_seen else "sections_before"
         frame[key].append({"title": name, "body": body})
+    frame["order"] = headings
+    frame["keyword_label"] = labels.most_common(1)[0][0] if labels else "Keyword"
     return frame

@@ -5,27 +5,57 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..records.catalogue import Catalogue
 from ..records.listfile import ListInfo, Section
-from ..records.model import LINK_LABELS, Paper
+from ..records.model import LINK_LABELS, TRACK_LABELS, Paper
 from .markdown import escape, link_destination
 
 GROUPINGS = ("category", "venue")
 
 
-def render_readme(catalogue: Catalogue, template: str, group_by: str = "category") -> str:
+@dataclass(frozen=True)
+class Layout:
+    """How a list of the family writes its entries (``data/list.yaml``'s readme part)."""
+
+    group_by: str = "category"
+    #: The sub-line label of keywords, as the list writes it: Keyword, Keywords, Key...
+    keyword_label: str = "Keyword"
+    #: Headings in the list's own order; groups it does not name follow, newest first.
+    order: tuple[str, ...] = ()
+    #: Each group's entries in a <details open> block, as some lists fold them.
+    details: bool = False
+
+
+def render_readme(
+    catalogue: Catalogue, template: str, group_by: str = "category", layout: Layout | None = None
+) -> str:
     """The README: ``template`` with ``{{ toc }}`` and ``{{ papers }}`` filled from the catalogue."""
-    groups = list(_groups(catalogue, group_by))
-    papers = "\n\n".join(
-        f"### {escape(title)}\n\n"
-        + "\n\n".join(render_entry(p, catalogue, with_venue=group_by != "venue") for p in members)
-        for title, members in groups
-    )
+    layout = layout or Layout(group_by=group_by)
+    groups = _ordered(list(_groups(catalogue, layout.group_by)), layout.order)
+
+    def block(members: tuple[Paper, ...]) -> str:
+        entries = "\n\n".join(
+            render_entry(
+                p, catalogue, with_venue=layout.group_by != "venue", label=layout.keyword_label
+            )
+            for p in members
+        )
+        if layout.details:
+            return f"<details open>\n<summary>Toggle</summary>\n\n{entries}\n\n</details>"
+        return entries
+
+    papers = "\n\n".join(f"### {escape(title)}\n\n{block(members)}" for title, members in groups)
     toc = "\n".join(f"    - [{escape(title)}](#{_anchor(title)})" for title, _ in groups)
     text = template.replace("{{ toc }}", toc).replace("{{ papers }}", papers)
     return text.rstrip("\n") + "\n"
+
+
+def layout_of(info: ListInfo) -> Layout:
+    """The layout ``data/list.yaml`` asks for."""
+    return Layout(info.group_by, info.keyword_label, info.order, info.details)
 
 
 GENERATED_NOTE = (
@@ -61,7 +91,9 @@ def readme_template(info: ListInfo) -> str:
     return "\n".join(parts)
 
 
-def render_entry(paper: Paper, catalogue: Catalogue, *, with_venue: bool = True) -> str:
+def render_entry(
+    paper: Paper, catalogue: Catalogue, *, with_venue: bool = True, label: str = "Keyword"
+) -> str:
     """One paper as the list writes it: title line, authors, keywords, environments."""
     url = paper.listed_url or paper.url
     title = f"- [{escape(paper.title)}]({link_destination(url)})"
@@ -74,12 +106,15 @@ def render_entry(paper: Paper, catalogue: Catalogue, *, with_venue: bool = True)
         lines.append("  - " + _authors(paper))
     if paper.keywords:
         keywords = (_final_period(escape(k, also=",;")) for k in paper.keywords)
-        lines.append("  - Keyword: " + ", ".join(keywords))
+        lines.append(f"  - {label}: " + ", ".join(keywords))
     environments = _environments(paper, catalogue)
     if environments:
         lines.append("  - ExpEnv: " + environments)
-    if with_venue and paper.venue_label:
-        lines.append("  - Venue: " + escape(paper.venue_label))
+    track = f" ({TRACK_LABELS[paper.track]})" if paper.track else ""
+    if paper.venue_label and (with_venue or track):
+        lines.append(f"  - Venue: {escape(paper.venue_label)}{track}")
+    if paper.scores:
+        lines.append(f"  - Scores: {escape(paper.scores)}")
     if paper.note:
         lines.append("  - Note: " + escape(paper.note))
     return "\n".join(lines)
@@ -117,9 +152,31 @@ def _groups(catalogue: Catalogue, group_by: str) -> Iterable[tuple[str, tuple[Pa
         return
     for venue in catalogue.venues:
         yield venue.label, catalogue.select("venue", venue.slug)
-    others = tuple(paper for paper in catalogue.papers if paper.venue_label is None)
+    # Codebases, tutorials and the like keep their own headings; other papers with no venue
+    # stand under Other.
+    for category in catalogue.categories:
+        kept = tuple(
+            p for p in catalogue.select("category", category.id) if p.venue_label is None and p.kind
+        )
+        if kept:
+            yield category.title, kept
+    others = tuple(p for p in catalogue.papers if p.venue_label is None and not p.kind)
     if others:
         yield "Other", others
+
+
+def _ordered(
+    groups: list[tuple[str, tuple[Paper, ...]]], order: tuple[str, ...]
+) -> list[tuple[str, tuple[Paper, ...]]]:
+    """Groups the list names, in its order; the others before them, as they came (newest
+    first), since a list adds new venue-years at the top."""
+    if not order:
+        return groups
+    rank = {title.casefold(): index for index, title in enumerate(order)}
+    known = sorted(
+        (g for g in groups if g[0].casefold() in rank), key=lambda g: rank[g[0].casefold()]
+    )
+    return [g for g in groups if g[0].casefold() not in rank] + known
 
 
 def _anchor(title: str) -> str:

@@ -47,6 +47,9 @@ class ListInfo:
     paper_format: str = ""
     sections_after: tuple[Section, ...] = field(default_factory=tuple)
     group_by: str = "category"
+    keyword_label: str = "Keyword"
+    order: tuple[str, ...] = ()
+    details: bool = False
     family: tuple[Sibling, ...] = ()
 
     @property
@@ -87,6 +90,9 @@ def list_info(value: dict[str, Any]) -> ListInfo:
         paper_format=readme.get("paper_format", ""),
         sections_after=sections("sections_after"),
         group_by=readme.get("group_by", "category"),
+        keyword_label=readme.get("keyword_label", "Keyword"),
+        order=tuple(readme.get("order", ())),
+        details=bool(readme.get("details", False)),
         family=tuple(
             Sibling(item["name"], item["docs_url"], item["snapshot"])
             for item in value.get("family", [])
