@@ -180,3 +180,32 @@ def test_the_readme_round_trips_through_the_importer(project: Path) -> None:
 
     assert essence(again.papers) == essence(list(records(project).values()))
     assert again.decisions == []
+
+
+def test_a_list_without_decisions_builds_at_once(tmp_path: Path) -> None:
+    text = FAMILY.read_text("utf-8")
+    start = text.index("- [A Second Title for the Same Link]")
+    text = text[:start] + text[text.index("</details>", start) :]
+    readme = tmp_path / "README.md"
+    readme.write_text(text, "utf-8")
+    target = tmp_path / "list"
+    assert main(["init", str(target), "--from", str(readme)]) == 0
+    readme_check = ["readme", "--check", "--data", str(target / "data")]
+    assert main([*readme_check, "--output", str(target / "README.md")]) == 0
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            str(target / "docs"),
+            str(tmp_path / "html"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr

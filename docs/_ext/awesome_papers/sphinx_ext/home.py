@@ -28,7 +28,8 @@ def home_page(info: ListInfo, catalogue: Catalogue) -> str:
         "searching",
         "linking",
     ]
-    browse = "[topic](topics/index) or category below" if catalogue.topics else "category below"
+    below = "category below" if len(catalogue.categories) > 1 else "venue below"
+    browse = f"[topic](topics/index) or {below}" if catalogue.topics else below
     toctree = "\n".join(sections)
     return f"""{MARKER}
 # {info.title}

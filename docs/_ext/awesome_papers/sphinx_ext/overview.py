@@ -25,10 +25,12 @@ class PaperOverview(_CatalogueDirective):
         self.depend(("index", "topic", ""))
         self.depend(("summary", "", ""))
         summary = (
-            f"{len(catalogue.papers)} papers in {len(catalogue.categories)} categories"
-            + (f" and {len(catalogue.topics)} topics" if catalogue.topics else "")
-            + f", with {len(catalogue.keywords)} keywords, {len(catalogue.environments)} "
-            f"environments and {len(catalogue.venues)} venues."
+            f"{_count(len(catalogue.papers), 'paper')} in "
+            f"{_count(len(catalogue.categories), 'category', 'categories')}"
+            + (f" and {_count(len(catalogue.topics), 'topic')}" if catalogue.topics else "")
+            + f", with {_count(len(catalogue.keywords), 'keyword')}, "
+            f"{_count(len(catalogue.environments), 'environment')} and "
+            f"{_count(len(catalogue.venues), 'venue')}."
         )
         result: list[nodes.Node] = [nodes.paragraph(summary, summary, classes=["ap-overview"])]
         if catalogue.topics:
@@ -38,15 +40,24 @@ class PaperOverview(_CatalogueDirective):
                 [(f"topic-{t.id}", t.name, counts.get(t.id, 0)) for t in catalogue.topics]
             )
             result += [nodes.rubric("Topics", "Topics", classes=["ap-section"]), topic_map]
-        counts = catalogue.counts("category")
-        categories = [
-            (f"category-{c.id}", c.title, c.description, counts.get(c.id, 0))
-            for c in catalogue.categories
-        ]
-        result += [
-            nodes.rubric("Categories", "Categories", classes=["ap-section"]),
-            _grid(categories),
-        ]
+        if len(catalogue.categories) > 1:
+            counts = catalogue.counts("category")
+            categories = [
+                (f"category-{c.id}", c.title, c.description, counts.get(c.id, 0))
+                for c in catalogue.categories
+            ]
+            result += [
+                nodes.rubric("Categories", "Categories", classes=["ap-section"]),
+                _grid(categories),
+            ]
+        else:
+            # A list organised by venue alone: its venue-years are what a reader browses.
+            self.depend(("index", "venue", ""))
+            counts = catalogue.counts("venue")
+            venues = index_list(
+                [(f"venue-{v.slug}", v.label, counts[v.slug]) for v in catalogue.venues]
+            )
+            result += [nodes.rubric("Venues", "Venues", classes=["ap-section"]), venues]
         result += [self.latest(), self.exports()]
         return result
 
@@ -130,3 +141,7 @@ def _grid(entries: list[tuple[str, str, str, int]]) -> nodes.Node:
     return create_component(
         "grid-container", ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"], children=[row]
     )
+
+
+def _count(number: int, one: str, many: str = "") -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
