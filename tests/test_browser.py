@@ -33,9 +33,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         """The tests read the pages, not the server's log."""
 
 
-def serve(base: Path) -> Iterator[str]:
-    """Build the test site over ``base/data`` with sphinx-build and serve it on localhost."""
-    shutil.copytree(ROOTS / "test-site", base / "site")
+def serve(base: Path, site: Path = ROOTS / "test-site") -> Iterator[str]:
+    """Build ``site`` (the test site) over ``base/data`` with sphinx-build; serve it locally."""
+    shutil.copytree(site, base / "site", ignore=shutil.ignore_patterns("_build"))
     outdir = base / "html"
     subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "-q", str(base / "site"), str(outdir)], check=True
@@ -352,17 +352,8 @@ def test_search_results_fit_a_phone(browser: Browser, facet_url: str) -> None:
 def real_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real list's site, built from docs/ and data/ as a reader gets it."""
     base = tmp_path_factory.mktemp("real")
-    shutil.copytree(REPO / "docs", base / "docs", ignore=shutil.ignore_patterns("_build"))
     shutil.copytree(REPO / "data", base / "data")
-    outdir = base / "html"
-    subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-q", str(base / "docs"), str(outdir)], check=True
-    )
-    handler = functools.partial(QuietHandler, directory=str(outdir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    yield from serve(base, REPO / "docs")
 
 
 def test_searching_the_real_list(page: Page, real_url: str) -> None:

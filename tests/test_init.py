@@ -32,6 +32,17 @@ def project(
     return target
 
 
+def build_site(docs: Path, out: Path) -> None:
+    """sphinx-build -W -n, as make html runs it; fails the test with Sphinx's own words."""
+    build = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", str(docs), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+
+
 def records(project: Path) -> dict[str, dict[str, object]]:
     return {
         path.stem: yaml.safe_load(path.read_text("utf-8"))
@@ -89,23 +100,7 @@ def test_the_new_list_builds_after_its_one_decision(project: Path) -> None:
     assert "pip install -e '.[docs]' && make -C docs html" in text
     assert "pip install -e '.[test]' && python -m pytest" in text
     out = project / "html"
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-            str(project / "docs"),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert build.returncode == 0, build.stderr
+    build_site(project / "docs", out)
     home = BeautifulSoup((out / "index.html").read_text("utf-8"), "html.parser")
     assert home.select_one("h1").get_text().rstrip("#") == "Awesome Imaginary Agents"
     assert "Multi-Modal" not in (out / "index.html").read_text("utf-8")
@@ -192,20 +187,4 @@ def test_a_list_without_decisions_builds_at_once(tmp_path: Path) -> None:
     assert main(["init", str(target), "--from", str(readme)]) == 0
     readme_check = ["readme", "--check", "--data", str(target / "data")]
     assert main([*readme_check, "--output", str(target / "README.md")]) == 0
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-            str(target / "docs"),
-            str(tmp_path / "html"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert build.returncode == 0, build.stderr
+    build_site(target / "docs", tmp_path / "html")
