@@ -156,6 +156,7 @@ def test_the_readme_round_trips_through_the_importer(project: Path) -> None:
     headings = [line for line in text.splitlines() if line.startswith("### ")]
     assert headings == ["### ICLR 2024", "### NeurIPS 2023", "### Codebases", "### Tutorials"]
     assert text.count("<details open>") == 4 and "  - Key: imagination, world model" in text
+    assert "  - Publisher: ICLR 2024 (Spotlight)" in text  # the list's own label
     again = import_readmes([("README.md", text)], default_category="papers")
     fields = (
         "title",

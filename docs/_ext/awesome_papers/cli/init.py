@@ -139,6 +139,8 @@ def _list_document(
         readme["keyword_label"] = frame["keyword_label"]
     if frame.get("details"):
         readme["details"] = True
+    if frame["venue_label"] != "Venue":
+        readme["venue_label"] = frame["venue_label"]
     intro = frame["preamble"].split("\n\n")[0] if frame["preamble"] else ""
     return {
         "title": title,

@@ -14,6 +14,7 @@ _ENTRY = re.compile(r"^\s*[-*+]\s+\[[^\]]+\]\(https?://", re.M)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _BADGE = re.compile(r"^\[?!\[")
 _SKIPPED = {"table of contents", "contents"}
+_VENUE_LABEL = re.compile(r"^\s+[-*+]\s+(Publisher|Venue)\s*[:\uff1a]", re.I | re.M)
 _KEY_LABEL = re.compile(r"^\s+[-*+]\s+(Key\s*Words?|Keywords?|Key)\s*[:\uff1a]", re.I | re.M)
 
 
@@ -48,6 +49,7 @@ def readme_frame(text: str) -> dict[str, Any]:
     papers_seen = False
     headings: list[str] = []
     labels: Counter[str] = Counter()
+    venues: Counter[str] = Counter()
     for name, body_lines in sections:
         body = "\n".join(body_lines).strip()
         if name.casefold() in _SKIPPED:
@@ -56,6 +58,7 @@ def readme_frame(text: str) -> dict[str, Any]:
             papers_seen = True
             headings += [h.strip() for h in re.findall(r"^###\s+(.+)$", body, re.M)]
             labels.update(match.strip() for match in _KEY_LABEL.findall(body))
+            venues.update(match.capitalize() for match in _VENUE_LABEL.findall(body))
             frame["details"] = frame.get("details", False) or "<details" in body
             if fence := re.match(r"^```.*?^```", body, re.S | re.M):
                 frame["paper_format"] = frame["paper_format"] or fence.group()
@@ -64,4 +67,5 @@ def readme_frame(text: str) -> dict[str, Any]:
         frame[key].append({"title": name, "body": body})
     frame["order"] = headings
     frame["keyword_label"] = labels.most_common(1)[0][0] if labels else "Keyword"
+    frame["venue_label"] = venues.most_common(1)[0][0] if venues else "Venue"
     return frame

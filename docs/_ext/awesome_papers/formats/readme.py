@@ -27,6 +27,8 @@ class Layout:
     order: tuple[str, ...] = ()
     #: Each group's entries in a <details open> block, as some lists fold them.
     details: bool = False
+    #: The venue line's label, as the list writes it: Venue or Publisher.
+    venue_label: str = "Venue"
 
 
 def render_readme(
@@ -34,12 +36,18 @@ def render_readme(
 ) -> str:
     """The README: ``template`` with ``{{ toc }}`` and ``{{ papers }}`` filled from the catalogue."""
     layout = layout or Layout(group_by=group_by)
-    groups = _ordered(list(_groups(catalogue, layout.group_by)), layout.order)
+    groups = _ordered(
+        _yearless(list(_groups(catalogue, layout.group_by)), layout.order), layout.order
+    )
 
     def block(members: tuple[Paper, ...]) -> str:
         entries = "\n\n".join(
             render_entry(
-                p, catalogue, with_venue=layout.group_by != "venue", label=layout.keyword_label
+                p,
+                catalogue,
+                with_venue=layout.group_by != "venue",
+                label=layout.keyword_label,
+                venue_label=layout.venue_label,
             )
             for p in members
         )
@@ -55,7 +63,7 @@ def render_readme(
 
 def layout_of(info: ListInfo) -> Layout:
     """The layout ``data/list.yaml`` asks for."""
-    return Layout(info.group_by, info.keyword_label, info.order, info.details)
+    return Layout(info.group_by, info.keyword_label, info.order, info.details, info.venue_label)
 
 
 GENERATED_NOTE = (
@@ -92,7 +100,12 @@ def readme_template(info: ListInfo) -> str:
 
 
 def render_entry(
-    paper: Paper, catalogue: Catalogue, *, with_venue: bool = True, label: str = "Keyword"
+    paper: Paper,
+    catalogue: Catalogue,
+    *,
+    with_venue: bool = True,
+    label: str = "Keyword",
+    venue_label: str = "Venue",
 ) -> str:
     """One paper as the list writes it: title line, authors, keywords, environments."""
     url = paper.listed_url or paper.url
@@ -112,7 +125,7 @@ def render_entry(
         lines.append("  - ExpEnv: " + environments)
     track = f" ({TRACK_LABELS[paper.track]})" if paper.track else ""
     if paper.venue_label and (with_venue or track):
-        lines.append(f"  - Venue: {escape(paper.venue_label)}{track}")
+        lines.append(f"  - {venue_label}: {escape(paper.venue_label)}{track}")
     if paper.scores:
         lines.append(f"  - Scores: {escape(paper.scores)}")
     if paper.note:
@@ -163,6 +176,21 @@ def _groups(catalogue: Catalogue, group_by: str) -> Iterable[tuple[str, tuple[Pa
     others = tuple(p for p in catalogue.papers if p.venue_label is None and not p.kind)
     if others:
         yield "Other", others
+
+
+def _yearless(
+    groups: list[tuple[str, tuple[Paper, ...]]], order: tuple[str, ...]
+) -> list[tuple[str, tuple[Paper, ...]]]:
+    """A heading the list writes without a year ("ArXiv") gathers that venue's years."""
+    titles = {title.casefold() for title, _ in groups}
+    for heading in order:
+        if heading.casefold() in titles:
+            continue
+        pattern = re.compile(rf"^{re.escape(heading)} (19|20)\d\d$", re.IGNORECASE)
+        merged = tuple(p for title, papers in groups if pattern.match(title) for p in papers)
+        if merged:
+            groups = [g for g in groups if not pattern.match(g[0])] + [(heading, merged)]
+    return groups
 
 
 def _ordered(

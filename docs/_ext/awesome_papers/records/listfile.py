@@ -50,6 +50,7 @@ class ListInfo:
     keyword_label: str = "Keyword"
     order: tuple[str, ...] = ()
     details: bool = False
+    venue_label: str = "Venue"
     family: tuple[Sibling, ...] = ()
 
     @property
@@ -93,6 +94,7 @@ def list_info(value: dict[str, Any]) -> ListInfo:
         keyword_label=readme.get("keyword_label", "Keyword"),
         order=tuple(readme.get("order", ())),
         details=bool(readme.get("details", False)),
+        venue_label=readme.get("venue_label", "Venue"),
         family=tuple(
             Sibling(item["name"], item["docs_url"], item["snapshot"])
             for item in value.get("family", [])
