@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .keys import arxiv_id, doi, slugify, title_key, url_key
+from .keys import identity_keys, slugify
 from .model import Category, Environment, Keyword, Paper, Topic, Venue
 
 
@@ -162,23 +162,11 @@ class Catalogue:
         return counted[kind]
 
     def same_paper(self, url: str | None = None, title: str | None = None) -> Paper | None:
-        """The paper of the list that ``url`` or ``title`` names: the same link, arXiv id in
-        any form, DOI, or title up to case and punctuation."""
-        wanted = set()
-        if url:
-            wanted |= {("url", url_key(url)), ("arxiv", arxiv_id(url)), ("doi", doi(url))}
-        if title:
-            wanted.add(("title", title_key(title)))
-        for paper in self.papers:
-            keys = {
-                ("url", url_key(paper.url)),
-                ("arxiv", arxiv_id(paper.url)),
-                ("doi", doi(paper.url)),
-                ("title", title_key(paper.title)),
-            }
-            if any(value for kind, value in wanted & keys):
-                return paper
-        return None
+        """The paper of the list that ``url`` or ``title`` names (see :func:`identity_keys`)."""
+        wanted = set(identity_keys(url or "", title or ""))
+        return next(
+            (p for p in self.papers if wanted.intersection(identity_keys(p.url, p.title))), None
+        )
 
     def newest(self, count: int) -> list[Paper]:
         """The ``count`` papers added last, newest first."""

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalogue import Catalogue
 from .errors import Problem
-from .keys import arxiv_id, doi, term_key, title_key, url_key
+from .keys import identity_keys, term_key
 from .lint import MIN_TOPIC_PAPERS, markup_problems, placeholder_problems
 from .model import Environment, Keyword, Paper, Topic
 from .yamlfile import YamlDocument, join_path
@@ -143,18 +143,12 @@ class Checks:
 
     def duplicates(self, papers: Iterable[Paper]) -> None:
         """The same paper twice: by link, arXiv id in any form, DOI, or title up to punctuation."""
-        keys: tuple[tuple[str, Callable[[Paper], str | None], str], ...] = (
-            ("url", lambda p: url_key(p.url), "url"),
-            ("url", lambda p: arxiv_id(p.url), "arXiv id"),
-            ("url", lambda p: doi(p.url), "DOI"),
-            ("title", lambda p: title_key(p.title), "title"),
-        )
         first: dict[tuple[str, str], Paper] = {}
         for paper in sorted(papers, key=lambda p: p.source):
-            for name, key_of, what in keys:
-                key = key_of(paper)
-                other = first.setdefault((what, key), paper) if key else paper
+            for what, key in identity_keys(paper.url, paper.title):
+                other = first.setdefault((what, key), paper)
                 if other is not paper:
+                    name = "title" if what == "title" else "url"
                     message = f"same paper as {display_path(other.source)} (same {what})"
                     self.add(paper.source, self.docs[paper.id].line(name), name, message)
                     break

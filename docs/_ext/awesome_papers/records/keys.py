@@ -60,3 +60,11 @@ def doi(url: str) -> str | None:
     """The DOI of a doi.org link, lowercased as DOIs compare."""
     match = _DOI.match(url.strip())
     return match["doi"].lower().rstrip("/") if match else None
+
+
+def identity_keys(url: str = "", title: str = "") -> list[tuple[str, str]]:
+    """``(what, key)`` pairs under which two records are one paper: the same link, arXiv id in
+    any form, DOI, or title up to case and punctuation. An empty url or title gives none."""
+    found = [("url", url_key(url)), ("arXiv id", arxiv_id(url)), ("DOI", doi(url))] if url else []
+    found.append(("title", title_key(title)))
+    return [(what, key) for what, key in found if key]
