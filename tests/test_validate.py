@@ -435,3 +435,15 @@ def test_a_record_gone_between_listing_and_reading_is_one_line(
         1,
         ["data/papers/new-paper.yaml:1: file: cannot be read: No such file or directory"],
     )
+
+
+def test_a_broken_list_yaml_is_reported_by_validate(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (data_dir / "list.yaml").write_text(
+        "title: Test list\nrepository: not a link\ndocs_url: https://example.org/\n"
+        "intersphinx_name: test\n",
+        "utf-8",
+    )
+    _, problems = validate(capsys)
+    assert problems == ["data/list.yaml:2: repository: must be an http(s) URL (got 'not a link')"]

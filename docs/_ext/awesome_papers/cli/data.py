@@ -68,6 +68,7 @@ def add_parsers(commands: Any) -> None:
 
 def _validate(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.data)
+    load_list(args.data)  # list.yaml too, as the build reads it
     print(
         f"{args.data}: {len(catalogue.papers)} papers, {len(catalogue.categories)} categories, "
         + (f"{_count(len(catalogue.topics), 'topic')}, " if catalogue.topics else "")

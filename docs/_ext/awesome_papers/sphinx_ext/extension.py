@@ -45,9 +45,9 @@ def _builder_inited(app: Sphinx) -> None:
     catalogue = state.load(app)
     if app.config.awesome_papers_pages:
         stamp = Path(app.doctreedir) / "awesome_papers_pages.stamp"
-        report = state.link_report(app)
+        report = state.link_report_of(app.env)
         write_pages(
-            Path(app.srcdir), catalogue, stamp, links=report.is_file(), info=state.list_of(app)
+            Path(app.srcdir), catalogue, stamp, links=report.is_file(), info=state.list_of(app.env)
         )
 
 

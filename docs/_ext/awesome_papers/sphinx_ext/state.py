@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 # Per build environment and outside it: the environment is pickled, the catalogue is re-read.
 _LOADED: WeakKeyDictionary[BuildEnvironment, Catalogue] = WeakKeyDictionary()
 _REPORTS: WeakKeyDictionary[BuildEnvironment, Path] = WeakKeyDictionary()
+_LISTS: WeakKeyDictionary[BuildEnvironment, ListInfo | None] = WeakKeyDictionary()
 
 
 class PaperDataError(SystemExit):
@@ -57,10 +58,12 @@ def read_link_report(path: Path) -> list[dict[str, Any]] | None:
 
 
 def load(app: Sphinx) -> Catalogue:
-    """Load and remember the catalogue, or stop the build with every problem as an error."""
+    """Load and remember the catalogue, the list's ``list.yaml`` and where its link report is;
+    or stop the build with every problem as an error."""
     directory = data_dir(app)
     try:
         catalogue = load_catalogue(directory)
+        info = load_list(directory)
     except DataError as error:
         for problem in error.problems:
             logger.error(
@@ -70,8 +73,8 @@ def load(app: Sphinx) -> Catalogue:
             f"Invalid paper records: {len(error.problems)} problem(s) in {directory}; "
             "python -m awesome_papers validate lists them too"
         ) from None
-    _REPORTS[app.env] = link_report(app)
-    rows = read_link_report(_REPORTS[app.env])
+    report = link_report(app)
+    rows = read_link_report(report)
     if rows:
         dead: dict[str, list[str]] = {}
         for row in rows:
@@ -79,10 +82,9 @@ def load(app: Sphinx) -> Catalogue:
                 for paper in row.get("papers", []):
                     dead.setdefault(str(paper), []).append(str(row.get("url")))
         catalogue = replace(catalogue, dead_links={k: tuple(v) for k, v in dead.items()})
-    info = list_of(app)
     if info is not None and info.family:
-        catalogue = replace(catalogue, also_in=also_in(catalogue, info, data_dir(app)))
-    _LOADED[app.env] = catalogue
+        catalogue = replace(catalogue, also_in=also_in(catalogue, info, directory))
+    _LOADED[app.env], _LISTS[app.env], _REPORTS[app.env] = catalogue, info, report
     return catalogue
 
 
@@ -91,16 +93,9 @@ def link_report_of(env: BuildEnvironment) -> Path:
     return _REPORTS[env]
 
 
-def list_of(app: Sphinx) -> ListInfo | None:
-    """The list's ``list.yaml``, or None; a broken one stops the build like a broken record."""
-    try:
-        return load_list(data_dir(app))
-    except DataError as error:
-        for problem in error.problems:
-            logger.error(
-                "%s: %s", problem.field, problem.message, location=f"{problem.path}:{problem.line}"
-            )
-        raise PaperDataError(f"Invalid {data_dir(app) / 'list.yaml'}") from None
+def list_of(env: BuildEnvironment) -> ListInfo | None:
+    """The list's ``list.yaml``, as this build loaded it; None when the list has none."""
+    return _LISTS[env]
 
 
 def catalogue_of(env: BuildEnvironment) -> Catalogue:
