@@ -68,7 +68,14 @@
       parsed.fields.every(function (f) { return fieldMatches(facets, f[0], f[1]); });
   }
 
-  window.awesomePapers = { parseQuery: parseQuery, matches: matches, fold: fold };
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  window.awesomePapers = { parseQuery: parseQuery, matches: matches, fold: fold, element: element };
 
   /* ---- Facets on a listing page. ---- */
   var FACETS = [
@@ -79,13 +86,6 @@
   ];
   var SORTS = [["year", "Newest first"], ["title", "Title A–Z"], ["added", "Recently added"]];
   var COMPACT_KEY = "awesome-papers-compact";
-
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
 
   /* A panel of query box, facets, sort and compact toggle over ``papers`` ({facets, text,
      position}); ``show(visible papers in order, how many in all)`` draws the result. The state

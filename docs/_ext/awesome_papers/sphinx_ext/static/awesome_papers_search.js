@@ -12,12 +12,8 @@
     return window.awesomePapers.fold(text).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   }
 
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  // The list page's script (loaded first) shares its query language and helpers.
+  var element = window.awesomePapers.element;
 
   /* Pagefind's excerpt is HTML with <mark> around matches: keep the text and the marks only. */
   function excerpt(html) {
