@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..formats.importer import paper_id_for
+from ..formats.importer import paper_id_for, unique_id
 from ..records.catalogue import Catalogue
 from ..records.checks import display_path
 from ..records.datafiles import write_record
@@ -99,11 +99,7 @@ def _canonical_url(kind: str, identifier: str) -> str:
 
 
 def _record(metadata: Metadata, catalogue: Catalogue, category: str | None) -> dict[str, Any]:
-    paper_id = paper_id_for(metadata.title)
-    taken = {paper.id for paper in catalogue.papers}
-    base, suffix = paper_id, 2
-    while paper_id in taken:
-        paper_id, suffix = f"{base}-{suffix}", suffix + 1
+    paper_id = unique_id(paper_id_for(metadata.title), catalogue.paper_by_id)
     record: dict[str, Any] = {
         "id": paper_id,
         "title": metadata.title,

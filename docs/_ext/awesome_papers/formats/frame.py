@@ -10,8 +10,9 @@ import re
 from collections import Counter
 from typing import Any
 
+from .entries import _COMMENT
+
 _ENTRY = re.compile(r"^\s*[-*+]\s+\[[^\]]+\]\(https?://", re.M)
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _BADGE = re.compile(r"^\[?!\[")
 _SKIPPED = {"table of contents", "contents"}
 _VENUE_LABEL = re.compile(r"^\s+[-*+]\s+(Publisher|Venue)\s*[:\uff1a]", re.I | re.M)

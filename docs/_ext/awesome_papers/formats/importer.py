@@ -7,7 +7,7 @@ report, never silently away.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,7 +151,7 @@ class _State:
                 _merge(records[same], record)
                 self.note(entry, "title", f"same paper as {same}: merged")
                 continue
-            record["id"] = _unique_id(paper_id_for(entry.title), records)
+            record["id"] = unique_id(paper_id_for(entry.title), records)
             if (other := by_url.get(url_key(entry.url))) is not None:
                 self.decisions.append(
                     Problem(
@@ -288,7 +288,8 @@ def paper_id_for(title: str) -> str:
     return slug or "paper"
 
 
-def _unique_id(base: str, taken: dict[str, Any]) -> str:
+def unique_id(base: str, taken: Container[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever ``taken`` does not hold yet."""
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
