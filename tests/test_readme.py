@@ -197,6 +197,18 @@ def records(draw: st.DrawFn) -> list[dict[str, object]]:
 @example(
     [{"title": "0", "url": "https://example.org/0", "authors": ["..."], "category": "general"}]
 )
+# Text that reads "<!--" is written escaped, and is no HTML comment for the importer.
+@example(
+    [
+        {
+            "title": "0",
+            "url": "https://example.org/0",
+            "authors": ["0"],
+            "category": "general",
+            "note": "<!--",
+        }
+    ]
+)
 def test_round_trip_survives_hostile_text(papers: list[dict[str, object]]) -> None:
     spellings = {term_key(k): k for p in papers for k in p.get("keywords", [])}  # type: ignore[attr-defined]
     keywords = sorted(spellings.values())

@@ -34,7 +34,7 @@ _TRACKS = {
     "workshop": "workshop",
     "datasets and benchmarks": "datasets-and-benchmarks",
 }
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_COMMENT = re.compile(r"(?<!\\)<!--.*?(?:-->|\Z)", re.DOTALL)
 _BARE_URL = re.compile(r"https?://[^\s)<>\]]+")
 _VENUE_HEADING = re.compile(r"^(?P<venue>.*\S)\s+(?P<year>(?:19|20)\d\d)$")
 _ITALIC_TAIL = re.compile(r"(?<![*\\])\*(?P<text>(?:\\.|[^*\\])+)\*\s*$")
