@@ -1,9 +1,9 @@
 """What a reader downloads and waits for on a built site: search and the All papers page.
 
 Used by build_scale.py. A search is measured in headless Chromium (Debian's, as in the browser
-tests) on the site served from localhost: the bytes fetched from the Pagefind bundle, counted
-as a server sends them (gzip; Pagefind's own files are compressed already), and the time from
-the start of the search script (the page itself loaded) to the first paper result on screen.
+tests) on the site served from localhost: the bytes of the paper search index fetched before
+the first result, counted as a server sends them (gzip), and the time from the start of the
+search script (the page itself loaded) to the first paper result on screen.
 """
 
 from __future__ import annotations
@@ -46,11 +46,9 @@ def served(root: Path) -> Iterator[str]:
 
 
 def sent_bytes(path: Path) -> int:
-    """Bytes on the wire: Pagefind's files are gzipped already; others as gzip -6 would send."""
+    """Bytes on the wire, as a server sends them with gzip -6."""
     data = path.read_bytes()
-    if path.suffix.startswith(".pf_") or path.suffix == ".wasm" or data[:2] == b"\x1f\x8b":
-        return len(data)
-    return len(gzip.compress(data, 6))
+    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 6))
 
 
 def all_papers_kib(site: Path) -> float:
@@ -59,15 +57,20 @@ def all_papers_kib(site: Path) -> float:
 
 
 def search_build_seconds(data: Path) -> float:
-    """The Pagefind step of a build alone, from a loaded catalogue to a written bundle."""
+    """The search index step of a build alone, from a loaded catalogue to written files."""
     from awesome_papers.records.loader import load_catalogue
     from awesome_papers.sphinx_ext.search import write_search_index
+    from sphinx.search.en import SearchEnglish
 
     catalogue = load_catalogue(data)
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
         write_search_index(
-            catalogue, Path(out), Path(out) / "stamp", lambda p: f"categories/{p.category}.html"
+            catalogue,
+            Path(out),
+            Path(out) / "stamp",
+            lambda p: f"categories/{p.category}.html#{p.id}",
+            SearchEnglish({}).stem,
         )
         return time.perf_counter() - start
 
@@ -90,17 +93,20 @@ def first_search_result(site: Path, query: str = COMMON) -> tuple[float, float]:
         page.add_init_script(
             "new MutationObserver((_, observer) => {"
             " if (document.querySelector('.ap-result')) {"
-            " window.firstResult = performance.now()"
+            " window.firstResultAt = performance.now();"
+            " window.firstResult = window.firstResultAt"
             " - performance.getEntriesByName('ap-search-start')[0].startTime;"
             " observer.disconnect(); } })"
             ".observe(document, {childList: true, subtree: true});"
         )
-        fetched: list[str] = []
-        page.on("request", lambda request: fetched.append(request.url))
         page.goto(f"{url}/search.html?q={query}")
         page.wait_for_function("window.firstResult !== undefined")
         milliseconds = float(page.evaluate("window.firstResult"))
+        fetched: list[str] = page.evaluate(
+            "performance.getEntriesByType('resource')"
+            ".filter(e => e.startTime <= window.firstResultAt).map(e => e.name)"
+        )
         browser.close()
-    index = [u.split(url + "/", 1)[1] for u in fetched if "/pagefind/" in u]
+    index = [u.split(url + "/", 1)[1] for u in fetched if "/paper-search/" in u]
     kib = sum(sent_bytes(site / name.split("?")[0]) for name in set(index)) / 1024
     return kib, milliseconds

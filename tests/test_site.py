@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from awesome_papers.records.loader import load_catalogue
 from awesome_papers.sphinx_ext.state import PaperDataError
 from bs4 import BeautifulSoup
 from conftest import ROOTS
@@ -477,48 +479,64 @@ def test_search_indexes_papers_not_pages_of_cards(site: Build) -> None:
     for term in ("lovelac", "hafner", "walk"):  # authors, and a title word (stemmed)
         assert not [page for page in pages(term) if page.startswith(generated)], term
     assert "mine" in pages("hand")  # a hand-written page is still found
-    bundle = Path(app.outdir) / "pagefind"
-    assert (bundle / "pagefind.js").is_file()
-    assert (bundle / "pagefind-entry.json").is_file()
+    manifest = json.loads((Path(app.outdir) / "paper-search" / "index.json").read_text("utf-8"))
+    data = Path(app.srcdir) / app.config.awesome_papers_data
+    assert manifest["papers"] == len(load_catalogue(data).papers)
 
 
-def test_a_paper_search_record_weighs_title_first_and_carries_every_field(data_dir: Path) -> None:
-    from awesome_papers.records.loader import load_catalogue
-    from awesome_papers.sphinx_ext.search import paper_document, paper_filters
+def search_files(outdir: Path) -> dict[str, object]:
+    """Every file of the paper search index, parsed, by its path inside the bundle."""
+    bundle = outdir / "paper-search"
+    return {
+        path.relative_to(bundle).as_posix(): json.loads(path.read_text("utf-8"))
+        for path in sorted(bundle.rglob("*.json"))
+    }
 
-    catalogue = load_catalogue(data_dir)
-    maze = catalogue.paper_by_id["maze-walker"]
-    html = paper_document(maze, catalogue, "categories/vision.html#maze-walker")
-    soup = BeautifulSoup(html, "html.parser")
-    weights = [float(tag["data-pagefind-weight"]) for tag in soup.select("[data-pagefind-weight]")]
-    assert weights == sorted(weights, reverse=True)
-    assert soup.select_one("h1").get_text() == "Walking Mazes from Pixels"
-    text = soup.get_text(" ")
-    for field in [
+
+def postings(files: dict[str, Any], term: str) -> dict[str, int]:
+    """The papers (by id) a term of the index finds, with their scores."""
+    manifest = files["index.json"]
+    chunk = next(files[c[2]] for c in manifest["chunks"] if c[0] <= term <= c[1])
+    entry = chunk.get(term, [[]])
+    numbers = list(itertools.accumulate(entry[0]))
+    scores = entry[1] if len(entry) > 1 else [0] * len(numbers)
+    paper_ids = [paper[0].rsplit("#", 1)[1] for name in manifest["blocks"] for paper in files[name]]
+    return {paper_ids[n]: score for n, score in zip(numbers, scores, strict=True)}
+
+
+def test_the_search_index_weighs_title_first_and_finds_every_field(site: Build) -> None:
+    files = search_files(Path(site().outdir))
+    # Numbered newest first; a paper's text, for the snippet, carries every field.
+    blocks = [paper for name in files["index.json"]["blocks"] for paper in files[name]]
+    maze = next(p for p in blocks if p[0].endswith("#maze-walker"))
+    assert maze[:4] == [
+        "categories/vision.html#maze-walker",
+        "Walking Mazes from Pixels",
         "Ada Lovelace",
+        "arXiv 2022",
+    ]
+    for field in [
         "World Model",
         "Agents that learn from pixels",
-        "arXiv 2022",
         "NeurIPS Workshop 2022",
         "2 locomotion and 6 manipulation tasks",
         "Maze",
         "The maze code is released on request.",
     ]:
-        assert field in text, field
-    meta = {
-        t["data-pagefind-meta"].split(":", 1)[0]: t["data-pagefind-meta"].split(":", 1)[1]
-        for t in soup.select("[data-pagefind-meta]")
-    }
-    assert meta["url"] == "categories/vision.html#maze-walker"
-    assert paper_filters(maze, catalogue) == {
-        "author": ["Ada Lovelace"],
-        "venue": ["arXiv"],
-        "year": ["2022"],
-        "topic": ["Agents that learn from pixels"],
-        "env": ["Atari", "Maze"],
-        "keyword": ["Visual RL", "World Model"],
-    }
-    assert "abstract page is preferred" not in html  # the maintainers' note stays out
+        assert field in maze[4], field
+    assert "abstract page is preferred" not in json.dumps(files)  # the maintainers' note
+    # Stemmed words: a title word weighs more than the same word among keywords.
+    world = postings(files, "world")
+    assert world["dreamerv2"] > world["maze-walker"] > 0
+    assert postings(files, "dreamerv2") == {"dreamerv2": postings(files, "dreamerv2")["dreamerv2"]}
+    assert postings(files, "mazes") == {}  # stems, not words
+    assert set(postings(files, "maze")) >= {"maze-walker"}
+    # Field terms answer author:, venue:, year:, topic:, env: and keyword: queries.
+    assert set(postings(files, "a:lovelac")) == set()  # field terms are words, not stems
+    assert set(postings(files, "a:lovelace")) >= {"maze-walker"}
+    assert set(postings(files, "y:2022")) >= {"maze-walker"}
+    assert set(postings(files, "e:maze")) >= {"maze-walker"}
+    assert set(postings(files, "t:pixels")) >= {"maze-walker"}
 
 
 def test_a_link_report_gives_a_link_health_page_and_marks_dead_cards(
@@ -573,28 +591,27 @@ def test_a_link_report_gives_a_link_health_page_and_marks_dead_cards(
     assert page(app, "categories/vision.html").select(".ap-dead") == []
 
 
-def fragments(outdir: Path) -> str:
-    """Every paper record of the Pagefind bundle, as text (its fragments are gzipped JSON)."""
-    import gzip
-
-    return "\n".join(
-        gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-        for path in sorted((outdir / "pagefind" / "fragment").glob("*.pf_fragment"))
-    )
-
-
 def test_an_edit_reaches_the_search_index_and_a_no_op_leaves_it(
     site: Build, data_dir: Path
 ) -> None:
     app = site()
     outdir = Path(app.outdir)
-    assert "Mastering Atari with Discrete World Models" in fragments(outdir)
-    before = {p.name: p.stat().st_mtime_ns for p in (outdir / "pagefind").rglob("*")}
+
+    def titles() -> set[str]:
+        files = search_files(outdir)
+        return {paper[1] for name in files["index.json"]["blocks"] for paper in files[name]}
+
+    assert "DreamerV2: Mastering Atari with Discrete World Models" in titles()
+    before = {p.name: p.stat().st_mtime_ns for p in (outdir / "paper-search").rglob("*")}
     site()
-    assert {p.name: p.stat().st_mtime_ns for p in (outdir / "pagefind").rglob("*")} == before
+    assert {p.name: p.stat().st_mtime_ns for p in (outdir / "paper-search").rglob("*")} == before
     record = data_dir / "papers" / "dreamerv2.yaml"
     record.write_text(record.read_text("utf-8").replace("Discrete World", "Discrete Latent World"))
     site()
-    assert "Mastering Atari with Discrete Latent World Models" in fragments(outdir)
-    assert "Discrete World Models" not in fragments(outdir)
-    assert [p.name for p in outdir.iterdir() if p.name.startswith(".pagefind")] == []
+    assert "DreamerV2: Mastering Atari with Discrete Latent World Models" in titles()
+    assert "DreamerV2: Mastering Atari with Discrete World Models" not in titles()
+    assert "dreamerv2" in postings(search_files(outdir), "latent")
+    # Files no longer named by the manifest are gone.
+    manifest = search_files(outdir)["index.json"]
+    named = {*manifest["blocks"], *(c[2] for c in manifest["chunks"]), manifest["facets"]}
+    assert set(search_files(outdir)) == {"index.json", *named}

@@ -41,12 +41,12 @@ def catalogue_from_records(
 def load_catalogue(data_dir: Path | str) -> Catalogue:
     """Read and validate everything under ``data_dir``; raise :class:`DataError` listing all problems."""
     loader = _Loader(Path(data_dir))
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return loader.load()
 
 
 @contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
+def cyclic_gc_paused() -> Iterator[None]:
     """Loading makes hundreds of thousands of acyclic objects, which the cyclic collector would
     walk again and again as they pile up: a fifth of a warm load of 10,000 records."""
     enabled = gc.isenabled()

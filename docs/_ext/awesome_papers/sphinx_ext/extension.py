@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
+from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
+from sphinx.search import languages
+from sphinx.search.en import SearchEnglish
 
 from .. import __version__
 from ..atomic import read_text_or_none, write_text
@@ -27,11 +29,10 @@ from .linkhealth import PaperLinkHealth
 from .overview import PaperAll, PaperOverview
 from .pages import write_pages
 from .roles import PaperRole
-from .search import IndexRun, SearchIndexError, finish_search_index, start_search_index
+from .search import write_search_index
 from .statistics import PaperStatistics
 
 STATIC = Path(__file__).parent / "static"
-logger = logging.getLogger(__name__)
 
 
 def _configure_html(app: Sphinx, config: Config) -> None:
@@ -80,41 +81,31 @@ def card_url(app: Sphinx, paper: Paper) -> str:
     return f"{app.builder.get_target_uri(f'categories/{paper.category}')}#{paper.id}"
 
 
-#: Per build, the Pagefind run started when reading ended (see :func:`_start_search_index`).
-_SEARCH_RUNS: dict[int, IndexRun] = {}
+def search_stemmer(app: Sphinx) -> Callable[[str], str]:
+    """The stemmer of Sphinx's own search for this site's language, which the search page's
+    ``language_data.js`` applies to a query: the index must stem as the query does."""
+    lang = app.config.html_search_language or app.config.language or "en"
+    found = languages.get(lang) or languages.get(lang.partition("_")[0])
+    if isinstance(found, str):
+        module, name = found.rsplit(".", 1)
+        found = getattr(import_module(module), name)
+    language = (found or SearchEnglish)(app.config.html_search_options)
+    return language.stem
 
 
-def _start_search_index(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """One Pagefind record per paper (see :mod:`.search`), indexed while pages are written."""
-    if app.builder.format == "html" and app.config.awesome_papers_search:
-        try:
-            _SEARCH_RUNS[id(app)] = start_search_index(
-                state.catalogue_of(env),
-                Path(app.outdir),
-                Path(app.doctreedir) / "awesome_papers_search",
-                Path(app.doctreedir) / "awesome_papers_search.stamp",
-                lambda paper: card_url(app, paper),
-            )
-        except SearchIndexError as error:
-            logger.error("search index not written: %s", error)
-    return []
-
-
-def _finish_search_index(app: Sphinx, exception: Exception | None) -> None:
-    run = _SEARCH_RUNS.pop(id(app), None)
-    if run is None:
+def _write_search_index(app: Sphinx, exception: Exception | None) -> None:
+    """One search document per paper (see :mod:`.search`), beside the pages."""
+    if exception is not None or app.builder.format != "html":
         return
-    if exception is not None:
-        if run.process is not None:
-            run.process.kill()
-            run.process.wait()
-        if run.fresh is not None:
-            shutil.rmtree(run.fresh, ignore_errors=True)
+    if not app.config.awesome_papers_search:
         return
-    try:
-        finish_search_index(run)
-    except SearchIndexError as error:
-        logger.error("search index not written: %s", error)
+    write_search_index(
+        state.catalogue_of(app.env),
+        Path(app.outdir),
+        Path(app.doctreedir) / "awesome_papers_search.stamp",
+        lambda paper: card_url(app, paper),
+        search_stemmer(app),
+    )
 
 
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -160,14 +151,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("paper", PaperRole())
     app.add_css_file("awesome_papers.css")
     app.add_js_file("awesome_papers.js", loading_method="defer")
+    app.add_js_file("awesome_papers_index.js", loading_method="defer")
     app.add_js_file("awesome_papers_search.js", loading_method="defer")
     app.connect("config-inited", _configure_html)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-updated", _publish_labels)
     app.connect("build-finished", _write_exports)
-    app.connect("env-updated", _start_search_index)
-    app.connect("build-finished", _finish_search_index)
+    app.connect("build-finished", _write_search_index)
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.

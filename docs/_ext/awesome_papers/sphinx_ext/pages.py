@@ -78,13 +78,14 @@ def page_sources(
         # orphans, reached from their A-Z index page and from the cards.
         in_toctree = folder not in ORPHANS
         toctree = "".join(f"   {value}\n" for value in values[folder])
+        # Papers are found through their own search records (search.py); Sphinx's index keeps
+        # the hand-written pages, not thousands of cards (or their names, A to Z) ranked as
+        # whole pages.
         sources[f"{folder}/index.rst"] = (
-            f"{MARKER}\n.. _{folder}-index:\n\n{title}\n{'=' * len(title)}\n\n{_INTROS[folder]}\n\n"
+            f"{MARKER}\n:nosearch:\n\n.. _{folder}-index:\n\n{title}\n{'=' * len(title)}\n\n{_INTROS[folder]}\n\n"
             f".. paper-index:: {kind}\n"
             + (f"\n.. toctree::\n   :hidden:\n\n{toctree}" if in_toctree else "")
         )
-        # Papers are found through their own search records (search.py); Sphinx's index keeps
-        # the hand-written pages, not thousands of cards ranked as whole pages.
         metadata = ":nosearch:\n"
         metadata += "" if in_toctree else ":orphan:\n"
         metadata += "\n" if metadata else ""

@@ -1,173 +1,254 @@
-"""A Pagefind index with one record per paper, so that search answers with papers.
+"""The paper search index: one document per paper, ranked when the site is built.
 
 Sphinx's own index ranks whole pages: a query for "world model" found six pages and no
-paper. Each paper becomes a small HTML document for Pagefind, whose elements carry weights
-(title first, then authors, then topics and keywords) and whose filters answer the query
-language's fields (``author:``, ``venue:``, ``year:``, ``topic:``, ``env:``). Pagefind splits
-its index into chunks that the browser loads on demand, so a list of 10,000 papers stays light.
+paper. This index knows papers. Every word of a paper is stemmed as Sphinx's search stems
+it (the browser stems the query with the same ``Stemmer`` of ``language_data.js``) and
+scored once, here: title first, then authors, then topics and keywords, then the rest. The
+fields of the query language (``author:``, ``venue:``, ``year:``, ``topic:``, ``env:``,
+``keyword:``) are terms too, under a prefix, so a query is one lookup per word.
+
+Papers are numbered newest first, and each term lists its papers by number with their
+scores. The terms are cut into chunks the browser fetches on demand, and the papers' text
+into blocks of :data:`BLOCK`; so the first result of a query that matches half of 10,000
+papers costs a manifest, one chunk and one block, and no ranking code to download or start.
+See ``benchmarks/README.md`` for the figures that chose this over Pagefind.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import shutil
-import subprocess
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
-from html import escape
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..atomic import read_text_or_none, write_text
 from ..records.cache import code_version
 from ..records.catalogue import Catalogue
+from ..records.loader import cyclic_gc_paused
 from ..records.model import TRACK_LABELS, Paper
 
-#: Where the bundle goes, beside the HTML pages.
-BUNDLE = "pagefind"
-_WEIGHTS = {"title": 10.0, "authors": 5.0, "subjects": 3.0}
+#: Where the index goes, beside the HTML pages.
+BUNDLE = "paper-search"
+MANIFEST = "index.json"
+#: Papers per block of text; terms' postings per chunk (a term with more has its own).
+BLOCK = 32
+CHUNK_POSTINGS = 3000
+#: How much a word weighs by where it stands. A paper's short name is how readers know it
+#: ("DreamerV2"): it weighs most.
+WEIGHTS = {"name": 20, "title": 10, "authors": 5, "subjects": 3, "other": 1}
+#: The query language's fields and the prefix of their terms.
+FIELD_PREFIXES = {
+    "author": "a:",
+    "venue": "v:",
+    "year": "y:",
+    "topic": "t:",
+    "env": "e:",
+    "keyword": "k:",
+}
+_SATURATION = 12.0
+_WORD = re.compile(r"[^\W_]+")
+_MARKS = re.compile("[\u0300-\u036f]")
 
 
-def paper_filters(paper: Paper, catalogue: Catalogue) -> dict[str, list[str]]:
-    """The values facets show and field queries resolve against, as readers know them: the
-    browser matches ``author:levine`` or ``topic:world-models`` to these names."""
-    topics = [catalogue.topic_by_id[t] for t in paper.topics if t in catalogue.topic_by_id]
-    filters = {
-        "author": list(paper.authors),
-        "venue": [paper.venue] if paper.venue else [],
-        "year": [str(paper.year)] if paper.year else [],
-        "topic": [t.name for t in topics],
-        "env": [catalogue.environment_by_id[e].name for e in paper.environments],
-        "keyword": list(paper.keywords),
-    }
-    return {name: sorted(set(values)) for name, values in filters.items() if values}
+def fold(text: str) -> str:
+    """Lower case without accents, as the browser's ``fold`` makes it."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
-def paper_document(paper: Paper, catalogue: Catalogue, url: str) -> str:
-    """The HTML Pagefind reads for one paper: what it shows, how much each part weighs, and
-    (as metadata) the ``url`` of its card."""
+@functools.lru_cache(maxsize=1 << 16)
+def tokens(text: str) -> tuple[str, ...]:
+    """The words of ``text``, folded, as the browser splits a query."""
+    return tuple(_WORD.findall(fold(text)))
+
+
+def searchable_fields(paper: Paper, catalogue: Catalogue) -> dict[str, str]:
+    """What a paper is found by, per weight class; the text also gives the result's snippet."""
     topics = [catalogue.topic_by_id[t].name for t in paper.topics if t in catalogue.topic_by_id]
     environments = [catalogue.environment_by_id[e].name for e in paper.environments]
-    venue = " ".join(
-        part
-        for part in (paper.venue_label, TRACK_LABELS.get(paper.track or ""), paper.venue_note)
-        if part
-    )
-    title = f"{paper.short_name}: {paper.title}" if paper.short_name else paper.title
-    parts = [
-        f'<h1 data-pagefind-weight="{_WEIGHTS["title"]}">{escape(title)}</h1>',
-        f'<p data-pagefind-weight="{_WEIGHTS["authors"]}">{escape(", ".join(paper.authors))}</p>',
-        f'<p data-pagefind-weight="{_WEIGHTS["subjects"]}">'
-        f"{escape(' · '.join([*topics, *paper.keywords]))}</p>",
-        f"<p>{escape(venue)}</p>",
-        f"<p>{escape(' · '.join([*environments, *paper.settings]))}</p>",
-    ]
+    track = TRACK_LABELS.get(paper.track or "")
+    venue = [paper.venue_label, track, paper.venue_note]
+    other = [*(v for v in venue if v), *environments, *paper.settings]
     if paper.note:
-        parts.append(f"<p>{escape(paper.note)}</p>")
-    meta = {
-        "url": url,
-        "title": title,
-        "authors": ", ".join(paper.authors[:6]) + (" et al." if len(paper.authors) > 6 else ""),
-        "venue": paper.venue_label or "",
-        "year": str(paper.year or ""),
+        other.append(paper.note)
+    return {
+        "name": paper.short_name or "",
+        "title": paper.title,
+        "authors": ", ".join(paper.authors),
+        "subjects": " · ".join([*topics, *paper.keywords]),
+        "other": " · ".join(other),
     }
-    hidden = "".join(
-        f'<span data-pagefind-meta="{escape(key)}:{escape(value)}"></span>'
-        for key, value in meta.items()
-        if value
-    )
-    hidden += "".join(
-        f'<span data-pagefind-filter="{escape(name)}:{escape(value)}"></span>'
-        for name, values in paper_filters(paper, catalogue).items()
-        for value in values
-    )
-    hidden += f'<span data-pagefind-sort="year:{paper.year or 0}"></span>'
-    return (
-        f'<html lang="en"><body><main data-pagefind-body>{"".join(parts)}'
-        f"<div hidden>{hidden}</div></main></body></html>"
-    )
 
 
-class SearchIndexError(Exception):
-    """The paper index could not be written."""
-
-
-@dataclass
-class IndexRun:
-    """A Pagefind process writing a new bundle beside the old one, and what it will mean."""
-
-    process: subprocess.Popen[str] | None
-    outdir: Path
-    stamp_file: Path
-    digest: str
-    fresh: Path | None  # where the new bundle is being written
-
-
-def start_search_index(
-    catalogue: Catalogue,
-    outdir: Path,
-    workdir: Path,
-    stamp_file: Path,
-    url_of: Callable[[Paper], str],
-) -> IndexRun:
-    """Start indexing the papers, unless they and this code are unchanged since the last run.
-
-    Called once reading is done, so that Pagefind runs while Sphinx writes the pages. The
-    documents live in ``workdir`` from build to build: only the records that changed are
-    written again (writing 10,000 of them took 4 s). :func:`finish_search_index` waits.
-    """
-    # The catalogue's digest covers every record and name a document shows; one card URL
-    # stands for the builder's URL scheme. Documents are made only when these changed.
-    sample = url_of(catalogue.papers[0]) if catalogue.papers else ""
-    digest = hashlib.sha1(repr((catalogue.digest, sample, code_version())).encode()).hexdigest()
-    if (outdir / BUNDLE / "pagefind.js").is_file() and read_text_or_none(stamp_file) == digest:
-        return IndexRun(None, outdir, stamp_file, digest, None)
-    documents = {
-        f"{paper.id}.html": paper_document(paper, catalogue, url_of(paper))
-        for paper in catalogue.papers
+def field_terms(paper: Paper, catalogue: Catalogue) -> set[str]:
+    """The terms that answer field queries: every word of every value, under its prefix."""
+    topics = [catalogue.topic_by_id[t] for t in paper.topics if t in catalogue.topic_by_id]
+    envs = [catalogue.environment_by_id[e] for e in paper.environments]
+    values = {
+        "author": paper.authors,
+        "venue": [paper.venue] if paper.venue else [],
+        "year": [str(paper.year)] if paper.year else [],
+        "topic": [f"{t.id} {t.name}" for t in topics],
+        "env": [f"{e.id} {e.name}" for e in envs],
+        "keyword": paper.keywords,
     }
-    workdir.mkdir(parents=True, exist_ok=True)
-    for path in workdir.glob("*.html"):
-        if path.name not in documents:
-            path.unlink()
-    for name, html in documents.items():
-        path = workdir / name
-        if read_text_or_none(path) != html:
-            path.write_text(html, "utf-8")
-    from pagefind.service import get_executable
+    return {
+        FIELD_PREFIXES[field] + word
+        for field, texts in values.items()
+        for text in texts
+        for word in tokens(text)
+    }
 
-    binary = get_executable()
-    if binary is None:
-        raise SearchIndexError("the Pagefind binary is missing: pip install 'pagefind[bin]'")
-    outdir.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{BUNDLE}-", dir=outdir))
-    arguments = ["--site", str(workdir), "--output-path", str(fresh), "--root-selector", "main"]
-    process = subprocess.Popen(
-        [str(binary), *arguments, "--force-language", "en", "--quiet"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+
+def facet_values(paper: Paper, catalogue: Catalogue) -> dict[str, list[str]]:
+    """The values the search page's facets offer, as readers know them."""
+    topics = [catalogue.topic_by_id[t].name for t in paper.topics if t in catalogue.topic_by_id]
+    return {
+        "topic": topics,
+        "venue": [paper.venue] if paper.venue else [],
+        "year": [str(paper.year)] if paper.year else [],
+        "env": [catalogue.environment_by_id[e].name for e in paper.environments],
+    }
+
+
+def _newest_first(papers: Iterable[Paper]) -> list[Paper]:
+    """Numbering order: a tie in score shows the newer paper first."""
+    return sorted(papers, key=lambda p: (-(p.year or 0), fold(p.title), p.id))
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _deltas(numbers: list[int]) -> list[int]:
+    return [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
+
+
+class _Files:
+    """The bundle's files by content-hashed name, so that a browser caches them for good."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, str] = {}
+
+    def add(self, folder: str, value: object) -> str:
+        text = _dump(value)
+        name = f"{folder}/{hashlib.sha1(text.encode()).hexdigest()[:12]}.json"
+        self.files[name] = text
+        return name
+
+
+def build_index(
+    catalogue: Catalogue, url_of: Callable[[Paper], str], stem: Callable[[str], str]
+) -> dict[str, str]:
+    """Every file of the bundle, by its path inside it."""
+    with cyclic_gc_paused():  # hundreds of thousands of acyclic lists
+        return _build_index(catalogue, url_of, stem)
+
+
+def _build_index(
+    catalogue: Catalogue, url_of: Callable[[Paper], str], stem: Callable[[str], str]
+) -> dict[str, str]:
+    papers = _newest_first(catalogue.papers)
+    stem = functools.cache(stem)  # a list repeats its words: stem each once
+    weighted: dict[str, tuple[list[int], list[float]]] = {}
+    filters: dict[str, list[int]] = defaultdict(list)
+    facets: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    files = _Files()
+    blocks, block = [], []
+    for number, paper in enumerate(papers):
+        fields = searchable_fields(paper, catalogue)
+        found: dict[str, float] = {}
+        for name, text in fields.items():
+            for word in tokens(text):
+                term = stem(word)
+                found[term] = found.get(term, 0) + WEIGHTS[name]
+        for term, weight in found.items():  # numbers grow: each list stays sorted
+            entry = weighted.setdefault(term, ([], []))
+            entry[0].append(number)
+            entry[1].append(weight)
+        for term in sorted(field_terms(paper, catalogue)):
+            filters[term].append(number)
+        for facet, values in facet_values(paper, catalogue).items():
+            for value in values:
+                facets[facet][value].append(number)
+        authors = ", ".join(paper.authors[:6]) + (" et al." if len(paper.authors) > 6 else "")
+        title = f"{paper.short_name}: {paper.title}" if paper.short_name else paper.title
+        block.append(
+            [
+                url_of(paper),
+                title,
+                authors,
+                paper.venue_label or "",
+                " · ".join(text for text in fields.values() if text),
+            ]
+        )
+        if len(block) == BLOCK or number == len(papers) - 1:
+            blocks.append(files.add("b", block))
+            block = []
+    postings: dict[str, list[list[int]]] = {}
+    for term, (numbers, weights) in weighted.items():
+        idf = math.log(1 + (len(papers) - len(numbers) + 0.5) / (len(numbers) + 0.5))
+        scale = 100 * idf * (_SATURATION + 1)
+        scores = [max(1, round(scale * w / (w + _SATURATION))) for w in weights]
+        postings[term] = [_deltas(numbers), scores]
+    for term, numbers in filters.items():
+        postings[term] = [_deltas(numbers)]
+    chunks = []
+    pending: dict[str, list[list[int]]] = {}
+    size = 0
+    for term in sorted(postings):
+        pending[term] = postings[term]
+        size += len(postings[term][0])
+        if size >= CHUNK_POSTINGS:
+            chunks.append([min(pending), max(pending), files.add("t", pending)])
+            pending, size = {}, 0
+    if pending:
+        chunks.append([min(pending), max(pending), files.add("t", pending)])
+    facet_file = files.add(
+        "f", {facet: {v: _deltas(n) for v, n in values.items()} for facet, values in facets.items()}
     )
-    return IndexRun(process, outdir, stamp_file, digest, fresh)
-
-
-def finish_search_index(run: IndexRun) -> None:
-    """Wait for Pagefind, then put the new bundle in place of the old one."""
-    if run.process is None or run.fresh is None:
-        return
-    output, _ = run.process.communicate()
-    if run.process.returncode != 0:
-        shutil.rmtree(run.fresh, ignore_errors=True)
-        raise SearchIndexError(f"Pagefind failed: {output.strip()}")
-    bundle = run.outdir / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)
-    run.fresh.rename(bundle)
-    write_text(run.stamp_file, run.digest)
+    manifest = {
+        "version": 1,
+        "papers": len(papers),
+        "block": BLOCK,
+        "blocks": blocks,
+        "chunks": chunks,
+        "facets": facet_file,
+        "fields": FIELD_PREFIXES,
+    }
+    return {MANIFEST: _dump(manifest), **files.files}
 
 
 def write_search_index(
-    catalogue: Catalogue, outdir: Path, stamp_file: Path, url_of: Callable[[Paper], str]
+    catalogue: Catalogue,
+    outdir: Path,
+    stamp_file: Path,
+    url_of: Callable[[Paper], str],
+    stem: Callable[[str], str],
 ) -> None:
-    """Index the papers and wait: what a build does, in one call (for the benchmark)."""
-    with tempfile.TemporaryDirectory(prefix="awesome-papers-search-") as folder:
-        finish_search_index(start_search_index(catalogue, outdir, Path(folder), stamp_file, url_of))
+    """Write the bundle into ``outdir``, unless the papers and this code are unchanged.
+
+    Files whose content is unchanged keep their name and are not written again; files no
+    longer named by the manifest are removed once the new manifest is in place.
+    """
+    sample = url_of(catalogue.papers[0]) if catalogue.papers else ""
+    probe = stem("searching")
+    digest = hashlib.sha1(
+        repr((catalogue.digest, sample, probe, code_version())).encode()
+    ).hexdigest()
+    bundle = outdir / BUNDLE
+    if (bundle / MANIFEST).is_file() and read_text_or_none(stamp_file) == digest:
+        return
+    files = build_index(catalogue, url_of, stem)
+    for name, text in files.items():
+        if name != MANIFEST and not (bundle / name).is_file():
+            write_text(bundle / name, text)
+    write_text(bundle / MANIFEST, files[MANIFEST])
+    for path in sorted(bundle.rglob("*.json")):
+        if path.relative_to(bundle).as_posix() not in files:
+            path.unlink()
+    write_text(stamp_file, digest)

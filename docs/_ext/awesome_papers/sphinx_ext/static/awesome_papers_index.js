@@ -1,0 +1,145 @@
+/* awesome_papers: the reader of the paper search index that the build writes into
+   paper-search/ (see search.py). Papers are numbered newest first; a term lists its papers
+   with their scores, ranked when the site was built; a query fetches the chunks that hold
+   its terms, adds up their scores and fetches the text of the papers it shows. */
+(function () {
+  "use strict";
+
+  var WORD = /[\p{L}\p{N}]+/gu;
+
+  function tokens(text) {
+    return window.awesomePapers.fold(text).match(WORD) || [];
+  }
+
+  function decode(deltas) {
+    var out = new Array(deltas.length);
+    for (var i = 0, n = 0; i < deltas.length; i++) out[i] = n += deltas[i];
+    return out;
+  }
+
+  function SearchIndex(base) {
+    var root = new URL("paper-search/", base);
+    var files = {};
+    function get(name) {
+      if (!files[name]) {
+        files[name] = fetch(new URL(name, root)).then(function (response) {
+          if (!response.ok) throw new Error("paper-search/" + name + ": " + response.status);
+          return response.json();
+        });
+      }
+      return files[name];
+    }
+    // The manifest changes with every edit of the list: never a cached one.
+    var manifest = get("index.json?ts=" + Date.now());
+    var stemmer = typeof window.Stemmer === "function" ? new window.Stemmer() : null;
+    var stem = function (word) { return stemmer ? stemmer.stemWord(word) : word; };
+
+    /* One term of a query: its papers and their scores. A prefix also finds longer words,
+       a little below the word itself; a paper counts its best match. */
+    async function lookup(term, prefix, field) {
+      var m = await manifest;
+      var end = term + "\uffff";
+      var chunks = m.chunks.filter(function (c) {
+        return prefix ? c[1] >= term && c[0] <= end : c[0] <= term && term <= c[1];
+      });
+      var loaded = await Promise.all(chunks.map(function (c) { return get(c[2]); }));
+      var found = new Map();
+      loaded.forEach(function (chunk) {
+        Object.keys(chunk).forEach(function (key) {
+          if (prefix ? !key.startsWith(term) : key !== term) return;
+          if (!field && key.indexOf(":") !== -1) return;  // a word never finds a field's term
+          var postings = chunk[key];
+          var numbers = decode(postings[0]);
+          var scores = postings[1];
+          var closeness = key === term ? 1 : 0.9;
+          numbers.forEach(function (n, i) {
+            var score = scores ? scores[i] * closeness : 0;
+            if (!found.has(n) || found.get(n) < score) found.set(n, score);
+          });
+        });
+      });
+      return found;
+    }
+
+    async function facets() {
+      var m = await manifest;
+      return get(m.facets);
+    }
+
+    /* The numbers of the papers a parsed query finds, best first, and the fields that
+       matched nothing. ``chosen`` holds the facet values picked beside the query. */
+    async function search(parsed, chosen) {
+      var m = await manifest;
+      var words = [];
+      parsed.words.forEach(function (w) { words = words.concat(tokens(w)); });
+      var specs = words.map(function (w, i) { return [stem(w), i === words.length - 1 && w.length > 1, null]; });
+      parsed.phrases.forEach(function (p) {
+        tokens(p).forEach(function (w) { specs.push([stem(w), false, null]); });
+      });
+      parsed.fields.forEach(function (f) {
+        var prefix = m.fields[f[0]];
+        tokens(f[1]).forEach(function (w) { specs.push([prefix + w, f[0] !== "year", f[0] + ":" + f[1]]); });
+      });
+      var maps = await Promise.all(specs.map(function (s) { return lookup(s[0], s[1], s[2]); }));
+      var unknown = [];
+      specs.forEach(function (s, i) {
+        if (s[2] && !maps[i].size && unknown.indexOf(s[2]) === -1) unknown.push(s[2]);
+      });
+      var picked = Object.keys(chosen).filter(function (k) { return chosen[k]; });
+      if (picked.length) {
+        var values = await facets();
+        picked.forEach(function (k) {
+          var numbers = decode((values[k] || {})[chosen[k]] || []);
+          maps.push(new Map(numbers.map(function (n) { return [n, 0]; })));
+        });
+      }
+      if (!maps.length) return { numbers: [], unknown: unknown };
+      maps.sort(function (a, b) { return a.size - b.size; });
+      var scored = [];
+      maps[0].forEach(function (score, n) {
+        for (var i = 1; i < maps.length; i++) {
+          if (!maps[i].has(n)) return;
+          score += maps[i].get(n);
+        }
+        scored.push([score, n]);
+      });
+      // Relevance first; among equals, the lower number: the newer paper.
+      scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+      return { numbers: scored.map(function (s) { return s[1]; }), unknown: unknown };
+    }
+
+    /* The papers with these numbers: [url, title, authors, venue, text]. */
+    async function papers(numbers) {
+      var m = await manifest;
+      return Promise.all(numbers.map(function (n) {
+        return get(m.blocks[Math.floor(n / m.block)]).then(function (block) {
+          var p = block[n % m.block];
+          return { url: p[0], title: p[1], authors: p[2], venue: p[3], text: p[4] };
+        });
+      }));
+    }
+
+    /* How many of ``numbers`` each facet value holds. */
+    async function counts(numbers) {
+      var values = await facets();
+      var m = await manifest;
+      var marked = new Uint8Array(m.papers);
+      numbers.forEach(function (n) { marked[n] = 1; });
+      var out = {};
+      Object.keys(values).forEach(function (facet) {
+        out[facet] = {};
+        Object.keys(values[facet]).forEach(function (value) {
+          var count = 0;
+          decode(values[facet][value]).forEach(function (n) { count += marked[n]; });
+          out[facet][value] = count;
+        });
+      });
+      return out;
+    }
+
+    return { ready: manifest, search: search, papers: papers, counts: counts, tokens: tokens, stem: stem };
+  }
+
+  window.awesomePapers = window.awesomePapers || {};
+  window.awesomePapers.SearchIndex = SearchIndex;
+})();
