@@ -8,6 +8,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -42,7 +43,20 @@ def _configure_html(app: Sphinx, config: Config) -> None:
     config.html_context.setdefault("default_mode", "auto")
 
 
+def _cache_templates(app: Sphinx) -> None:
+    """Keep the theme's compiled templates between builds. Sphinx compiles every Jinja
+    template in each process: a third of a second of every rebuild, as long as a one-record
+    edit takes to write its pages at 1,000 papers. Jinja checks each cached template
+    against its source."""
+    environment = getattr(getattr(app.builder, "templates", None), "environment", None)
+    if isinstance(environment, jinja2.Environment) and environment.bytecode_cache is None:
+        folder = Path(app.doctreedir) / "awesome_papers_templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def _builder_inited(app: Sphinx) -> None:
+    _cache_templates(app)
     catalogue = state.load(app)
     if app.config.awesome_papers_pages:
         stamp = Path(app.doctreedir) / "awesome_papers_pages.stamp"
