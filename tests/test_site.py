@@ -615,3 +615,18 @@ def test_an_edit_reaches_the_search_index_and_a_no_op_leaves_it(
     manifest = search_files(outdir)["index.json"]
     named = {*manifest["blocks"], *(c[2] for c in manifest["chunks"]), manifest["facets"]}
     assert set(search_files(outdir)) == {"index.json", *named}
+
+
+def test_a_search_index_that_cannot_be_written_fails_the_build_in_one_line(
+    site: Build, tmp_path: Path
+) -> None:
+    app = site()
+    bundle = Path(app.outdir) / "paper-search"
+    shutil.rmtree(bundle)
+    bundle.write_text("not a folder", "utf-8")  # where the index goes, something else stands
+    (Path(app.doctreedir) / "awesome_papers_search.stamp").unlink()
+    app = site()
+    errors = [line for line in app.warning.getvalue().splitlines() if "search index" in line]
+    assert len(errors) == 1
+    assert re.search(r"ERROR: search index not written: \w+Error: .*paper-search", errors[0])
+    assert "Traceback" not in app.warning.getvalue()

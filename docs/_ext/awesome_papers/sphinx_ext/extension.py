@@ -15,13 +15,14 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.search import languages
 from sphinx.search.en import SearchEnglish
+from sphinx.util import logging
 
 from .. import __version__
 from ..atomic import read_text_or_none, write_text
 from ..formats.exports import FACET_INDEX, FEED, FILES, atom_feed, export, facet_index
 from ..records.cache import code_version
 from ..records.model import Paper
-from . import state
+from . import beside, state
 from .cards import paper_card, visit_card_html
 from .directives import PaperCards, PaperIndex, PaperPage
 from .domain import PapersDomain, get_domain
@@ -34,6 +35,7 @@ from .search import write_search_index
 from .statistics import PaperStatistics
 
 STATIC = Path(__file__).parent / "static"
+logger = logging.getLogger(__name__)
 
 
 def _configure_html(app: Sphinx, config: Config) -> None:
@@ -107,19 +109,32 @@ def search_stemmer(app: Sphinx) -> Callable[[str], str]:
     return language.stem
 
 
-def _write_search_index(app: Sphinx, exception: Exception | None) -> None:
-    """One search document per paper (see :mod:`.search`), beside the pages."""
-    if exception is not None or app.builder.format != "html":
+#: Per build, the search index being written beside Sphinx's writing phase.
+_SEARCH_JOBS: dict[int, beside.Job] = {}
+
+
+def _start_search_index(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """One search document per paper (see :mod:`.search`), written while pages are."""
+    if app.builder.format == "html" and app.config.awesome_papers_search:
+        catalogue = state.catalogue_of(env)
+        stem = search_stemmer(app)
+        outdir, stamp = Path(app.outdir), Path(app.doctreedir) / "awesome_papers_search.stamp"
+        _SEARCH_JOBS[id(app)] = beside.start(
+            lambda: write_search_index(
+                catalogue, outdir, stamp, lambda paper: card_url(app, paper), stem
+            )
+        )
+    return []
+
+
+def _finish_search_index(app: Sphinx, exception: Exception | None) -> None:
+    job = _SEARCH_JOBS.pop(id(app), None)
+    if job is None:
         return
-    if not app.config.awesome_papers_search:
-        return
-    write_search_index(
-        state.catalogue_of(app.env),
-        Path(app.outdir),
-        Path(app.doctreedir) / "awesome_papers_search.stamp",
-        lambda paper: card_url(app, paper),
-        search_stemmer(app),
-    )
+    if exception is not None:
+        beside.cancel(job)
+    elif error := beside.finish(job):
+        logger.error("search index not written: %s", error)
 
 
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -172,7 +187,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", _outdated)
     app.connect("env-updated", _publish_labels)
     app.connect("build-finished", _write_exports)
-    app.connect("build-finished", _write_search_index)
+    app.connect("env-updated", _start_search_index)
+    app.connect("build-finished", _finish_search_index)
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.
