@@ -51,6 +51,11 @@ def sent_bytes(path: Path) -> int:
     return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 6))
 
 
+def search_index_kib(site: Path) -> float:
+    """The whole paper search index, compressed: what a reader would fetch to hold all of it."""
+    return sum(sent_bytes(path) for path in (site / "paper-search").rglob("*.json")) / 1024
+
+
 def all_papers_kib(site: Path) -> float:
     """What opening the All papers page downloads: its HTML and the facet index, compressed."""
     return (sent_bytes(site / "all" / "index.html") + sent_bytes(site / "papers-index.json")) / 1024

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,8 +29,11 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    floor, live, header, row = result.stdout.splitlines()[:4]
+    floor, live, search, header, row = result.stdout.splitlines()[:5]
     assert live.startswith("Live preview of this list") and float(live.split()[-2]) > 0
+    # The real list's search: its index, and each query's bytes and milliseconds, all measured.
+    assert search.startswith("Search on this list: index ")
+    assert len(re.findall(r"\b[1-9][0-9]* (?:KiB|ms)\b", search)) == 5
     assert floor.startswith("Sphinx floor") and float(floor.split()[-2]) > 0
     assert header.split()[:2] == ["N", "full"]
     values = row.split()
@@ -37,7 +41,7 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
     assert all(float(value) > 0 for value in values[1:])
     site = tmp_path / "n50" / "ours" / "_build"
     assert (site / "keywords" / "index.html").is_file() and (site / "papers.json").is_file()
-    header, second = result.stdout.splitlines()[4:6]
+    header, second = result.stdout.splitlines()[5:7]
     assert header.split() == [
         "N",
         "search",
@@ -49,6 +53,8 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         "rare:",
         "KiB",
         "ms",
+        "index",
+        "KiB",
         "All",
         "papers",
         "KiB",
@@ -57,5 +63,5 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         "s",
     ]
     values = second.split()
-    assert values[0] == "50" and len(values) == 8
+    assert values[0] == "50" and len(values) == 9
     assert all(float(value) > 0 for value in values[1:])
