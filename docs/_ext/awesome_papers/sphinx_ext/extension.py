@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
-from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -13,16 +10,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
-from sphinx.search import languages
-from sphinx.search.en import SearchEnglish
 from sphinx.util import logging
 
 from .. import __version__
-from ..atomic import read_text_or_none, write_text
-from ..formats.exports import FACET_INDEX, FEED, FILES, atom_feed, export, facet_index
-from ..records.cache import code_version
-from ..records.model import Paper
-from . import beside, state
+from . import outputs, state
 from .cards import paper_card, visit_card_html
 from .directives import PaperCards, PaperIndex, PaperPage
 from .domain import PapersDomain, get_domain
@@ -31,7 +22,6 @@ from .linkhealth import PaperLinkHealth
 from .overview import PaperAll, PaperOverview
 from .pages import write_pages
 from .roles import PaperRole
-from .search import write_search_index
 from .statistics import PaperStatistics
 
 STATIC = Path(__file__).parent / "static"
@@ -66,75 +56,6 @@ def _builder_inited(app: Sphinx) -> None:
         write_pages(
             Path(app.srcdir), catalogue, stamp, links=report.is_file(), info=state.list_of(app.env)
         )
-
-
-def _write_exports(app: Sphinx, exception: Exception | None) -> None:
-    """Exports sit next to ``objects.inv`` at the root of the HTML output.
-
-    They are rewritten only when the data or this package changed: at 1,000 papers writing
-    them was a tenth of a rebuild that changed nothing.
-    """
-    if exception is not None or app.builder.format != "html":
-        return
-    catalogue = state.catalogue_of(app.env)
-    outdir = Path(app.outdir)
-    base = app.config.html_baseurl or ""
-    inputs = (catalogue.digest, base, app.config.project, code_version())
-    stamp = hashlib.sha1(repr(inputs).encode()).hexdigest()
-    stamp_file = Path(app.doctreedir) / "awesome_papers_exports.stamp"
-    names = [*FILES.values(), FEED, FACET_INDEX]
-    if all((outdir / name).is_file() for name in names) and read_text_or_none(stamp_file) == stamp:
-        return
-    for fmt, name in FILES.items():
-        write_text(outdir / name, export(catalogue, fmt))
-    write_text(outdir / FEED, atom_feed(catalogue, base, app.config.project))
-    write_text(outdir / FACET_INDEX, facet_index(catalogue, lambda paper: card_url(app, paper)))
-    write_text(stamp_file, stamp)
-
-
-def card_url(app: Sphinx, paper: Paper) -> str:
-    """Where a paper's card is, relative to the root of the HTML output."""
-    return f"{app.builder.get_target_uri(f'categories/{paper.category}')}#{paper.id}"
-
-
-def search_stemmer(app: Sphinx) -> Callable[[str], str]:
-    """The stemmer of Sphinx's own search for this site's language, which the search page's
-    ``language_data.js`` applies to a query: the index must stem as the query does."""
-    lang = app.config.html_search_language or app.config.language or "en"
-    found = languages.get(lang) or languages.get(lang.partition("_")[0])
-    if isinstance(found, str):
-        module, name = found.rsplit(".", 1)
-        found = getattr(import_module(module), name)
-    language = (found or SearchEnglish)(app.config.html_search_options)
-    return language.stem
-
-
-#: Per build, the search index being written beside Sphinx's writing phase.
-_SEARCH_JOBS: dict[int, beside.Job] = {}
-
-
-def _start_search_index(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """One search document per paper (see :mod:`.search`), written while pages are."""
-    if app.builder.format == "html" and app.config.awesome_papers_search:
-        catalogue = state.catalogue_of(env)
-        stem = search_stemmer(app)
-        outdir, stamp = Path(app.outdir), Path(app.doctreedir) / "awesome_papers_search.stamp"
-        _SEARCH_JOBS[id(app)] = beside.start(
-            lambda: write_search_index(
-                catalogue, outdir, stamp, lambda paper: card_url(app, paper), stem
-            )
-        )
-    return []
-
-
-def _finish_search_index(app: Sphinx, exception: Exception | None) -> None:
-    job = _SEARCH_JOBS.pop(id(app), None)
-    if job is None:
-        return
-    if exception is not None:
-        beside.cancel(job)
-    elif error := beside.finish(job):
-        logger.error("search index not written: %s", error)
 
 
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -186,9 +107,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-updated", _publish_labels)
-    app.connect("build-finished", _write_exports)
-    app.connect("env-updated", _start_search_index)
-    app.connect("build-finished", _finish_search_index)
+    app.connect("env-updated", outputs.start)
+    app.connect("build-finished", outputs.finish)
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.

@@ -1,0 +1,99 @@
+"""The files an HTML build writes beside its pages: the exports and the paper search index.
+
+Neither depends on the pages, so both are written while Sphinx writes them, in a process of
+their own (:mod:`.beside`), started when reading ends; the build waits for them at its end.
+Each is rewritten only when the data, its URLs or this package changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.search import languages
+from sphinx.search.en import SearchEnglish
+from sphinx.util import logging
+
+from ..atomic import read_text_or_none, write_text
+from ..formats.exports import FACET_INDEX, FEED, FILES, atom_feed, export, facet_index
+from ..records.cache import code_version
+from ..records.catalogue import Catalogue
+from ..records.model import Paper
+from . import beside, state
+from .search import write_search_index
+
+logger = logging.getLogger(__name__)
+#: Per build, the job writing its outputs (see :func:`start`).
+_JOBS: dict[int, beside.Job] = {}
+
+
+def card_url(app: Sphinx, paper: Paper) -> str:
+    """Where a paper's card is, relative to the root of the HTML output."""
+    return f"{app.builder.get_target_uri(f'categories/{paper.category}')}#{paper.id}"
+
+
+def search_stemmer(app: Sphinx) -> Callable[[str], str]:
+    """The stemmer of Sphinx's own search for this site's language, which the search page's
+    ``language_data.js`` applies to a query: the index must stem as the query does."""
+    lang = app.config.html_search_language or app.config.language or "en"
+    found = languages.get(lang) or languages.get(lang.partition("_")[0])
+    if isinstance(found, str):
+        module, name = found.rsplit(".", 1)
+        found = getattr(import_module(module), name)
+    language = (found or SearchEnglish)(app.config.html_search_options)
+    return language.stem
+
+
+def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
+    """Exports sit next to ``objects.inv`` at the root of the HTML output.
+
+    They are rewritten only when the data or this package changed: at 1,000 papers writing
+    them was a tenth of a rebuild that changed nothing.
+    """
+    outdir = Path(app.outdir)
+    base = app.config.html_baseurl or ""
+    inputs = (catalogue.digest, base, app.config.project, code_version())
+    stamp = hashlib.sha1(repr(inputs).encode()).hexdigest()
+    stamp_file = Path(app.doctreedir) / "awesome_papers_exports.stamp"
+    names = [*FILES.values(), FEED, FACET_INDEX]
+    if all((outdir / name).is_file() for name in names) and read_text_or_none(stamp_file) == stamp:
+        return
+    for fmt, name in FILES.items():
+        write_text(outdir / name, export(catalogue, fmt))
+    write_text(outdir / FEED, atom_feed(catalogue, base, app.config.project))
+    write_text(outdir / FACET_INDEX, facet_index(catalogue, lambda paper: card_url(app, paper)))
+    write_text(stamp_file, stamp)
+
+
+def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: start writing the outputs while Sphinx writes the pages."""
+    if app.builder.format != "html":
+        return []
+    catalogue = state.catalogue_of(env)
+    search = app.config.awesome_papers_search
+    stem = search_stemmer(app) if search else str
+    stamp = Path(app.doctreedir) / "awesome_papers_search.stamp"
+
+    def work() -> None:
+        write_exports(app, catalogue)
+        if search:
+            outdir = Path(app.outdir)
+            write_search_index(catalogue, outdir, stamp, lambda p: card_url(app, p), stem)
+
+    _JOBS[id(app)] = beside.start(work)
+    return []
+
+
+def finish(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: wait for the outputs; a failure is one error line."""
+    job = _JOBS.pop(id(app), None)
+    if job is None:
+        return
+    if exception is not None:
+        beside.cancel(job)
+    elif error := beside.finish(job):
+        logger.error("exports and search index not written: %s", error)
