@@ -104,6 +104,14 @@ def test_the_new_list_builds_after_its_one_decision(project: Path) -> None:
     home = BeautifulSoup((out / "index.html").read_text("utf-8"), "html.parser")
     assert home.select_one("h1").get_text().rstrip("#") == "Awesome Imaginary Agents"
     assert "Multi-Modal" not in (out / "index.html").read_text("utf-8")
+    # Organised by venue-year upstream, the site leads with venues, then its real groups.
+    assert [r.get_text() for r in home.select(".ap-section")] == [
+        "Venues",
+        "Categories",
+        "Newest additions",
+    ]
+    navbar = [a.get_text(strip=True) for a in home.select(".bd-navbar-elements a")]
+    assert navbar[:5] == ["All papers", "Venues", "Keywords", "Environments", "Categories"]
     cards = BeautifulSoup((out / "categories" / "papers.html").read_text("utf-8"), "html.parser")
     dreaming = cards.select_one("#dreaming-pixels-imagined-rollouts-control")
     assert [a.get_text() for a in dreaming.select(".ap-links a")] == ["Paper", "Code"]

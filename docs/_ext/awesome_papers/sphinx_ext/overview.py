@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx_design.shared import create_component
 
 from ..formats.exports import DOWNLOADS, FACET_INDEX
@@ -16,6 +19,10 @@ from .indexlist import index_list
 class PaperOverview(_CatalogueDirective):
     """``paper-overview``: the home page's counts, topic map, categories and newest additions."""
 
+    #: ``:lead: venues`` for a list organised by venue-year (list.yaml's ``group_by``).
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "lead": lambda argument: directives.choice(argument, ("categories", "venues"))
+    }
     #: How many of the latest additions the home page lists.
     newest = 8
 
@@ -40,6 +47,11 @@ class PaperOverview(_CatalogueDirective):
                 [(f"topic-{t.id}", t.name, counts.get(t.id, 0)) for t in catalogue.topics]
             )
             result += [nodes.rubric("Topics", "Topics", classes=["ap-section"]), topic_map]
+        # A list organised by venue leads with its venue-years, newest first; its categories
+        # (Codebases, Tutorials, ...) follow when it has more than one.
+        by_venue = self.options.get("lead") == "venues" or len(catalogue.categories) < 2
+        if by_venue:
+            result += self.venues()
         if len(catalogue.categories) > 1:
             counts = catalogue.counts("category")
             categories = [
@@ -50,16 +62,17 @@ class PaperOverview(_CatalogueDirective):
                 nodes.rubric("Categories", "Categories", classes=["ap-section"]),
                 _grid(categories),
             ]
-        else:
-            # A list organised by venue alone: its venue-years are what a reader browses.
-            self.depend(("index", "venue", ""))
-            counts = catalogue.counts("venue")
-            venues = index_list(
-                [(f"venue-{v.slug}", v.label, counts[v.slug]) for v in catalogue.venues]
-            )
-            result += [nodes.rubric("Venues", "Venues", classes=["ap-section"]), venues]
         result += [self.latest(), self.exports()]
         return result
+
+    def venues(self) -> list[nodes.Node]:
+        """Every venue-year with its number of papers, newest first."""
+        self.depend(("index", "venue", ""))
+        counts = self.catalogue.counts("venue")
+        venues = index_list(
+            [(f"venue-{v.slug}", v.label, counts[v.slug]) for v in self.catalogue.venues]
+        )
+        return [nodes.rubric("Venues", "Venues", classes=["ap-section"]), venues]
 
     def latest(self) -> nodes.Node:
         """The papers added last, newest first, each linking its card."""
