@@ -197,3 +197,38 @@ def test_a_list_without_decisions_builds_at_once(tmp_path: Path) -> None:
     readme_check = ["readme", "--check", "--data", str(target / "data")]
     assert main([*readme_check, "--output", str(target / "README.md")]) == 0
     build_site(target / "docs", tmp_path / "html")
+
+
+def test_a_list_that_gives_every_entry_its_venue_keeps_those_lines(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Awesome Pretend Planners\n\nA list made up for this test.\n\n## Papers\n\n"
+        "### ICML 2024\n\n"
+        "- [Pretend Paper One](https://arxiv.org/abs/2402.00001)\n"
+        "  - Ann Example\n  - Publisher: ICML 2024\n  - Key: imagination\n\n"
+        "- [Pretend Paper Two](https://arxiv.org/abs/2402.00002)\n"
+        "  - Bo Example\n  - Publisher: ICML 2024 (Oral)\n  - Key: imagination\n\n"
+        "### ICLR 2023\n\n"
+        "- [Pretend Paper Three](https://openreview.net/forum?id=Pretend03)\n"
+        "  - Cy Example\n  - Publisher: ICLR 2023\n  - Key: planning\n",
+        "utf-8",
+    )
+    target = tmp_path / "list"
+    repo = "https://github.com/example-lab/awesome-pretend-planners"
+    assert main(["init", str(target), "--from", str(readme), "--repo", repo]) == 0
+    listed = yaml.safe_load((target / "data" / "list.yaml").read_text("utf-8"))
+    assert (listed["readme"]["group_by"], listed["readme"]["venue_every"]) == ("venue", True)
+    text = (target / "README.md").read_text("utf-8")
+    for line in ("  - Publisher: ICML 2024\n", "  - Publisher: ICML 2024 (Oral)\n"):
+        assert line in text
+    assert "### ICLR 2023\n\n- [Pretend Paper Three]" in text
+    assert "  - Publisher: ICLR 2023\n" in text
+    readme_check = ["readme", "--check", "--data", str(target / "data")]
+    assert main([*readme_check, "--output", str(target / "README.md")]) == 0
+    # The site of a list organised by venue leads with its venue-years, newest first.
+    build_site(target / "docs", tmp_path / "html")
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text("utf-8"), "html.parser")
+    assert [r.get_text() for r in home.select(".ap-section")] == ["Venues", "Newest additions"]
+    venues = home.select_one("ul.ap-index")
+    assert venues is not None
+    assert [a.get_text() for a in venues.select("a")] == ["ICML 2024", "ICLR 2023"]

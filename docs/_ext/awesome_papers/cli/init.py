@@ -141,6 +141,8 @@ def _list_document(
         readme["details"] = True
     if frame["venue_label"] != "Venue":
         readme["venue_label"] = frame["venue_label"]
+    if by_venue and frame["venue_every"]:
+        readme["venue_every"] = True
     intro = frame["preamble"].split("\n\n")[0] if frame["preamble"] else ""
     return {
         "title": title,

@@ -51,6 +51,7 @@ def readme_frame(text: str) -> dict[str, Any]:
     headings: list[str] = []
     labels: Counter[str] = Counter()
     venues: Counter[str] = Counter()
+    entries = 0
     for name, body_lines in sections:
         body = "\n".join(body_lines).strip()
         if name.casefold() in _SKIPPED:
@@ -60,6 +61,7 @@ def readme_frame(text: str) -> dict[str, Any]:
             headings += [h.strip() for h in re.findall(r"^###\s+(.+)$", body, re.M)]
             labels.update(match.strip() for match in _KEY_LABEL.findall(body))
             venues.update(match.capitalize() for match in _VENUE_LABEL.findall(body))
+            entries += len(_ENTRY.findall(_COMMENT.sub("", body)))
             frame["details"] = frame.get("details", False) or "<details" in body
             if fence := re.match(r"^```.*?^```", body, re.S | re.M):
                 frame["paper_format"] = frame["paper_format"] or fence.group()
@@ -69,4 +71,6 @@ def readme_frame(text: str) -> dict[str, Any]:
     frame["order"] = headings
     frame["keyword_label"] = labels.most_common(1)[0][0] if labels else "Keyword"
     frame["venue_label"] = venues.most_common(1)[0][0] if venues else "Venue"
+    # A list that writes the venue line under every entry, its section's venue or not.
+    frame["venue_every"] = bool(entries) and sum(venues.values()) >= 0.8 * entries
     return frame

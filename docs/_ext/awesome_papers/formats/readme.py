@@ -29,6 +29,8 @@ class Layout:
     details: bool = False
     #: The venue line's label, as the list writes it: Venue or Publisher.
     venue_label: str = "Venue"
+    #: Grouped by venue-year, each entry still says its venue, as some lists write it.
+    venue_every: bool = False
 
 
 def render_readme(
@@ -45,7 +47,7 @@ def render_readme(
             render_entry(
                 p,
                 catalogue,
-                with_venue=layout.group_by != "venue",
+                with_venue=layout.group_by != "venue" or layout.venue_every,
                 label=layout.keyword_label,
                 venue_label=layout.venue_label,
             )
@@ -63,7 +65,14 @@ def render_readme(
 
 def layout_of(info: ListInfo) -> Layout:
     """The layout ``data/list.yaml`` asks for."""
-    return Layout(info.group_by, info.keyword_label, info.order, info.details, info.venue_label)
+    return Layout(
+        info.group_by,
+        info.keyword_label,
+        info.order,
+        info.details,
+        info.venue_label,
+        info.venue_every,
+    )
 
 
 GENERATED_NOTE = (

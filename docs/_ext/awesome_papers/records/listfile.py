@@ -51,6 +51,7 @@ class ListInfo:
     order: tuple[str, ...] = ()
     details: bool = False
     venue_label: str = "Venue"
+    venue_every: bool = False
     family: tuple[Sibling, ...] = ()
 
     @property
@@ -95,6 +96,7 @@ def list_info(value: dict[str, Any]) -> ListInfo:
         order=tuple(readme.get("order", ())),
         details=bool(readme.get("details", False)),
         venue_label=readme.get("venue_label", "Venue"),
+        venue_every=bool(readme.get("venue_every", False)),
         family=tuple(
             Sibling(item["name"], item["docs_url"], item["snapshot"])
             for item in value.get("family", [])
