@@ -1,8 +1,11 @@
 """The files an HTML build writes beside its pages: the exports and the paper search index.
 
-Neither depends on the pages, so both are written while Sphinx writes them, in a process of
-their own (:mod:`.beside`), started when reading ends; the build waits for them at its end.
-Each is rewritten only when the data, its URLs or this package changed.
+The search index does not depend on the pages, so it is written while Sphinx writes them, in
+a process of its own (:mod:`.beside`), started when reading ends; the build waits for it at
+its end. The exports are written then, by the build itself: in that process too, they made
+one edit at 10,000 papers 1.3 s slower (its longer path, and the pages both processes copy
+as they touch a shared heap). Each is rewritten only when the data, its URLs or this package
+changed.
 """
 
 from __future__ import annotations
@@ -70,30 +73,25 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
 
 
 def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``: start writing the outputs while Sphinx writes the pages."""
-    if app.builder.format != "html":
-        return []
-    catalogue = state.catalogue_of(env)
-    search = app.config.awesome_papers_search
-    stem = search_stemmer(app) if search else str
-    stamp = Path(app.doctreedir) / "awesome_papers_search.stamp"
-
-    def work() -> None:
-        write_exports(app, catalogue)
-        if search:
-            outdir = Path(app.outdir)
-            write_search_index(catalogue, outdir, stamp, lambda p: card_url(app, p), stem)
-
-    _JOBS[id(app)] = beside.start(work)
+    """``env-updated``: start writing the search index while Sphinx writes the pages."""
+    if app.builder.format == "html" and app.config.awesome_papers_search:
+        catalogue, stem = state.catalogue_of(env), search_stemmer(app)
+        outdir, stamp = Path(app.outdir), Path(app.doctreedir) / "awesome_papers_search.stamp"
+        _JOBS[id(app)] = beside.start(
+            lambda: write_search_index(catalogue, outdir, stamp, lambda p: card_url(app, p), stem)
+        )
     return []
 
 
 def finish(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: wait for the outputs; a failure is one error line."""
+    """``build-finished``: write the exports and wait for the search index; a failure is one
+    error line."""
     job = _JOBS.pop(id(app), None)
-    if job is None:
-        return
     if exception is not None:
-        beside.cancel(job)
-    elif error := beside.finish(job):
-        logger.error("exports and search index not written: %s", error)
+        if job is not None:
+            beside.cancel(job)
+        return
+    if app.builder.format == "html":
+        write_exports(app, state.catalogue_of(app.env))
+    if job is not None and (error := beside.finish(job)):
+        logger.error("search index not written: %s", error)
