@@ -351,7 +351,8 @@ def real_list(work: Path) -> tuple[float, str]:
     sphinx(copy / "docs", site)
     common, rare = first_search_result(site, "learning"), first_search_result(site, "Dreamer")
     search = (
-        f"index {search_index_kib(site):.0f} KiB; 'learning' {common[0]:.0f} KiB {common[1]:.0f} ms; "
+        f"index {search_index_kib(site):.0f} KiB, built in {search_build_seconds(copy / 'data'):.2f} s; "
+        f"'learning' {common[0]:.0f} KiB {common[1]:.0f} ms; "
         f"'Dreamer' {rare[0]:.0f} KiB {rare[1]:.0f} ms"
     )
     record = copy / "data" / "papers" / "mastering-atari-discrete-world-models.yaml"

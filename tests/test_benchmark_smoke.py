@@ -34,6 +34,7 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
     # The real list's search: its index, and each query's bytes and milliseconds, all measured.
     assert search.startswith("Search on this list: index ")
     assert len(re.findall(r"\b[1-9][0-9]* (?:KiB|ms)\b", search)) == 5
+    assert float(re.search(r"built in ([0-9.]+) s", search).group(1)) > 0
     assert floor.startswith("Sphinx floor") and float(floor.split()[-2]) > 0
     assert header.split()[:2] == ["N", "full"]
     values = row.split()
