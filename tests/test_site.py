@@ -509,11 +509,12 @@ def test_the_search_index_weighs_title_first_and_finds_every_field(site: Build) 
     # Numbered newest first; a paper's text, for the snippet, carries every field.
     blocks = [paper for name in files["index.json"]["blocks"] for paper in files[name]]
     maze = next(p for p in blocks if p[0].endswith("#maze-walker"))
-    assert maze[:4] == [
+    assert maze[:5] == [
         "categories/vision.html#maze-walker",
         "Walking Mazes from Pixels",
         "Ada Lovelace",
         "arXiv 2022",
+        "Walking Mazes from Pixels · Ada Lovelace",
     ]
     for field in [
         "World Model",
@@ -523,7 +524,7 @@ def test_the_search_index_weighs_title_first_and_finds_every_field(site: Build) 
         "Maze",
         "The maze code is released on request.",
     ]:
-        assert field in maze[4], field
+        assert field in maze[5], field
     assert "abstract page is preferred" not in json.dumps(files)  # the maintainers' note
     # Stemmed words: a title word weighs more than the same word among keywords.
     world = postings(files, "world")

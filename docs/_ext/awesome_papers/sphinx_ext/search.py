@@ -183,7 +183,9 @@ def _build_index(
                 title,
                 authors,
                 paper.venue_label or "",
-                " · ".join(text for text in fields.values() if text),
+                # What a result shows above its snippet, and the rest, where the snippet is.
+                " · ".join(fields[f] for f in ("name", "title", "authors") if fields[f]),
+                " · ".join(fields[f] for f in ("subjects", "other") if fields[f]),
             ]
         )
         if len(block) == BLOCK or number == len(papers) - 1:

@@ -108,13 +108,15 @@
       return { numbers: scored.map(function (s) { return s[1]; }), unknown: unknown };
     }
 
-    /* The papers with these numbers: [url, title, authors, venue, text]. */
+    /* The papers with these numbers: url, title, authors, venue; their text, and the part of
+       it below title and authors, where a snippet is taken from. */
     async function papers(numbers) {
       var m = await manifest;
       return Promise.all(numbers.map(function (n) {
         return get(m.blocks[Math.floor(n / m.block)]).then(function (block) {
           var p = block[n % m.block];
-          return { url: p[0], title: p[1], authors: p[2], venue: p[3], text: p[4] };
+          return { url: p[0], title: p[1], authors: p[2], venue: p[3],
+            text: [p[4], p[5]].filter(Boolean).join(" · "), rest: p[5] };
         });
       }));
     }

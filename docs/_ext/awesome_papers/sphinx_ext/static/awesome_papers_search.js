@@ -10,7 +10,7 @@
 
   var element = window.awesomePapers.element;
 
-  /* The paper's text around the first word the query matched, the matches marked. */
+  /* ``text`` around the first word the query matched (or its start), the matches marked. */
   function excerpt(index, text, words) {
     var fold = window.awesomePapers.fold;
     var wanted = [];
@@ -41,7 +41,8 @@
       item.appendChild(element("p", { class: "ap-result-meta" },
         [paper.authors, paper.venue].filter(Boolean).join(" · ")));
       // A query of fields only matched no words: an excerpt would repeat the title.
-      if (words.length) item.appendChild(excerpt(index, paper.text, words));
+      // The snippet comes from below title and authors, which the result shows already.
+      if (words.length && paper.rest) item.appendChild(excerpt(index, paper.rest, words));
       list.appendChild(item);
     });
   }
