@@ -62,7 +62,7 @@ class PaperOverview(_CatalogueDirective):
                 nodes.rubric("Categories", "Categories", classes=["ap-section"]),
                 _grid(categories),
             ]
-        result += [self.latest(), self.exports()]
+        result += [*self.latest(), self.exports()]
         return result
 
     def venues(self) -> list[nodes.Node]:
@@ -74,10 +74,13 @@ class PaperOverview(_CatalogueDirective):
         )
         return [nodes.rubric("Venues", "Venues", classes=["ap-section"]), venues]
 
-    def latest(self) -> nodes.Node:
-        """The papers added last, newest first, each linking its card."""
+    def latest(self) -> list[nodes.Node]:
+        """The papers added last, newest first, each linking its card; nothing when no record
+        says when it was added (a list just imported)."""
         self.depend(("latest", "", str(self.newest)))
         dated = self.catalogue.newest(self.newest)
+        if not dated:
+            return []
         section = nodes.container(classes=["ap-latest"])
         section += nodes.rubric("Newest additions", "Newest additions", classes=["ap-section"])
         items = nodes.bullet_list()
@@ -87,7 +90,7 @@ class PaperOverview(_CatalogueDirective):
             item += nodes.Text(f" · {paper.venue_label or ''} · added {paper.added}")
             items += nodes.list_item("", item)
         section += items
-        return section
+        return [section]
 
     def exports(self) -> nodes.paragraph:
         """Links to the files the build writes at the root of the output."""
