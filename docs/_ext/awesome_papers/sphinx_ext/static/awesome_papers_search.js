@@ -40,8 +40,8 @@
       item.appendChild(title);
       item.appendChild(element("p", { class: "ap-result-meta" },
         [paper.authors, paper.venue].filter(Boolean).join(" · ")));
-      // A query of fields only matched no words: an excerpt would repeat the title.
-      // The snippet comes from below title and authors, which the result shows already.
+      // The snippet comes from below title and authors, which the result shows already; a
+      // query of fields only matched no words, and has none.
       if (words.length && paper.rest) item.appendChild(excerpt(index, paper.rest, words));
       list.appendChild(item);
     });
