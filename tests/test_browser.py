@@ -376,3 +376,38 @@ def test_searching_the_real_list(page: Page, real_url: str) -> None:
     carla = search(page, real_url, "env:CARLA")
     assert len(carla) == 3 and all(t for t in carla)
     assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+#: Markup that the lint lets through (no tag is closed), which innerHTML would still run.
+HOSTILE = "<img src=x onerror=window.pwned=1 alt=Mallory Dreams"
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The test site with a record whose every field is markup."""
+    base = tmp_path_factory.mktemp("hostile")
+    data = base / "data"
+    shutil.copytree(ROOTS / "data-small", data)
+    with (data / "keywords.yaml").open("a", encoding="utf-8") as vocabulary:
+        vocabulary.write("- name: '<script src=//evil.example/x.js'\n")
+    (data / "papers" / "hostile.yaml").write_text(
+        "id: hostile\n"
+        f"title: '{HOSTILE}'\n"
+        "url: https://example.org/hostile\n"
+        "authors: ['<b onmouseover=window.pwned=3 Mallory']\n"
+        "venue: '<i ICLR'\nyear: 2024\ncategory: agents\ntopics: [visual-agents]\n"
+        "keywords: ['<script src=//evil.example/x.js']\n"
+        "note: 'dreams <iframe src=javascript:window.pwned=4'\n",
+        "utf-8",
+    )
+    yield from serve(base)
+
+
+def test_search_shows_hostile_text_as_text(page: Page, hostile_url: str) -> None:
+    assert search(page, hostile_url, "Mallory dreams") == [HOSTILE]
+    results = page.locator(".ap-results")
+    assert results.locator("img, script, iframe, b, i").count() == 0
+    assert "<iframe" in results.locator(".ap-result-excerpt").inner_text()
+    assert "<b onmouseover" in results.locator(".ap-result-meta").inner_text()
+    assert page.evaluate("window.pwned") is None
+    assert page.console_errors == []  # type: ignore[attr-defined]
