@@ -326,6 +326,8 @@ def test_search_answers_with_papers_and_lands_on_the_card(page: Page, facet_url:
 
 def test_search_phrases_fields_and_facets(page: Page, facet_url: str) -> None:
     assert "Meta-World Tasks, Model-Free" in search(page, facet_url, "world model")
+    # Half-typed: "walki" begins "walking", whose stem is "walk".
+    assert search(page, facet_url, "walki") == ["Walking Mazes from Pixels"]
     phrase = search(page, facet_url, '"world model"')
     assert phrase and "Meta-World Tasks, Model-Free" not in phrase
     assert search(page, facet_url, "author:Levine") == ["Meta-World Tasks, Model-Free"]

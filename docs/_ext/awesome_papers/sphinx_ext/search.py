@@ -155,6 +155,7 @@ def _build_index(
     papers = _newest_first(catalogue.papers)
     stem = functools.cache(stem)  # a list repeats its words: stem each once
     weighted: dict[str, tuple[list[int], list[float]]] = {}
+    aliases: dict[str, str] = {}  # a word whose stem differs: "walking" -> "walk"
     filters: dict[str, list[int]] = defaultdict(list)
     facets: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     files = _Files()
@@ -166,6 +167,8 @@ def _build_index(
             for word in tokens(text):
                 term = stem(word)
                 found[term] = found.get(term, 0) + WEIGHTS[name]
+                if term != word:
+                    aliases[word] = term
         for term, weight in found.items():  # numbers grow: each list stays sorted
             entry = weighted.setdefault(term, ([], []))
             entry[0].append(number)
@@ -199,17 +202,13 @@ def _build_index(
         postings[term] = [_deltas(numbers), scores]
     for term, numbers in filters.items():
         postings[term] = [_deltas(numbers)]
-    chunks = []
-    pending: dict[str, list[list[int]]] = {}
-    size = 0
-    for term in sorted(postings):
-        pending[term] = postings[term]
-        size += len(postings[term][0])
-        if size >= CHUNK_POSTINGS:
-            chunks.append([min(pending), max(pending), files.add("t", pending)])
-            pending, size = {}, 0
-    if pending:
-        chunks.append([min(pending), max(pending), files.add("t", pending)])
+    # A half-typed word is a prefix of the words, not of their stems ("walki" of "walking",
+    # stemmed "walk"): each such word names its stem, where a prefix lookup goes on.
+    terms: dict[str, list[list[int]] | str] = {
+        **{word: target for word, target in aliases.items() if word not in postings},
+        **postings,
+    }
+    chunks = _chunks(terms, files)
     facet_file = files.add(
         "f", {facet: {v: _deltas(n) for v, n in values.items()} for facet, values in facets.items()}
     )
@@ -223,6 +222,23 @@ def _build_index(
         "fields": FIELD_PREFIXES,
     }
     return {MANIFEST: _dump(manifest), **files.files}
+
+
+def _chunks(terms: dict[str, list[list[int]] | str], files: _Files) -> list[list[str]]:
+    """Terms in order, cut into files of about :data:`CHUNK_POSTINGS` postings each:
+    ``[first term, last term, file]`` per chunk."""
+    chunks = []
+    pending: dict[str, list[list[int]] | str] = {}
+    size = 0
+    for term in sorted(terms):
+        value = pending[term] = terms[term]
+        size += 1 if isinstance(value, str) else len(value[0])
+        if size >= CHUNK_POSTINGS:
+            chunks.append([min(pending), max(pending), files.add("t", pending)])
+            pending, size = {}, 0
+    if pending:
+        chunks.append([min(pending), max(pending), files.add("t", pending)])
+    return chunks
 
 
 def write_search_index(

@@ -35,7 +35,8 @@
     var stem = function (word) { return stemmer ? stemmer.stemWord(word) : word; };
 
     /* One term of a query: its papers and their scores. A prefix also finds longer words,
-       a little below the word itself; a paper counts its best match. */
+       a little below the word itself, and the stems of words it begins ("walki" finds
+       "walking", stemmed "walk"); a paper counts its best match. */
     async function lookup(term, prefix, field) {
       var m = await manifest;
       var end = term + "\uffff";
@@ -44,19 +45,29 @@
       });
       var loaded = await Promise.all(chunks.map(function (c) { return get(c[2]); }));
       var found = new Map();
+      var stems = [];
+      function add(numbers, scores, closeness) {
+        numbers.forEach(function (n, i) {
+          var score = scores ? scores[i] * closeness : 0;
+          if (!found.has(n) || found.get(n) < score) found.set(n, score);
+        });
+      }
       loaded.forEach(function (chunk) {
         Object.keys(chunk).forEach(function (key) {
           if (prefix ? !key.startsWith(term) : key !== term) return;
           if (!field && key.indexOf(":") !== -1) return;  // a word never finds a field's term
-          var postings = chunk[key];
-          var numbers = decode(postings[0]);
-          var scores = postings[1];
-          var closeness = key === term ? 1 : 0.9;
-          numbers.forEach(function (n, i) {
-            var score = scores ? scores[i] * closeness : 0;
-            if (!found.has(n) || found.get(n) < score) found.set(n, score);
-          });
+          if (typeof chunk[key] === "string") {
+            // A stem that begins with the prefix itself is among the keys already.
+            var target = chunk[key];
+            if (prefix && !target.startsWith(term) && stems.indexOf(target) === -1) stems.push(target);
+            return;
+          }
+          add(decode(chunk[key][0]), chunk[key][1], key === term ? 1 : 0.9);
         });
+      });
+      var more = await Promise.all(stems.map(function (s) { return lookup(s, false, field); }));
+      more.forEach(function (map) {
+        map.forEach(function (score, n) { if (!found.has(n) || found.get(n) < score * 0.9) found.set(n, score * 0.9); });
       });
       return found;
     }
