@@ -48,12 +48,17 @@ def serve(base: Path, site: Path = ROOTS / "test-site") -> Iterator[str]:
     server.shutdown()
 
 
+def small_data(factory: pytest.TempPathFactory, name: str) -> Path:
+    """A copy of the small data set in a new folder; the folder (its ``data`` beside)."""
+    base = factory.mktemp(name)
+    shutil.copytree(ROOTS / "data-small", base / "data")
+    return base
+
+
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The test site over the small data set."""
-    base = tmp_path_factory.mktemp("browser")
-    shutil.copytree(ROOTS / "data-small", base / "data")
-    yield from serve(base)
+    yield from serve(small_data(tmp_path_factory, "browser"))
 
 
 #: Three more papers in a second topic, so that facets have something to choose between.
@@ -73,9 +78,8 @@ MORE_PAPERS = {
 @pytest.fixture(scope="module")
 def facet_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The test site over six papers in two topics: three in 2024, two in 2021."""
-    base = tmp_path_factory.mktemp("facets")
+    base = small_data(tmp_path_factory, "facets")
     data = base / "data"
-    shutil.copytree(ROOTS / "data-small", data)
     with (data / "topics.yaml").open("a", encoding="utf-8") as topics:
         topics.write("- id: world-models\n  name: World models\n  description: Dynamics.\n")
     for paper_id, (title, year, venue, author, env) in MORE_PAPERS.items():
@@ -387,9 +391,8 @@ HOSTILE = "<img src=x onerror=window.pwned=1 alt=Mallory Dreams"
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The test site with a record whose every field is markup."""
-    base = tmp_path_factory.mktemp("hostile")
+    base = small_data(tmp_path_factory, "hostile")
     data = base / "data"
-    shutil.copytree(ROOTS / "data-small", data)
     with (data / "keywords.yaml").open("a", encoding="utf-8") as vocabulary:
         vocabulary.write("- name: '<script src=//evil.example/x.js'\n")
     (data / "papers" / "hostile.yaml").write_text(
