@@ -3,7 +3,7 @@
 Sphinx's own index ranks whole pages: a query for "world model" found six pages and no
 paper. This index knows papers. Every word of a paper is stemmed as Sphinx's search stems
 it (the browser stems the query with the same ``Stemmer`` of ``language_data.js``) and
-scored once, here: title first, then authors, then topics and keywords, then the rest. The
+scored once, here: short name first, then title, authors, topics and keywords, the rest. The
 fields of the query language (``author:``, ``venue:``, ``year:``, ``topic:``, ``env:``,
 ``keyword:``) are terms too, under a prefix, so a query is one lookup per word.
 
