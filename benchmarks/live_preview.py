@@ -6,6 +6,7 @@ edited, and the page that shows its card is polled until the new title is on it.
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import socket
@@ -25,10 +26,12 @@ def _port() -> int:
 
 
 def _page(url: str) -> str:
+    """The text at ``url``; empty while the server cannot give it whole (a rebuild replacing
+    the file as it is sent ends the body early: ``IncompleteRead``)."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return str(response.read().decode("utf-8"))
-    except OSError:
+    except (OSError, http.client.HTTPException):
         return ""
 
 

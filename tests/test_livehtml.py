@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import signal
@@ -31,10 +32,12 @@ def wait_for(condition: Callable[[], bool], seconds: float = 90) -> None:
 
 
 def fetch(url: str) -> str:
+    """The text at ``url``; empty while the server cannot give it whole (a rebuild replacing
+    the file as it is sent ends the body early: ``IncompleteRead``)."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return str(response.read().decode("utf-8"))
-    except OSError:
+    except (OSError, http.client.HTTPException):
         return ""
 
 
