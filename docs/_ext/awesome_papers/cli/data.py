@@ -13,16 +13,9 @@ import yaml
 from ..atomic import write_text
 from ..formats.exports import FORMATS, export
 from ..formats.importer import Imported, import_readmes
-from ..formats.readme import (
-    GROUPINGS,
-    Layout,
-    check_readme,
-    layout_of,
-    readme_template,
-    render_readme,
-)
+from ..formats.readme import GROUPINGS, check_readme, readme_template, render_readme
 from ..records.datafiles import write_record, write_vocabulary
-from ..records.listfile import FILE, load_list
+from ..records.listfile import FILE, Layout, load_list
 from ..records.loader import VOCABULARIES, load_catalogue
 
 DEFAULT_DATA = Path("data")
@@ -129,7 +122,7 @@ def _readme(args: argparse.Namespace) -> int:
     else:
         print(f"error: {args.data / FILE} not found; write it, or give --template", file=sys.stderr)
         return 1
-    layout = layout_of(info) if info else Layout()
+    layout = info.layout if info else Layout()
     if args.group_by:
         layout = replace(layout, group_by=args.group_by)
     text = render_readme(catalogue, template, layout=layout)

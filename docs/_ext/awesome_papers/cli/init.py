@@ -14,7 +14,7 @@ from .. import __version__
 from ..atomic import write_text
 from ..formats.frame import readme_frame
 from ..formats.importer import import_readmes
-from ..formats.readme import layout_of, readme_template, render_readme
+from ..formats.readme import readme_template, render_readme
 from ..records.datafiles import dump_yaml, schema_hint, write_record, write_vocabulary
 from ..records.listfile import list_info
 from ..records.loader import catalogue_from_records
@@ -100,7 +100,7 @@ def _init(args: argparse.Namespace) -> int:
         imported.papers, imported.categories, imported.environments, imported.keywords
     )
     info = list_info(listed)
-    readme = render_readme(catalogue, readme_template(info), layout=layout_of(info))
+    readme = render_readme(catalogue, readme_template(info), layout=info.layout)
     write_text(target / "README.md", readme)
     print_report(imported)
     print(

@@ -5,32 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..records.catalogue import Catalogue
-from ..records.listfile import ListInfo, Section
+from ..records.listfile import Layout, ListInfo, Section
 from ..records.model import LINK_LABELS, TRACK_LABELS, Paper
 from .markdown import escape, link_destination
 
 GROUPINGS = ("category", "venue")
-
-
-@dataclass(frozen=True)
-class Layout:
-    """How a list of the family writes its entries (``data/list.yaml``'s readme part)."""
-
-    group_by: str = "category"
-    #: The sub-line label of keywords, as the list writes it: Keyword, Keywords, Key...
-    keyword_label: str = "Keyword"
-    #: Headings in the list's own order; groups it does not name follow, newest first.
-    order: tuple[str, ...] = ()
-    #: Each group's entries in a <details open> block, as some lists fold them.
-    details: bool = False
-    #: The venue line's label, as the list writes it: Venue or Publisher.
-    venue_label: str = "Venue"
-    #: Grouped by venue-year, each entry still says its venue, as some lists write it.
-    venue_every: bool = False
 
 
 def render_readme(
@@ -61,18 +43,6 @@ def render_readme(
     toc = "\n".join(f"    - [{escape(title)}](#{_anchor(title)})" for title, _ in groups)
     text = template.replace("{{ toc }}", toc).replace("{{ papers }}", papers)
     return text.rstrip("\n") + "\n"
-
-
-def layout_of(info: ListInfo) -> Layout:
-    """The layout ``data/list.yaml`` asks for."""
-    return Layout(
-        info.group_by,
-        info.keyword_label,
-        info.order,
-        info.details,
-        info.venue_label,
-        info.venue_every,
-    )
 
 
 GENERATED_NOTE = (

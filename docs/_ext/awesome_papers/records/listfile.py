@@ -21,6 +21,23 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Layout:
+    """How a list of the family writes its entries (``data/list.yaml``'s readme part)."""
+
+    group_by: str = "category"
+    #: The sub-line label of keywords, as the list writes it: Keyword, Keywords, Key...
+    keyword_label: str = "Keyword"
+    #: Headings in the list's own order; groups it does not name follow, newest first.
+    order: tuple[str, ...] = ()
+    #: Each group's entries in a <details open> block, as some lists fold them.
+    details: bool = False
+    #: The venue line's label, as the list writes it: Venue or Publisher.
+    venue_label: str = "Venue"
+    #: Grouped by venue-year, each entry still says its venue, as some lists write it.
+    venue_every: bool = False
+
+
+@dataclass(frozen=True)
 class Sibling:
     """Another list of the family, and the snapshot of its papers.json in ``data/``."""
 
@@ -46,12 +63,7 @@ class ListInfo:
     sections_before: tuple[Section, ...] = ()
     paper_format: str = ""
     sections_after: tuple[Section, ...] = field(default_factory=tuple)
-    group_by: str = "category"
-    keyword_label: str = "Keyword"
-    order: tuple[str, ...] = ()
-    details: bool = False
-    venue_label: str = "Venue"
-    venue_every: bool = False
+    layout: Layout = field(default_factory=Layout)
     family: tuple[Sibling, ...] = ()
 
     @property
@@ -91,12 +103,14 @@ def list_info(value: dict[str, Any]) -> ListInfo:
         sections_before=sections("sections_before"),
         paper_format=readme.get("paper_format", ""),
         sections_after=sections("sections_after"),
-        group_by=readme.get("group_by", "category"),
-        keyword_label=readme.get("keyword_label", "Keyword"),
-        order=tuple(readme.get("order", ())),
-        details=bool(readme.get("details", False)),
-        venue_label=readme.get("venue_label", "Venue"),
-        venue_every=bool(readme.get("venue_every", False)),
+        layout=Layout(
+            group_by=readme.get("group_by", "category"),
+            keyword_label=readme.get("keyword_label", "Keyword"),
+            order=tuple(readme.get("order", ())),
+            details=bool(readme.get("details", False)),
+            venue_label=readme.get("venue_label", "Venue"),
+            venue_every=bool(readme.get("venue_every", False)),
+        ),
         family=tuple(
             Sibling(item["name"], item["docs_url"], item["snapshot"])
             for item in value.get("family", [])
