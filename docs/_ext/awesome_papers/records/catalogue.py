@@ -173,6 +173,14 @@ class Catalogue:
         dated = (paper for paper in self.papers if paper.added)
         return sorted(dated, key=lambda p: (p.added or "", p.id), reverse=True)[:count]
 
+    def topics_of(self, paper: Paper) -> list[Topic]:
+        """The paper's topics, as the topic map names them (a list without one has none)."""
+        return [self.topic_by_id[t] for t in paper.topics if t in self.topic_by_id]
+
+    def environments_of(self, paper: Paper) -> list[Environment]:
+        """The paper's environments, with their names and websites."""
+        return [self.environment_by_id[e] for e in paper.environments]
+
     def select(self, kind: str, value: str) -> tuple[Paper, ...]:
         """Papers of one category, keyword slug, environment id, venue slug or year."""
         return self._grouped(kind).get(value, ())

@@ -169,10 +169,8 @@ def facet_attributes(paper: Paper, catalogue: Catalogue) -> str:
         "track": paper.track or "",
         "added": paper.added or "",
         "authors": list(paper.authors),
-        "topics": [
-            [t, catalogue.topic_by_id[t].name] for t in paper.topics if t in catalogue.topic_by_id
-        ],
-        "envs": [[e, catalogue.environment_by_id[e].name] for e in paper.environments],
+        "topics": [[t.id, t.name] for t in catalogue.topics_of(paper)],
+        "envs": [[e.id, e.name] for e in catalogue.environments_of(paper)],
         "keywords": list(paper.keywords),
         "settings": list(paper.settings),
     }

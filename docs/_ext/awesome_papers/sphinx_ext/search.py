@@ -68,8 +68,8 @@ def tokens(text: str) -> tuple[str, ...]:
 
 def searchable_fields(paper: Paper, catalogue: Catalogue) -> dict[str, str]:
     """What a paper is found by, per weight class; the text also gives the result's snippet."""
-    topics = [catalogue.topic_by_id[t].name for t in paper.topics if t in catalogue.topic_by_id]
-    environments = [catalogue.environment_by_id[e].name for e in paper.environments]
+    topics = [t.name for t in catalogue.topics_of(paper)]
+    environments = [e.name for e in catalogue.environments_of(paper)]
     track = TRACK_LABELS.get(paper.track or "")
     venue = [paper.venue_label, track, paper.venue_note]
     other = [*(v for v in venue if v), *environments, *paper.settings]
@@ -86,14 +86,12 @@ def searchable_fields(paper: Paper, catalogue: Catalogue) -> dict[str, str]:
 
 def field_terms(paper: Paper, catalogue: Catalogue) -> set[str]:
     """The terms that answer field queries: every word of every value, under its prefix."""
-    topics = [catalogue.topic_by_id[t] for t in paper.topics if t in catalogue.topic_by_id]
-    envs = [catalogue.environment_by_id[e] for e in paper.environments]
     values = {
         "author": paper.authors,
         "venue": [paper.venue] if paper.venue else [],
         "year": [str(paper.year)] if paper.year else [],
-        "topic": [f"{t.id} {t.name}" for t in topics],
-        "env": [f"{e.id} {e.name}" for e in envs],
+        "topic": [f"{t.id} {t.name}" for t in catalogue.topics_of(paper)],
+        "env": [f"{e.id} {e.name}" for e in catalogue.environments_of(paper)],
         "keyword": paper.keywords,
     }
     return {
@@ -106,12 +104,11 @@ def field_terms(paper: Paper, catalogue: Catalogue) -> set[str]:
 
 def facet_values(paper: Paper, catalogue: Catalogue) -> dict[str, list[str]]:
     """The values the search page's facets offer, as readers know them."""
-    topics = [catalogue.topic_by_id[t].name for t in paper.topics if t in catalogue.topic_by_id]
     return {
-        "topic": topics,
+        "topic": [t.name for t in catalogue.topics_of(paper)],
         "venue": [paper.venue] if paper.venue else [],
         "year": [str(paper.year)] if paper.year else [],
-        "env": [catalogue.environment_by_id[e].name for e in paper.environments],
+        "env": [e.name for e in catalogue.environments_of(paper)],
     }
 
 
