@@ -170,7 +170,7 @@ def _build_index(
             entry = weighted.setdefault(term, ([], []))
             entry[0].append(number)
             entry[1].append(weight)
-        for term in sorted(field_terms(paper, catalogue)):
+        for term in field_terms(paper, catalogue):  # the chunks sort the terms
             filters[term].append(number)
         for facet, values in facet_values(paper, catalogue).items():
             for value in values:

@@ -46,15 +46,13 @@
       var loaded = await Promise.all(chunks.map(function (c) { return get(c[2]); }));
       var found = new Map();
       var stems = [];
-      function add(numbers, scores, closeness) {
-        numbers.forEach(function (n, i) {
-          var score = scores ? scores[i] * closeness : 0;
-          if (!found.has(n) || found.get(n) < score) found.set(n, score);
-        });
+      function keep(n, score) {
+        if (!found.has(n) || found.get(n) < score) found.set(n, score);
       }
       loaded.forEach(function (chunk) {
-        Object.keys(chunk).forEach(function (key) {
-          if (prefix ? !key.startsWith(term) : key !== term) return;
+        var keys = prefix ? Object.keys(chunk).filter(function (k) { return k.startsWith(term); })
+          : Object.prototype.hasOwnProperty.call(chunk, term) ? [term] : [];
+        keys.forEach(function (key) {
           if (!field && key.indexOf(":") !== -1) return;  // a word never finds a field's term
           if (typeof chunk[key] === "string") {
             // A stem that begins with the prefix itself is among the keys already.
@@ -62,13 +60,13 @@
             if (prefix && !target.startsWith(term) && stems.indexOf(target) === -1) stems.push(target);
             return;
           }
-          add(decode(chunk[key][0]), chunk[key][1], key === term ? 1 : 0.9);
+          var scores = chunk[key][1];
+          var closeness = key === term ? 1 : 0.9;
+          decode(chunk[key][0]).forEach(function (n, i) { keep(n, scores ? scores[i] * closeness : 0); });
         });
       });
       var more = await Promise.all(stems.map(function (s) { return lookup(s, false, field); }));
-      more.forEach(function (map) {
-        map.forEach(function (score, n) { if (!found.has(n) || found.get(n) < score * 0.9) found.set(n, score * 0.9); });
-      });
+      more.forEach(function (map) { map.forEach(function (score, n) { keep(n, score * 0.9); }); });
       return found;
     }
 
