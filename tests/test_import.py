@@ -9,7 +9,7 @@ import yaml
 from awesome_papers.cli import main
 from awesome_papers.formats.importer import import_readmes
 
-UPSTREAM = Path(__file__).parent.parent.parent / "shared" / "upstream"
+UPSTREAM = Path(__file__).parent / "upstream"
 SEED = UPSTREAM / "README.seed.md"
 FULL = UPSTREAM / "README.full.md"
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 REPO = Path(__file__).parent.parent
-UPSTREAM = REPO.parent / "shared" / "upstream"
+UPSTREAM = Path(__file__).parent / "upstream"
 TEMPLATE_FILE = Path(__file__).parent / "roots" / "readme-template.md"
 TEMPLATE = TEMPLATE_FILE.read_text("utf-8")
 
@@ -131,7 +131,7 @@ def test_group_by_venue_gives_the_upstream_layout(data_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["README.seed.md", "README.full.md"])
-def test_round_trip_on_the_shared_lists(name: str) -> None:
+def test_round_trip_on_the_upstream_lists(name: str) -> None:
     first = import_readmes([(name, (UPSTREAM / name).read_text("utf-8"))])
     again = reimport(first, render(first))
     assert by_id(again) == by_id(first)
