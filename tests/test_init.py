@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -146,6 +147,23 @@ def test_this_list_is_an_instance_of_the_same_project_files() -> None:
         assert (REPO / destination).read_text("utf-8") == (PROJECT / source).read_text("utf-8"), (
             destination
         )
+
+
+def test_the_workflows_init_writes_pass_zizmor(project: Path) -> None:
+    """Pinned actions, no kept credentials, least privilege: zizmor finds nothing to flag."""
+    workflows = project / ".github" / "workflows"
+    assert (project / ".github" / "dependabot.yml").is_file()
+    audit = subprocess.run(
+        ["zizmor", "--offline", "--min-severity", "low", str(workflows)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert audit.returncode == 0, audit.stdout + audit.stderr
+    for workflow in workflows.glob("*.yml"):
+        for line in workflow.read_text("utf-8").splitlines():
+            if "uses:" in line:
+                assert re.search(r"@[0-9a-f]{40} # v\d", line), (workflow.name, line)
 
 
 def test_the_readme_round_trips_through_the_importer(project: Path) -> None:

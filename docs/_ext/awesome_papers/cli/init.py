@@ -37,6 +37,8 @@ FILES = {
     "github/workflows/checks.yml": ".github/workflows/checks.yml",
     "github/workflows/links.yml": ".github/workflows/links.yml",
     "github/workflows/add-paper.yml": ".github/workflows/add-paper.yml",
+    "github/dependabot.yml": ".github/dependabot.yml",
+    "github/zizmor.yml": ".github/zizmor.yml",
 }
 FILLED = {"pyproject.toml.in": "pyproject.toml", "CONTRIBUTING.md": "CONTRIBUTING.md"}
 SET_UP = """Set-up, on a fresh machine with Python 3.11 or newer. Build the site (into `docs/_build/html`):
