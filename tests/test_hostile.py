@@ -79,7 +79,7 @@ def hostile_data(data_dir: Path) -> Path:
         "topics": ["visual-agents"],
         "keywords": ["<script src=//evil.example/x.js"],
         "environments": ["evil-env"],
-        "settings": ["| table | cell |", "`code` & $math$"],
+        "settings": ["| table | cell |", "`code & $math$ left open"],
         "links": [{"kind": "code", "url": 'https://github.com/x/y?q="quoted"'.replace('"', "")}],
         "highlight": "<font color=red hi",
         "note": "[link] (javascript:alert(1)) <iframe",

@@ -66,6 +66,22 @@ def test_build_is_clean(site: Build) -> None:
         assert (Path(app.outdir) / name).is_file(), name
 
 
+def test_every_page_links_the_favicon_and_a_404_page_is_rooted_at_the_site(site: Build) -> None:
+    app = site()
+    out = Path(app.outdir)
+    pages = sorted(p for p in out.rglob("*.html") if "_static" not in p.parts)
+    assert len(pages) > 10
+    for path in pages:
+        icons = page(app, str(path.relative_to(out))).select('link[rel="icon"]')
+        assert len(icons) == 1, path
+    assert (out / "_static" / "favicon.svg").is_file()
+    missing = page(app, "404.html")
+    assert missing.h1 is not None and missing.h1.get_text() == "Page not found"
+    # The host serves it at any depth, so its links start at html_baseurl's path.
+    assert missing.select_one('link[rel="icon"]')["href"] == "/list/_static/favicon.svg"  # type: ignore[index]
+    assert missing.select_one('a[href="/list/all/"]') is not None
+
+
 def test_card_shows_everything_a_reader_needs(site: Build) -> None:
     card = page(site(), "categories/vision.html").select_one("div.ap-card#drm-dormant-ratio")
     assert card is not None
@@ -245,7 +261,7 @@ def test_hostile_text_is_inert(site: Build, data_dir: Path) -> None:
     )
     (data_dir / "papers" / "evil.yaml").write_text(
         "id: evil\n"
-        "title: '<script src=//evil.example/x.js [x] (javascript:alert(1)) `code`'\n"
+        "title: '<script src=//evil.example/x.js [x] (javascript:alert(1)) `code'\n"
         "url: https://example.org/evil\n"
         "authors: ['<b Mallory', 'Hal Daumé III']\n"
         "category: agents\n"
@@ -264,7 +280,7 @@ def test_hostile_text_is_inert(site: Build, data_dir: Path) -> None:
     card = page(app, "categories/agents.html").select_one("div.ap-card#evil")
     assert (
         card.select_one(".ap-title a").get_text()
-        == "<script src=//evil.example/x.js [x] (javascript:alert(1)) `code`"
+        == "<script src=//evil.example/x.js [x] (javascript:alert(1)) `code"
     )
     assert card.select_one(".ap-keywords .ap-keyword").get_text() == "<img src=x onerror=alert(1)"
     assert card.select_one(".ap-setting").get_text() == ".. raw:: html"

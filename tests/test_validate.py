@@ -189,6 +189,12 @@ BAD_RECORDS = [
         id="markdown-emphasis",
     ),
     pytest.param(
+        GOOD + "scores: '8, 6 <img src=x onerror=alert(1)>'\n",
+        "data/papers/new-paper.yaml:7: scores: holds an HTML tag "
+        "('8, 6 <img src=x onerror=alert(1)>'); write plain text",
+        id="html-in-scores",
+    ),
+    pytest.param(
         GOOD.replace("[visual-agents]", "[visual-agnts]"),
         "data/papers/new-paper.yaml:6: topics[0]: unknown topic 'visual-agnts'; "
         "did you mean 'visual-agents'?",
@@ -230,6 +236,14 @@ def test_bad_record_is_reported_with_file_line_and_field(
     code, problems = validate(capsys)
     assert code == 1
     assert expected in problems
+
+
+def test_a_title_whose_asterisks_render_as_text_passes(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    title = "title: 'SeeA*: Efficient Exploration-Enhanced A* Search'"
+    write(data_dir, "new-paper.yaml", GOOD.replace("title: A New Paper", title))
+    assert main(["validate"]) == 0, capsys.readouterr().err
 
 
 def test_all_problems_in_one_run(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -154,10 +154,15 @@ class Checks:
                     break
 
     def text(self, papers: Iterable[Paper]) -> None:
-        """No placeholder left by ``new``, no author-less record, no markup in any text."""
+        """No placeholder left by ``new``, no author-less record, and no markup in any text a
+        reader sees, in the vocabularies as in the records."""
+        for name, doc in self.vocabulary_docs.items():
+            for where, message in markup_problems(name, doc.value):
+                self.add(self.data_dir / f"{name}.yaml", doc.line(where), where, message)
         for paper in papers:
             doc = self.docs[paper.id]
-            for where, message in [*placeholder_problems(paper), *markup_problems(paper)]:
+            problems = [*placeholder_problems(paper), *markup_problems("paper", doc.value)]
+            for where, message in problems:
                 self.add(paper.source, doc.line(where), where, message)
 
     def topic_sizes(self, catalogue: Catalogue, topics: list[Topic]) -> None:

@@ -1,25 +1,43 @@
-"""What ``validate`` refuses in record text beyond the schema: placeholders and leftover markup."""
+"""What ``validate`` refuses in record text beyond the schema: placeholders and leftover markup.
+
+Markup is judged as GitHub's renderer would judge it: through a CommonMark parser
+(markdown-it-py), so that ``A* search``, ``Q*`` and ``C++`` are text while ``*k*``, ``**bold**``,
+``<i>`` and ``[x](y)`` are markup. Which fields are text a reader sees is the schemas' word:
+each such field says ``"x-prose": true``.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .model import Paper
+from .schema import rules
 from .yamlfile import join_path
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 #: The fewest papers a topic may gather: fewer is not yet a subject.
 MIN_TOPIC_PAPERS = 3
 #: Values ``new`` writes for a contributor to replace.
 PLACEHOLDERS = frozenset({"First Author", "Title of the Paper", "TODO", "TBD"})
-#: Markup that means a README construct leaked into a record: comments, Markdown links, HTML
-#: tags and emphasis markers standing at a word's edge.
-_MARKUP = (
-    (re.compile(r"<!--|-->"), "an HTML comment"),
-    (re.compile(r"\]\("), "a Markdown link"),
-    (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), "an HTML tag"),
-    (re.compile(r"(?:^|\s)[*_]{1,2}\S|\S[*_]{1,2}(?:$|\s)"), "Markdown emphasis"),
-)
+#: Characters without which no text can hold markup: most text skips the parser.
+_SUSPECT = re.compile(r"[*_<>\[\]&`~\\]")
+#: What each inline token of the parser means, in a contributor's words.
+_TOKENS = {
+    "em_open": "Markdown emphasis",
+    "strong_open": "Markdown emphasis",
+    "s_open": "Markdown strikethrough",
+    "link_open": "a Markdown link",
+    "image": "a Markdown image",
+    "code_inline": "a Markdown code span",
+}
+#: Source that renders as something else: ``\\*`` as ``*``, ``&amp;`` as ``&``.
+_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def placeholder_problems(paper: Paper) -> Iterator[tuple[str, str]]:
@@ -33,20 +51,50 @@ def placeholder_problems(paper: Paper) -> Iterator[tuple[str, str]]:
         yield "title", f"'{paper.title}' is a placeholder; write the paper's title"
 
 
-def markup_problems(paper: Paper) -> Iterator[tuple[str, str]]:
-    """``(field, message)`` for each text field that still holds README markup."""
-    for name, value in _texts(paper):
-        for pattern, what in _MARKUP:
-            if pattern.search(value):
-                yield name, f"holds {what} ({value!r}); write plain text"
-                break
+def markup_problems(schema_name: str, value: Any) -> Iterator[tuple[str, str]]:
+    """``(field, message)`` for each prose field of a document that still holds markup."""
+    for where, text in prose(rules(schema_name), value, ""):
+        what = markup_in(text)
+        if what:
+            yield where, f"holds {what} ({text!r}); write plain text"
 
 
-def _texts(paper: Paper) -> Iterator[tuple[str, str]]:
-    for name in ("title", "short_name", "venue", "venue_note", "highlight", "note"):
-        value = getattr(paper, name)
-        if value:
-            yield name, value
-    for name in ("authors", "keywords", "settings"):
-        for index, value in enumerate(getattr(paper, name)):
-            yield join_path(name, index), value
+def prose(rule: dict[str, Any], value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every ``(path, text)`` of ``value`` that its schema ``rule`` marks ``x-prose``."""
+    if isinstance(value, str):
+        if rule.get("x-prose"):
+            yield path, value
+    elif isinstance(value, dict):
+        properties = rule.get("properties", {})
+        for key, item in value.items():
+            if key in properties:
+                yield from prose(properties[key], item, join_path(path, key))
+    elif isinstance(value, list) and "items" in rule:
+        for index, item in enumerate(value):
+            yield from prose(rule["items"], item, join_path(path, index))
+
+
+def markup_in(text: str) -> str | None:
+    """What markup ``text`` holds, as a CommonMark renderer reads it; None for plain text."""
+    if not _SUSPECT.search(text):
+        return None
+    if "<!--" in text or "-->" in text:
+        return "an HTML comment"
+    for token in _parser().parseInline(text)[0].children or ():
+        if token.type == "html_inline":
+            return "an HTML tag"
+        if token.type in _TOKENS:
+            return _TOKENS[token.type]
+    if _ESCAPE.search(text):
+        return "a Markdown escape"
+    if _ENTITY.search(text):
+        return "an HTML entity"
+    return None
+
+
+@cache
+def _parser() -> MarkdownIt:
+    # Imported here: most records hold no suspect character, and validate starts faster.
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("strikethrough")

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import DataError
+from .errors import DataError, Problem
+from .lint import markup_problems
 from .parsing import parse
 
 FILE = "list.yaml"
@@ -78,6 +79,11 @@ def load_list(data_dir: Path) -> ListInfo | None:
     if not path.is_file():
         return None
     doc, problems = parse(str(path), str(path), "list")
+    if doc is not None and not problems:
+        problems = [
+            Problem(str(path), doc.line(where), where, message)
+            for where, message in markup_problems("list", doc.value)
+        ]
     if problems or doc is None:
         raise DataError(problems)
     return list_info(doc.value)

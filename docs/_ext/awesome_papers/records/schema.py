@@ -43,7 +43,8 @@ def schema(name: str) -> dict[str, Any]:
 
 
 @cache
-def _rules(name: str) -> dict[str, Any]:
+def rules(name: str) -> dict[str, Any]:
+    """Schema ``name`` with its local ``$ref``s inlined: one rule per field, annotations kept."""
     # Local $refs inlined, so that an error's schema path leads straight to its rule and x-message.
     loaded = schema(name)
     inlined: dict[str, Any] = _inline_refs(loaded, loaded.get("$defs", {}))
@@ -53,7 +54,7 @@ def _rules(name: str) -> dict[str, Any]:
 @cache
 def validator(name: str) -> jsonschema_rs.Draft202012Validator:
     """The compiled validator of schema ``name``."""
-    return jsonschema_rs.Draft202012Validator(_rules(name))
+    return jsonschema_rs.Draft202012Validator(rules(name))
 
 
 def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
@@ -77,7 +78,7 @@ def check(name: str, doc: YamlDocument, display: str) -> list[Problem]:
         return []
     problems: list[Problem] = []
     for error in checker.iter_errors(doc.value):
-        problems.extend(_problems(error, _rules(name), doc, display))
+        problems.extend(_problems(error, rules(name), doc, display))
     return problems
 
 
