@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 from conftest import REPO, ROOTS
@@ -28,23 +29,47 @@ if CHROMIUM is None:
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright  # noqa: E402
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under the path it is published at, and its own ``404.html`` for any
+    address that has no file, as Read the Docs does."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        route = urlsplit(path).path
+        if not route.startswith(self.prefix):
+            return os.path.join(self.directory, "\0outside")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        if os.path.exists(self.translate_path(self.path)):
+            return super().send_head()
+        body = Path(self.directory, "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
     def log_message(self, format: str, *args: object) -> None:
         """The tests read the pages, not the server's log."""
 
 
-def serve(base: Path, site: Path = ROOTS / "test-site") -> Iterator[str]:
-    """Build ``site`` (the test site) over ``base/data`` with sphinx-build; serve it locally."""
+def serve(base: Path, site: Path = ROOTS / "test-site", prefix: str = "/list/") -> Iterator[str]:
+    """Build ``site`` (the test site) over ``base/data`` with sphinx-build; serve it locally
+    under ``prefix``, the path of the site's ``html_baseurl``."""
     shutil.copytree(site, base / "site", ignore=shutil.ignore_patterns("_build"))
     outdir = base / "html"
     subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "-q", str(base / "site"), str(outdir)], check=True
     )
-    handler = functools.partial(QuietHandler, directory=str(outdir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler = type("Handler", (SiteHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(outdir))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"
     server.shutdown()
 
 
@@ -121,8 +146,7 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     errors: list[str] = []
 
     def on_console(message: ConsoleMessage) -> None:
-        # The test server has no favicon.ico; browsers ask for it on their own.
-        if message.type == "error" and not message.location.get("url", "").endswith("favicon.ico"):
+        if message.type == "error":
             errors.append(f"{message.text} ({message.location.get('url')})")
 
     opened.on("console", on_console)
@@ -359,7 +383,7 @@ def real_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real list's site, built from docs/ and data/ as a reader gets it."""
     base = tmp_path_factory.mktemp("real")
     shutil.copytree(REPO / "data", base / "data")
-    yield from serve(base, REPO / "docs")
+    yield from serve(base, REPO / "docs", prefix="/en/latest/")
 
 
 def test_searching_the_real_list(page: Page, real_url: str) -> None:
@@ -416,3 +440,52 @@ def test_search_shows_hostile_text_as_text(page: Page, hostile_url: str) -> None
     assert "<b onmouseover" in results.locator(".ap-result-meta").inner_text()
     assert page.evaluate("window.pwned") is None
     assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+#: One page of each kind the test site has, and a missing page at some depth.
+PAGE_KINDS = [
+    "index.html",
+    "categories/index.html",
+    "categories/vision.html",
+    "topics/index.html",
+    "topics/visual-agents.html",
+    "keywords/index.html",
+    "keywords/visual-rl.html",
+    "environments/index.html",
+    "environments/atari.html",
+    "venues/index.html",
+    "venues/iclr-2021.html",
+    "all/index.html",
+    "search.html?q=dream",
+    "genindex.html",
+    "mine.html",
+]
+
+
+@pytest.mark.parametrize("path", PAGE_KINDS)
+def test_a_first_visit_logs_no_console_error(page: Page, site_url: str, path: str) -> None:
+    response = page.goto(f"{site_url}/{path}")
+    assert response is not None and response.status == 200
+    page.wait_for_load_state("networkidle")
+    icon = page.locator('link[rel="icon"]')
+    assert icon.count() == 1
+    assert page.request.get(page.evaluate("document.querySelector('link[rel=icon]').href")).ok
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_a_mistyped_address_gets_the_sites_own_404_page(page: Page, site_url: str) -> None:
+    missing = f"{site_url}/categories/no/such-page.html"
+    response = page.goto(missing)
+    assert response is not None and response.status == 404
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "Page not found"
+    # Its styles, scripts and links are rooted where the site is published, at any depth.
+    assert page.locator(".bd-header").is_visible()
+    page.get_by_role("link", name="The home page").click()
+    assert page.url == f"{site_url}/"
+    # The browser reports the missing page's own status; nothing else may fail.
+    errors = page.console_errors  # type: ignore[attr-defined]
+    assert errors[0] == (
+        f"Failed to load resource: the server responded with a status of 404 (Not Found) ({missing})"
+    )
+    assert errors[1:] == []

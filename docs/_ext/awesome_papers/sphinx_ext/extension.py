@@ -19,6 +19,7 @@ from .directives import PaperCards, PaperIndex, PaperPage
 from .domain import PapersDomain, get_domain
 from .indexlist import paper_index_list, visit_index_list_html
 from .linkhealth import PaperLinkHealth
+from .notfound import setup_notfound
 from .overview import PaperAll, PaperOverview
 from .pages import write_pages
 from .roles import PaperRole
@@ -104,6 +105,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_js_file("awesome_papers_index.js", loading_method="defer")
     app.add_js_file("awesome_papers_search.js", loading_method="defer")
     app.connect("config-inited", _configure_html)
+    setup_notfound(app)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-updated", _publish_labels)
