@@ -76,6 +76,11 @@ BAD_RECORDS = [
         id="title-with-line-break",
     ),
     pytest.param(
+        GOOD + "note: " + "x" * 1_000_000 + "\n",
+        "data/papers/new-paper.yaml:7: note: must be at most 1000 characters long (got 1000000)",
+        id="megabyte-note",
+    ),
+    pytest.param(
         GOOD + "links: [{kind: code}]\n",
         "data/papers/new-paper.yaml:7: links[0].url: missing required field",
         id="missing-nested-field",
@@ -371,7 +376,7 @@ def test_an_unchanged_list_is_not_read_again(
     def unreachable(*args: object) -> None:
         raise AssertionError("a record was parsed again")
 
-    monkeypatch.setattr("awesome_papers.records.parsing.read_yaml", unreachable)
+    monkeypatch.setattr("awesome_papers.records.parsing.parse_yaml", unreachable)
     assert main(["validate"]) == 0
     assert (
         "3 papers, 2 categories, 1 topic, 3 keywords, 3 environments: OK" in capsys.readouterr().out

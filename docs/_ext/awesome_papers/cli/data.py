@@ -8,15 +8,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..atomic import write_text
 from ..formats.exports import FORMATS, export
 from ..formats.importer import Imported, import_readmes
 from ..formats.readme import GROUPINGS, check_readme, readme_template, render_readme
+from ..records.checks import display_path
 from ..records.datafiles import write_record, write_vocabulary
+from ..records.errors import DataError
 from ..records.listfile import FILE, Layout, load_list
 from ..records.loader import VOCABULARIES, load_catalogue
+from ..records.parsing import parse
+from ..records.yamlfile import read_text
 
 DEFAULT_DATA = Path("data")
 
@@ -74,15 +76,18 @@ def _import(args: argparse.Namespace) -> int:
     vocabularies = {}
     for name in VOCABULARIES:
         path = args.out / f"{name}.yaml"
-        if path.is_file():
-            vocabularies[name] = yaml.safe_load(path.read_text("utf-8")) or []
+        if path.is_file():  # the ids a list already has are kept: checked as validate would
+            doc, problems = parse(str(path), display_path(path), name)
+            if doc is None:
+                raise DataError(problems)
+            vocabularies[name] = doc.value
     added = {}
     if args.added_dates:
-        for row in args.added_dates.read_text("utf-8").splitlines()[1:]:
+        for row in _text(args.added_dates).splitlines()[1:]:
             date, _, title = row.partition("\t")
             added[title.strip()] = date.strip()
     imported = import_readmes(
-        [(str(path), path.read_text("utf-8")) for path in args.readmes],
+        [(str(path), _text(path)) for path in args.readmes],
         vocabularies=vocabularies,
         added=added,
         default_added=args.added,
@@ -102,6 +107,10 @@ def _import(args: argparse.Namespace) -> int:
     )
     # 2: everything else is written, but the data will not validate until a human decides.
     return 2 if imported.decisions else 0
+
+
+def _text(path: Path) -> str:
+    return read_text(path, display_path(path))
 
 
 def print_report(imported: Imported) -> None:

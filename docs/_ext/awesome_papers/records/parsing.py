@@ -14,7 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from . import schema
 from .errors import DataError, Problem
-from .yamlfile import YamlDocument, read_yaml
+from .yamlfile import YamlDocument, parse_yaml, read_text
 
 #: A parsed file: its document when it is valid, and every problem found in it.
 Parsed = tuple[YamlDocument | None, list[Problem]]
@@ -26,7 +26,15 @@ PER_WORKER = 1000
 def parse(path: str, display: str, schema_name: str) -> Parsed:
     """Read ``path`` (shown as ``display``) and check it against its schema."""
     try:
-        doc = read_yaml(path, display)
+        return parse_text(read_text(path, display), display, schema_name)
+    except DataError as error:
+        return None, error.problems
+
+
+def parse_text(text: str, display: str, schema_name: str) -> Parsed:
+    """What :func:`parse` finds, for a file's text before it is written."""
+    try:
+        doc = parse_yaml(text, display)
     except DataError as error:
         return None, error.problems
     found = doc.problems + schema.check(schema_name, doc, display)

@@ -117,6 +117,9 @@ def _problems(
         return [at(path, f"{rule['x-message']} (got {_shown(instance)})")]
     if kind == "minLength":
         return [at(path, "must not be empty")]
+    if kind == "maxLength":
+        length = len(instance) if isinstance(instance, str) else 0
+        return [at(path, f"must be at most {value} characters long (got {length})")]
     if kind in {"minItems", "maxItems"} and "x-message" in rule:
         count = len(instance) if isinstance(instance, list) else 0
         return [at(path, f"{rule['x-message']} (got {count})")]
@@ -125,7 +128,8 @@ def _problems(
     if kind == "enum":
         choices = ", ".join(map(str, value))
         return [at(path, f"must be one of: {choices} (got {_shown(instance)})")]
-    return [at(path, error.message)]
+    message = error.message  # it may quote the whole value, which may be a megabyte
+    return [at(path, message if len(message) <= 200 else message[:197] + "...")]
 
 
 def _rule_at(rules: dict[str, Any], where: list[str | int]) -> dict[str, Any]:
