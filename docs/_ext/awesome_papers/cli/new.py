@@ -131,7 +131,7 @@ def _by_hand(args: argparse.Namespace, catalogue: Catalogue, title: str, url: st
     if known is not None:
         return _already(title, known)
     record = {
-        "id": paper_id_for(title),
+        "id": unique_id(paper_id_for(title), catalogue.paper_by_id),
         "title": title,
         "url": url,
         "authors": ["First Author"],

@@ -10,6 +10,7 @@ from typing import Any
 from ..atomic import write_text
 from ..records.checks import display_path
 from ..records.loader import load_catalogue
+from ..records.parsing import parse_text
 from ..remote.refresh import propose
 from .data import DEFAULT_DATA
 
@@ -34,13 +35,22 @@ def _refresh(args: argparse.Namespace) -> int:
     ):
         print(f"error: {failures[0].split(': ', 1)[1]}; nothing was changed", file=sys.stderr)
         return 1
+    written = 0
     for proposal in proposals:
+        shown = display_path(proposal.paper.source)
+        _, problems = parse_text(proposal.new_text, shown, "paper")
+        if problems:  # the service's answer would break the record: keep the record as it is
+            failures.append(
+                f"{proposal.paper.id}: its published version is not valid: {problems[0]}"
+            )
+            continue
         print("\n".join(proposal.diff))
         if args.write:
             write_text(Path(proposal.paper.source), proposal.new_text)
+        written += 1
     for failure in failures:
         print(f"skipped {failure}", file=sys.stderr)
     verb = "updated" if args.write else "would update"
-    hint = "" if args.write or not proposals else "; run again with --write to apply"
-    print(f"{verb} {len(proposals)} record(s) in {display_path(args.data)}{hint}")
+    hint = "" if args.write or not written else "; run again with --write to apply"
+    print(f"{verb} {written} record(s) in {display_path(args.data)}{hint}")
     return 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -66,3 +68,15 @@ def get_json(service: str, url: str, params: dict[str, str] | None = None) -> An
         return response.json()
     except ValueError:
         raise ServiceError(f"{service} answered something that is not JSON ({url})") from None
+
+
+@contextmanager
+def reading(service: str, what: str) -> Iterator[None]:
+    """Read an answer of ``service`` about ``what``: one of a shape the reader does not expect
+    (a list for an object, a number for a name) is the service's fault, one ServiceError line."""
+    try:
+        yield
+    except (AttributeError, TypeError, KeyError, IndexError, ValueError, OverflowError):
+        raise ServiceError(
+            f"{service} answered about {what} in a form this tool does not read"
+        ) from None

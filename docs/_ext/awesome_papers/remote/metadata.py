@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from .http import ServiceError, base_url, get, get_json
+from .http import ServiceError, base_url, get, get_json, reading
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _ARXIV = "{http://arxiv.org/schemas/atom}"
@@ -145,5 +146,27 @@ def recognise(url: str) -> tuple[str, str] | None:
     return None
 
 
-FETCHERS = {"arxiv": from_arxiv, "doi": from_doi, "openreview": from_openreview}
+def _read(service: str, fetch: Callable[[str], Metadata]) -> Callable[[str], Metadata]:
+    """``fetch``, whose answer must be of the shape a record takes, or one ServiceError."""
+
+    def read(identifier: str) -> Metadata:
+        with reading(service, identifier):
+            metadata = fetch(identifier)
+            if not (
+                isinstance(metadata.title, str)
+                and all(isinstance(name, str) for name in metadata.authors)
+                and isinstance(metadata.venue, str | None)
+            ):
+                raise TypeError(metadata)
+            if not isinstance(metadata.year, int) or not 1000 <= metadata.year <= 9999:
+                metadata.year = None  # a date a record cannot hold is no date
+            return metadata
+
+    return read
+
+
 SERVICE_NAMES = {"arxiv": "arXiv", "doi": "Crossref", "openreview": "OpenReview"}
+FETCHERS = {
+    kind: _read(SERVICE_NAMES[kind], fetch)
+    for kind, fetch in (("arxiv", from_arxiv), ("doi", from_doi), ("openreview", from_openreview))
+}

@@ -14,7 +14,7 @@ from ..records.catalogue import Catalogue
 from ..records.checks import display_path
 from ..records.keys import arxiv_id
 from ..records.model import Paper
-from .http import ServiceError, base_url, get_json
+from .http import ServiceError, base_url, get_json, reading
 
 #: Long venue names as Semantic Scholar gives them, and the short names lists use.
 SHORT_VENUES = {
@@ -57,14 +57,18 @@ def published_version(identifier: str) -> tuple[str, int | None, str | None] | N
         f"{base_url('Semantic Scholar')}arXiv:{identifier}",
         {"fields": "venue,year,publicationVenue,externalIds,journal"},
     )
-    venue = (found.get("publicationVenue") or {}).get("name") or found.get("venue") or ""
-    if not venue or venue.lower() in {"arxiv", "arxiv.org"}:
-        return None
-    short = SHORT_VENUES.get(venue.lower().removeprefix("the "), venue)
-    doi = (found.get("externalIds") or {}).get("DOI")
-    if doi and doi.lower().startswith("10.48550/arxiv"):
-        doi = None  # arXiv's own DOI is no publication
-    return short, found.get("year"), f"https://doi.org/{doi}" if doi else None
+    with reading("Semantic Scholar", f"arXiv {identifier}"):
+        venue = (found.get("publicationVenue") or {}).get("name") or found.get("venue") or ""
+        if not venue or venue.lower() in {"arxiv", "arxiv.org"}:
+            return None
+        short = SHORT_VENUES.get(" ".join(venue.lower().split()).removeprefix("the "), venue)
+        doi = (found.get("externalIds") or {}).get("DOI")
+        if doi and doi.lower().startswith("10.48550/arxiv"):
+            doi = None  # arXiv's own DOI is no publication
+        year = found.get("year")
+        if not isinstance(year, int | None) or (doi is not None and not isinstance(doi, str)):
+            raise TypeError(found)
+        return short, year, f"https://doi.org/{doi}" if doi else None
 
 
 def propose(catalogue: Catalogue) -> tuple[list[Proposal], list[str]]:
