@@ -237,3 +237,36 @@ def test_import_of_undecodable_or_broken_input_writes_nothing(
     assert main(["import", str(readme), "--out", str(out)]) == 1
     assert_reported(1, capsys.readouterr().err)
     assert [path.name for path in out.iterdir()] == ["keywords.yaml"]
+
+
+@settings(FUZZ, max_examples=15)
+@given(READMES)
+@example("# Awesome **Fuzz**\n\n```\n- [An Example Paper](https://example.org/x)\n```\n")
+def test_init_makes_a_whole_project_or_none(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    where = tmp_path_factory.mktemp("init")
+    readme = where / "README.md"
+    readme.write_text(text, "utf-8", errors="surrogatepass")
+    target = where / "site"
+    code = timed_main(
+        ["init", str(target), "--from", str(readme), "--repo", "https://github.com/o/fuzz"]
+    )
+    assert code in (0, 1, 2)
+    if code == 1:
+        assert not target.exists()
+    else:
+        assert (target / "README.md").is_file() and (target / "data" / "list.yaml").is_file()
+
+
+def test_init_from_an_undecodable_readme_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_bytes(b"# Awesome Fuzz\n\n## Papers\n\n- [Caf\xe9](https://e.org/a)\n")
+    target = tmp_path / "site"
+    assert main(["init", str(target), "--from", str(readme), "--repo", "https://x.org/o/f"]) == 1
+    assert capsys.readouterr().err == (
+        f"{readme}:5: file: not UTF-8 text (byte 0xe9 at offset 33)\n1 problem(s) found\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["README.md"]

@@ -83,6 +83,16 @@ def test_init_reads_every_construct_of_a_family_readme(project: Path) -> None:
     assert listed["readme"]["group_by"] == "venue"
 
 
+def test_the_project_init_writes_is_readable_by_others_and_was_moved_in_whole(
+    project: Path,
+) -> None:
+    assert project.stat().st_mode & 0o755 == 0o755
+    for path in project.rglob("*"):
+        assert path.stat().st_mode & 0o444 == 0o444, path
+    assert (project / ".ci" / "run").stat().st_mode & 0o111 == 0o111
+    assert [p.name for p in project.parent.iterdir() if p.name.startswith(".")] == []
+
+
 def test_the_new_list_builds_after_its_one_decision(project: Path) -> None:
     record = project / "data" / "papers" / "second-title-same-link.yaml"
     record.write_text(

@@ -82,6 +82,14 @@ def test_every_page_links_the_favicon_and_a_404_page_is_rooted_at_the_site(site:
     assert missing.select_one('a[href="/list/all/"]') is not None
 
 
+def test_every_file_the_build_writes_is_readable_by_a_web_server(site: Build) -> None:
+    out = Path(site().outdir)
+    files = [path for path in out.rglob("*") if path.is_file()]
+    assert {"papers.json", "papers.bib", "feed.xml", "papers-index.json"} <= {p.name for p in files}
+    for path in files:
+        assert path.stat().st_mode & 0o444 == 0o444, f"{path}: {oct(path.stat().st_mode)}"
+
+
 def test_card_shows_everything_a_reader_needs(site: Build) -> None:
     card = page(site(), "categories/vision.html").select_one("div.ap-card#drm-dormant-ratio")
     assert card is not None

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 from string import Template
 from typing import Any
 
 from .. import __version__
-from ..atomic import write_text
+from ..atomic import NEW_FOLDER_MODE, write_text
 from ..formats.frame import readme_frame
-from ..formats.importer import import_readmes
+from ..formats.importer import Imported, import_readmes
 from ..formats.readme import readme_template, render_readme
+from ..records.checks import display_path
 from ..records.datafiles import dump_yaml, schema_hint, write_record, write_vocabulary
 from ..records.listfile import list_info
 from ..records.loader import catalogue_from_records
+from ..records.yamlfile import read_text
 from .data import print_report
 
 PROJECT = Path(__file__).parent.parent / "project"
@@ -74,7 +78,7 @@ def _init(args: argparse.Namespace) -> int:
     if target.exists() and any(target.iterdir()):
         print(f"error: {target} exists and is not empty; nothing was written", file=sys.stderr)
         return 1
-    text = args.source.read_text("utf-8")
+    text = read_text(args.source, display_path(args.source))
     frame = readme_frame(text)
     title = args.title or frame["title"]
     repo = args.repo or _repository(text)
@@ -91,6 +95,28 @@ def _init(args: argparse.Namespace) -> int:
         if category["id"] == "papers":
             category["title"] = "Papers"
     listed = _list_document(frame, title, repo, slug, args.docs_url, by_venue)
+    # Written aside and moved into place whole: a failure halfway leaves no half a project.
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    try:
+        _write_project(staging, imported, listed, title, slug)
+        staging.chmod(NEW_FOLDER_MODE)
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    print_report(imported)
+    print(
+        f"{target}: {title}, {len(imported.papers)} papers; "
+        f"build it with: pip install -e '{target}[docs]' && make -C {target}/docs html"
+    )
+    return 2 if imported.decisions else 0
+
+
+def _write_project(
+    target: Path, imported: Imported, listed: dict[str, Any], title: str, slug: str
+) -> None:
+    """The project's data, README, site, CI and GitHub files, into ``target``."""
     data = target / "data"
     for record in imported.papers:
         write_record(data / "papers" / f"{record['id']}.yaml", record)
@@ -104,12 +130,6 @@ def _init(args: argparse.Namespace) -> int:
     info = list_info(listed)
     readme = render_readme(catalogue, readme_template(info), layout=info.layout)
     write_text(target / "README.md", readme)
-    print_report(imported)
-    print(
-        f"{target}: {title}, {len(imported.papers)} papers; "
-        f"build it with: pip install -e '{target}[docs]' && make -C {target}/docs html"
-    )
-    return 2 if imported.decisions else 0
 
 
 def _repository(text: str) -> str | None:
