@@ -152,8 +152,12 @@ def test_a_byte_order_mark_is_read_past(data_dir: Path) -> None:
 def test_nesting_and_aliases_are_bounded_with_their_own_messages(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    expected = {
-        "deep-flow": "data/papers/fuzzed.yaml:7: yaml: nested more than 50 levels deep",
+    expected: dict[str, str | re.Pattern[str]] = {
+        # Newer libyaml builds stop at 1,000 levels themselves, in their own words.
+        "deep-flow": re.compile(
+            r"data/papers/fuzzed.yaml:7: yaml: (nested more than 50 levels deep|"
+            r"syntax error: exceeded maximum nesting depth)"
+        ),
         "self-alias": "links[0]",
         "billion-laughs": "document has more than 100000 nodes",
         "nul": "data/papers/fuzzed.yaml:7: yaml: syntax error: control characters are not "
@@ -163,7 +167,8 @@ def test_nesting_and_aliases_are_bounded_with_their_own_messages(
     for name, wanted in expected.items():
         (data_dir / "papers" / "fuzzed.yaml").write_bytes(NAMED[name])
         assert main(["validate"]) == 1
-        assert wanted in capsys.readouterr().err, name
+        err = capsys.readouterr().err
+        assert wanted.search(err) if isinstance(wanted, re.Pattern) else wanted in err, name
 
 
 @FUZZ
