@@ -8,6 +8,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
+#: Where the engine lives: ``init`` installs it from here, and schema hints point here.
+ENGINE = "https://github.com/opendilab/awesome-multi-modal-reinforcement-learning"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

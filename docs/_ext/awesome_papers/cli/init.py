@@ -6,26 +6,28 @@ import argparse
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from string import Template
 from typing import Any
 
-from .. import __version__
+from .. import ENGINE, __version__
 from ..atomic import NEW_FOLDER_MODE, write_text
 from ..formats.frame import readme_frame
 from ..formats.importer import Imported, import_readmes
 from ..formats.readme import readme_template, render_readme
 from ..records.checks import display_path
+from ..records.commonmark import plain_text
 from ..records.datafiles import dump_yaml, schema_hint, write_record, write_vocabulary
+from ..records.keys import slugify
 from ..records.listfile import list_info
 from ..records.loader import catalogue_from_records
 from ..records.yamlfile import read_text
 from .data import print_report
 
 PROJECT = Path(__file__).parent.parent / "project"
-ENGINE = "https://github.com/opendilab/awesome-multi-modal-reinforcement-learning"
 #: Where each template goes in the new project, and whether it is filled in.
 FILES = {
     "docs/conf.py": "docs/conf.py",
@@ -65,28 +67,41 @@ def add_parsers(commands: Any) -> None:
         description="Import the README's papers into DIR/data, describe the list in "
         "DIR/data/list.yaml, and write the site, README, CI and GitHub files around them.",
     )
-    init.add_argument("dir", type=Path, help="the new project's folder (new or empty)")
+    init.add_argument(
+        "dir", type=Path, help="the new project's folder (new, empty, or an empty git clone)"
+    )
     init.add_argument("--from", dest="source", type=Path, required=True, help="the README")
     init.add_argument("--title", help="the list's name (default: the README's heading)")
-    init.add_argument("--repo", help="its GitHub repository (default: found in the badges)")
+    init.add_argument(
+        "--repo",
+        help="its GitHub repository, owner/name or a URL (default: the README's badges, or "
+        "the git remote of DIR)",
+    )
     init.add_argument("--docs-url", help="where its site is published (default: Read the Docs)")
     init.set_defaults(run=_init)
 
 
 def _init(args: argparse.Namespace) -> int:
     target: Path = args.dir
-    if target.exists() and any(target.iterdir()):
+    if target.exists() and any(path.name != ".git" for path in target.iterdir()):
         print(f"error: {target} exists and is not empty; nothing was written", file=sys.stderr)
         return 1
     text = read_text(args.source, display_path(args.source))
     frame = readme_frame(text)
-    title = args.title or frame["title"]
-    repo = args.repo or _repository(text)
-    if not title or not repo:
-        missing = "--title" if not title else "--repo"
-        print(f"error: the README does not say it; give {missing}", file=sys.stderr)
+    title = args.title or plain_text(frame["title"]).strip()
+    if not title:
+        print("error: the README has no '# Title' heading; give --title", file=sys.stderr)
         return 1
-    slug = repo.rstrip("/").rsplit("/", 1)[-1]
+    repo = _github(args.repo) if args.repo else _repository(text) or _git_remote(target)
+    if args.repo and repo is None:
+        print(f"error: --repo {args.repo}: give owner/name or a GitHub URL", file=sys.stderr)
+        return 1
+    if repo is None:
+        print(
+            "note: no repository found (badges, git remote); the list links none until "
+            "list.yaml says `repository:` (or run init with --repo owner/name)"
+        )
+    slug = repo.rstrip("/").rsplit("/", 1)[-1] if repo else slugify(title)
     imported = import_readmes([(str(args.source), text)], default_category="papers")
     # A list organised by venue-year: its README keeps that order (codebases and the like
     # stand apart under their own headings on the site).
@@ -101,6 +116,9 @@ def _init(args: argparse.Namespace) -> int:
     try:
         _write_project(staging, imported, listed, title, slug)
         staging.chmod(NEW_FOLDER_MODE)
+        if (target / ".git").exists():  # an empty clone: its git folder joins the project
+            os.replace(target / ".git", staging / ".git")
+            target.rmdir()
         os.replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -141,8 +159,46 @@ def _repository(text: str) -> str | None:
     return None
 
 
+_OWNER_NAME = r"(?P<owner>[A-Za-z0-9](?:[\w-]*[A-Za-z0-9])?)/(?P<name>[\w.-]+?)"
+
+
+def _github(text: str) -> str | None:
+    """``https://github.com/owner/name`` from ``owner/name``, a GitHub URL or a git remote."""
+    text = text.strip().removesuffix("/").removesuffix(".git")
+    for pattern in (
+        rf"^{_OWNER_NAME}$",
+        rf"^https?://(?:www\.)?github\.com/{_OWNER_NAME}$",
+        rf"^(?:ssh://)?git@github\.com[:/]{_OWNER_NAME}$",
+    ):
+        if match := re.match(pattern, text):
+            return f"https://github.com/{match['owner']}/{match['name']}"
+    return None
+
+
+def _git_remote(target: Path) -> str | None:
+    """The GitHub repository the target folder's git clone pushes to, if it is one."""
+    if not target.is_dir():
+        return None
+    try:
+        found = subprocess.run(
+            ["git", "-C", str(target), "remote", "get-url", "origin"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
+    except (OSError, subprocess.TimeoutExpired):  # no git on this machine
+        return None
+    return _github(found.stdout) if found.returncode == 0 else None
+
+
 def _list_document(
-    frame: dict[str, Any], title: str, repo: str, slug: str, docs_url: str | None, by_venue: bool
+    frame: dict[str, Any],
+    title: str,
+    repo: str | None,
+    slug: str,
+    docs_url: str | None,
+    by_venue: bool,
 ) -> dict[str, Any]:
     after = list(frame["sections_after"])
     at = next((i for i, s in enumerate(after) if s["title"].casefold() == "license"), len(after))
@@ -168,7 +224,7 @@ def _list_document(
     intro = frame["preamble"].split("\n\n")[0] if frame["preamble"] else ""
     return {
         "title": title,
-        "repository": repo,
+        **({"repository": repo} if repo else {}),
         "docs_url": docs_url or f"https://{slug}.readthedocs.io/en/latest/",
         "intersphinx_name": re.sub(r"[^a-z0-9]+", "-", slug.lower().removeprefix("awesome-")),
         "site_intro": intro,

@@ -10,19 +10,21 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..records.commonmark import code_lines, plain_text
 from ..records.keys import slugify
-from .markdown import split_unescaped, strip_final_period, unescape
+from .markdown import split_unescaped, strip_final_period
 
 if TYPE_CHECKING:
     from .importer import _State
 
 _HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
-_ENTRY = re.compile(r"^[-*+]\s+\[")
+_ENTRY = re.compile(r"^(?:[-*+]|\d{1,9}[.)])\s+\[")  # bulleted or numbered
 _SUBITEM = re.compile(r"^\s+[-*+](?:\s+(.*))?$")
 _LABEL = re.compile(
     r"^(?P<label>key\s*words?|keywords?|key|exp\s*env|experiment\s+environments?|"
-    r"environments?|venue|publisher|published\s+in|note|authors?|code|project(?:\s+page)?|"
-    r"website|video|slides|dataset|github|openreview|reviewer\s+scores?|scores?|ratings?)"
+    r"environments?|env|datasets?|benchmarks?|tasks?|settings?|venue|publisher|published\s+in|"
+    r"note|authors?|code|project(?:\s+page)?|website|video|slides|github|openreview|"
+    r"reviewer\s+scores?|scores?|ratings?)"
     r"\s*[:：]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
@@ -36,6 +38,7 @@ _TRACKS = {
 }
 _COMMENT = re.compile(r"(?<!\\)<!--.*?(?:-->|\Z)", re.DOTALL)
 _BARE_URL = re.compile(r"https?://[^\s)<>\]]+")
+_VENUE_LINE = re.compile(r"^[^\[\]()]*\S\s+'?(?:19|20)\d\d\b[^\[\]]*$")
 _VENUE_HEADING = re.compile(r"^(?P<venue>.*\S)\s+(?P<year>(?:19|20)\d\d)$")
 _ITALIC_TAIL = re.compile(r"(?<![*\\])\*(?P<text>(?:\\.|[^*\\])+)\*\s*$")
 _HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
@@ -43,6 +46,9 @@ _ARXIV_YEAR = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d\d)(\d\d)\.\d")
 # How lists end a shortened author line, as written (the line's final period already gone).
 # Checked before unescaping, so a name the renderer escaped (an author called "...") stays a name.
 _TRUNCATION = {"etc.", "etc", "et al.", "et al", "...", ".."}
+_TRUNCATED_NAME = re.compile(r"^(?P<name>.*\S)\s+(?:et\s+al\.?|etc\.?)$", re.IGNORECASE)
+#: Equal-contribution marks after a name, unescaped (``Tim Pearce*``, ``Name†``, ``Name<sup>*</sup>``).
+_MARKS = re.compile(r"(?:\s*(?:<sup>)?(?<!\\)[*†‡§¶](?:</sup>)?)+$")
 _NON_PAPER_HEADINGS = {"introduction", "table of contents", "contributing", "license", "papers"}
 _NO_VENUE_HEADINGS = {"other", "others", "misc", "miscellaneous"}
 _LINK_KINDS = {
@@ -84,6 +90,11 @@ _KIND_HEADINGS = {
     "blog posts": "blog",
     "survey": "survey",
     "surveys": "survey",
+    "book": "book",
+    "books": "book",
+    "course": "course",
+    "courses": "course",
+    "lectures": "course",
 }
 
 
@@ -117,7 +128,11 @@ def _parse(display: str, text: str, state: _State) -> list[_Entry]:
     # HTML comments, inline or over many lines, go whole; their line breaks stay, so that
     # every report still names the line the maintainer sees.
     text = _COMMENT.sub(lambda match: "\n" * match.group().count("\n"), text)
+    code = code_lines(text)
     for number, raw in enumerate(text.splitlines(), start=1):
+        if number in code:  # an example of the format is no entry, and ends the one before
+            entry = None
+            continue
         line = re.sub(r"</?(details|summary)[^>]*>", "", raw).rstrip()
         if "-->" in line:  # the end of a comment whose start is missing: markup, not text
             line = line.replace("-->", "").rstrip()
@@ -128,9 +143,6 @@ def _parse(display: str, text: str, state: _State) -> list[_Entry]:
         if heading := _HEADING.match(line.strip()):
             entry = None
             group = _group(heading.group(2), state)
-            continue
-        if line.startswith("```"):
-            entry = None
             continue
         if _ENTRY.match(line):
             entry = _entry(display, number, line, group, state) if group else None
@@ -147,7 +159,7 @@ def _parse(display: str, text: str, state: _State) -> list[_Entry]:
 
 
 def _group(heading: str, state: _State) -> _Group | None:
-    text = unescape(re.sub(r"<[^>]+>", "", heading)).strip()
+    text = plain_text(heading).strip()
     if text.casefold() in _NON_PAPER_HEADINGS:
         return None
     if text.casefold() in _NO_VENUE_HEADINGS:
@@ -168,15 +180,15 @@ def _entry(display: str, number: int, line: str, group: _Group, state: _State) -
     title, url, end = parsed
     if not url.startswith(("http://", "https://")):
         return None  # a table-of-contents link, not a paper
-    entry = _Entry(display, number, unescape(title).strip(), url, group)
+    entry = _Entry(display, number, plain_text(title).strip(), url, group)
     rest = line[end:].strip()
     while rest:
         if match := _HIGHLIGHT.match(rest):
-            entry.highlight = unescape(match.group("text")).strip()
+            entry.highlight = plain_text(match.group("text")).strip()
             rest = rest[match.end() :].strip()
         elif rest.startswith("[") and (link := _link_at(rest, 0)):
             label, link_url, link_end = link
-            kind = _LINK_KINDS.get(unescape(label).strip().strip("[]").casefold(), "other")
+            kind = _LINK_KINDS.get(plain_text(label).strip().strip("[]").casefold(), "other")
             if link_url.startswith(("http://", "https://")):
                 entry.links.append({"kind": kind, "url": link_url})
             rest = rest[link_end:].strip()
@@ -225,8 +237,12 @@ def _subitem(entry: _Entry, text: str, number: int, state: _State) -> None:
     if label is None:
         if not entry.authors:
             _authors(entry, text)
-        else:
-            entry.notes.append(unescape(text))
+        elif (
+            (rest := _take_links(entry, text)) and _VENUE_LINE.match(rest) and not entry.venue_line
+        ):
+            entry.venue_line = plain_text(rest)  # "ICLR 2024 [code](...)", unlabelled
+        elif rest:
+            entry.notes.append(plain_text(rest))
             state.note(entry, "note", f"could not place {text!r}", number)
         return
     kind = re.sub(r"\s+", "", label.group("label").casefold())
@@ -238,7 +254,7 @@ def _subitem(entry: _Entry, text: str, number: int, state: _State) -> None:
     if kind.startswith("author"):
         _authors(entry, value)
     elif kind in {"venue", "publisher", "publishedin"}:
-        entry.venue_line = unescape(value)
+        entry.venue_line = plain_text(_take_links(entry, value))
     elif kind in {
         "openreview",
         "reviewerscore",
@@ -248,7 +264,7 @@ def _subitem(entry: _Entry, text: str, number: int, state: _State) -> None:
         "rating",
         "ratings",
     }:
-        entry.scores = unescape(value)
+        entry.scores = plain_text(value)
     elif kind in {
         "code",
         "project",
@@ -256,17 +272,16 @@ def _subitem(entry: _Entry, text: str, number: int, state: _State) -> None:
         "website",
         "video",
         "slides",
-        "dataset",
         "github",
     }:
         _labelled_links(entry, kind, value, number, state)
     elif kind.startswith("key"):
         for piece in split_unescaped(value, ";,，；"):
-            piece = unescape(strip_final_period(piece.strip())).strip()
+            piece = plain_text(strip_final_period(piece.strip())).strip()
             if piece:
                 entry.keywords.append(piece)
     elif kind == "note":
-        entry.notes.append(unescape(value))
+        entry.notes.append(plain_text(value))
     else:
         _environments(entry, value)
 
@@ -287,13 +302,32 @@ def _labelled_links(entry: _Entry, kind: str, value: str, number: int, state: _S
         state.note(entry, kind, f"no link in {value!r}", number)
 
 
+def _take_links(entry: _Entry, text: str) -> str:
+    """``text`` without its ``[code](...)``-style links, which become links of the entry."""
+    kept, position = [], 0
+    while (start := text.find("[", position)) != -1 and (link := _link_at(text, start)):
+        label, url, end = link
+        if url.startswith(("http://", "https://")):
+            kept.append(text[position:start])
+            kind = _LINK_KINDS.get(plain_text(label).strip().casefold(), "other")
+            entry.links.append({"kind": kind, "url": url})
+        else:
+            kept.append(text[position:end])
+        position = end
+    return ("".join(kept) + text[position:]).strip(" ,;|")
+
+
 _LINK_IN = re.compile(r"\[[^\]]*\]\([^)]*\)")
 
 
 def _authors(entry: _Entry, text: str) -> None:
     if match := _ITALIC_TAIL.search(text):
-        entry.venue_note = unescape(match.group("text")).strip()
+        tail = plain_text(match.group("text")).strip()
         text = text[: match.start()].rstrip()
+        if tail.casefold().rstrip(".") == "et al":  # "Haowei Zhang *et al.*"
+            entry.authors_truncated = True
+        else:
+            entry.venue_note = tail
     text = strip_final_period(text)
     pieces = re.split(r"\s+and\s+", text)
     if len(pieces) > 1 and all(piece.count(",") == 1 for piece in pieces):
@@ -307,7 +341,22 @@ def _authors(entry: _Entry, text: str) -> None:
     if raw and raw[-1].casefold() in _TRUNCATION:
         raw.pop()
         entry.authors_truncated = True
-    entry.authors = [unescape(name).strip() for name in raw]
+    if raw and (last := _TRUNCATED_NAME.match(raw[-1])):  # "Haowei Zhang et al."
+        raw[-1] = last.group("name")
+        entry.authors_truncated = True
+    marked: dict[str, list[str]] = {}  # the marks a paper prints after names, and whose
+    names = []
+    for name in raw:
+        mark = _MARKS.search(name)
+        bare = plain_text(name[: mark.start()] if mark else name).strip()
+        if mark:
+            symbols = re.sub(r"</?sup>|\s", "", mark.group())
+            marked.setdefault(symbols, []).append(bare)
+        names.append(bare)
+    entry.authors = names
+    for symbols, who in marked.items():
+        what = "Equal contribution" if symbols == "*" else f"Marked {symbols}"
+        entry.notes.append(f"{what}: {', '.join(who)}")
 
 
 def _environments(entry: _Entry, value: str) -> None:
@@ -322,12 +371,12 @@ def _environments(entry: _Entry, value: str) -> None:
             return
         name, url, position = link
         web = url if url.startswith(("http://", "https://")) else ""
-        entry.environments.append((unescape(name).strip(), web))
+        entry.environments.append((plain_text(name).strip(), web))
 
 
 def _free_text(entry: _Entry, chunk: str) -> None:
     for piece in split_unescaped(chunk, ",，"):
-        piece = unescape(strip_final_period(piece.strip())).strip()
+        piece = plain_text(strip_final_period(piece.strip())).strip()
         if piece:
             entry.environments.append((piece, None))
 

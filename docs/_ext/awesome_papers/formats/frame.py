@@ -10,9 +10,10 @@ import re
 from collections import Counter
 from typing import Any
 
+from ..records.commonmark import code_lines
 from .entries import _COMMENT
 
-_ENTRY = re.compile(r"^\s*[-*+]\s+\[[^\]]+\]\(https?://", re.M)
+_ENTRY = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[^\]]+\]\(https?://", re.M)
 _BADGE = re.compile(r"^\[?!\[")
 _SKIPPED = {"table of contents", "contents"}
 _VENUE_LABEL = re.compile(r"^\s+[-*+]\s+(Publisher|Venue)\s*[:\uff1a]", re.I | re.M)
@@ -23,8 +24,10 @@ def readme_frame(text: str) -> dict[str, Any]:
     """The README's title, badges, preamble, free sections before and after the papers, entry
     format, and layout: its group headings in order, keyword label, and <details> blocks."""
     lines = text.splitlines()
-    title = next((line[2:].strip() for line in lines if line.startswith("# ")), "")
-    start = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    code = code_lines(text)
+    tops = [i for i, line in enumerate(lines) if i + 1 not in code and line.startswith("# ")]
+    title = lines[tops[0]][2:].strip() if tops else ""
+    start = tops[0] + 1 if tops else 0
     badges = []
     while start < len(lines) and (_BADGE.match(lines[start].strip()) or not lines[start].strip()):
         if lines[start].strip():
@@ -32,8 +35,8 @@ def readme_frame(text: str) -> dict[str, Any]:
         start += 1
     sections: list[tuple[str, list[str]]] = []
     preamble: list[str] = []
-    for line in lines[start:]:
-        if line.startswith("## "):
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if line.startswith("## ") and number not in code:
             sections.append((line[3:].strip(), []))
         elif sections:
             sections[-1][1].append(line)
@@ -56,12 +59,12 @@ def readme_frame(text: str) -> dict[str, Any]:
         body = "\n".join(body_lines).strip()
         if name.casefold() in _SKIPPED:
             continue
-        if _ENTRY.search(_COMMENT.sub("", body)):
+        if _ENTRY.search(_outside_code(_COMMENT.sub("", body))):
             papers_seen = True
             headings += [h.strip() for h in re.findall(r"^###\s+(.+)$", body, re.M)]
             labels.update(match.strip() for match in _KEY_LABEL.findall(body))
             venues.update(match.capitalize() for match in _VENUE_LABEL.findall(body))
-            entries += len(_ENTRY.findall(_COMMENT.sub("", body)))
+            entries += len(_ENTRY.findall(_outside_code(_COMMENT.sub("", body))))
             frame["details"] = frame.get("details", False) or "<details" in body
             if fence := re.match(r"^```.*?^```", body, re.S | re.M):
                 frame["paper_format"] = frame["paper_format"] or fence.group()
@@ -74,3 +77,9 @@ def readme_frame(text: str) -> dict[str, Any]:
     # A list that writes the venue line under every entry, its section's venue or not.
     frame["venue_every"] = bool(entries) and sum(venues.values()) >= 0.8 * entries
     return frame
+
+
+def _outside_code(text: str) -> str:
+    """``text`` without its code blocks: an example of the format is no entry."""
+    code = code_lines(text)
+    return "\n".join(line for number, line in enumerate(text.splitlines(), 1) if number not in code)

@@ -13,7 +13,8 @@ from typing import Any
 
 from ..records.errors import Problem
 from ..records.keys import slugify, term_key, title_key, url_key
-from ..records.model import FIELD_ORDER
+from ..records.model import FIELD_ORDER, SCHOLARLY_KINDS
+from ..records.schema import unauthored_kinds
 from .entries import _ARXIV_YEAR, _Entry, _parse, _split_venue
 
 _STOPWORDS = set(
@@ -199,9 +200,20 @@ class _State:
         )
 
     def record(self, entry: _Entry) -> dict[str, Any]:
-        record: dict[str, Any] = {"title": entry.title, "url": entry.url, "authors": entry.authors}
-        if not entry.authors:
-            self.note(entry, "authors", "entry has no author line")
+        record: dict[str, Any] = {"title": entry.title, "url": entry.url}
+        if entry.authors:
+            record["authors"] = entry.authors
+        elif entry.group.kind in SCHOLARLY_KINDS:  # a paper names its authors: a human must
+            record["authors"] = []
+            self.decisions.append(
+                Problem(
+                    entry.source,
+                    entry.line,
+                    "authors",
+                    "entry has no author line: write its authors in the record, or give it a "
+                    f"kind ({', '.join(unauthored_kinds())})",
+                )
+            )
         if entry.authors_truncated:
             record["authors_truncated"] = True
         venue, year = entry.group.venue, entry.group.year

@@ -1,8 +1,9 @@
 """Markdown text helpers shared by the README renderer and the importer.
 
 Record text goes into Markdown with every character that could start markup backslash-escaped,
-so a title cannot open a link, an emphasis, a table cell or raw HTML. The importer undoes exactly
-these escapes, which makes ``import`` the inverse of ``readme``.
+so a title cannot open a link, an emphasis, a table cell or raw HTML. The importer reads text as
+a CommonMark renderer does (:func:`..records.commonmark.plain_text`), which resolves exactly these
+escapes: ``import`` is the inverse of ``readme``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from functools import cache
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
 # markup inside a list item on GitHub (emphasis, code, links, HTML, entities, tables, math).
 _SPECIAL = set("\\`*_[]<>|&~$")
-_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def escape(text: str, also: str = "") -> str:
@@ -45,11 +45,6 @@ def _balanced(text: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
-
-
-def unescape(text: str) -> str:
-    """Undo Markdown backslash escapes."""
-    return _UNESCAPE.sub(r"\1", text)
 
 
 def strip_final_period(text: str) -> str:

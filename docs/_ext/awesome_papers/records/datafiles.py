@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from .. import ENGINE, __version__
 from ..atomic import write_text
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
@@ -32,10 +33,18 @@ def dump_yaml(value: Any) -> str:
 
 
 def schema_hint(target: Path, schema_name: str) -> str:
-    """The comment that lets editors check the file against its schema as a contributor types."""
+    """The comment that lets editors check the file against its schema as a contributor types:
+    a relative path where the schema is in the same git work tree (this list), else the
+    schema of this engine's release on GitHub, which resolves on anyone's machine."""
     schema = SCHEMA_DIR / f"{schema_name}.schema.json"
-    relative = os.path.relpath(schema, target.parent.resolve())
-    return f"# yaml-language-server: $schema={Path(relative).as_posix()}\n"
+    folder = target.parent.resolve()
+    tree = next((d for d in (folder, *folder.parents) if (d / ".git").exists()), None)
+    if tree is not None and schema.resolve().is_relative_to(tree):
+        where = Path(os.path.relpath(schema, folder)).as_posix()
+    else:
+        raw = ENGINE.replace("https://github.com/", "https://raw.githubusercontent.com/")
+        where = f"{raw}/v{__version__}/docs/_ext/awesome_papers/schemas/{schema.name}"
+    return f"# yaml-language-server: $schema={where}\n"
 
 
 def write_record(path: Path, record: dict[str, Any]) -> None:

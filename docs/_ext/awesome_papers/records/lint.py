@@ -10,22 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .commonmark import SUSPECT, inline
 from .model import Paper
 from .schema import rules
 from .yamlfile import join_path
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
 
 #: The fewest papers a topic may gather: fewer is not yet a subject.
 MIN_TOPIC_PAPERS = 3
 #: Values ``new`` writes for a contributor to replace.
 PLACEHOLDERS = frozenset({"First Author", "Title of the Paper", "TODO", "TBD"})
-#: Characters without which no text can hold markup: most text skips the parser.
-_SUSPECT = re.compile(r"[*_<>\[\]&`~\\]")
 #: What each inline token of the parser means, in a contributor's words.
 _TOKENS = {
     "em_open": "Markdown emphasis",
@@ -41,8 +36,9 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 
 
 def placeholder_problems(paper: Paper) -> Iterator[tuple[str, str]]:
-    """``(field, message)`` for each value ``new`` left unfilled, and for no author at all."""
-    if not paper.authors:
+    """``(field, message)`` for each value ``new`` left unfilled, and for a paper's missing
+    authors (a book, a course or a codebase may name none)."""
+    if not paper.authors and paper.is_scholarly:
         yield "authors", "must name at least one author"
     for index, name in enumerate(paper.authors):
         if name in PLACEHOLDERS:
@@ -76,11 +72,11 @@ def prose(rule: dict[str, Any], value: Any, path: str) -> Iterator[tuple[str, st
 
 def markup_in(text: str) -> str | None:
     """What markup ``text`` holds, as a CommonMark renderer reads it; None for plain text."""
-    if not _SUSPECT.search(text):
+    if not SUSPECT.search(text):
         return None
     if "<!--" in text or "-->" in text:
         return "an HTML comment"
-    for token in _parser().parseInline(text)[0].children or ():
+    for token in inline(text):
         if token.type == "html_inline":
             return "an HTML tag"
         if token.type in _TOKENS:
@@ -90,11 +86,3 @@ def markup_in(text: str) -> str | None:
     if _ENTITY.search(text):
         return "an HTML entity"
     return None
-
-
-@cache
-def _parser() -> MarkdownIt:
-    # Imported here: most records hold no suspect character, and validate starts faster.
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark").enable("strikethrough")

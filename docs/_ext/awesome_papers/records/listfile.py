@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError, Problem
+from .keys import slugify
 from .lint import markup_problems
 from .parsing import parse
 
@@ -52,7 +53,7 @@ class ListInfo:
     """The list's name, places and README text."""
 
     title: str
-    repository: str
+    repository: str | None  # None: a list not (yet) on GitHub, whose pages link no repository
     docs_url: str
     intersphinx_name: str
     short_title: str = ""
@@ -69,7 +70,9 @@ class ListInfo:
 
     @property
     def slug(self) -> str:
-        """The repository's name: ``awesome-model-based-rl``."""
+        """The repository's name, ``awesome-model-based-rl``; without one, the title's slug."""
+        if self.repository is None:
+            return slugify(self.title)
         return self.repository.rstrip("/").rsplit("/", 1)[-1]
 
 
@@ -97,7 +100,7 @@ def list_info(value: dict[str, Any]) -> ListInfo:
 
     return ListInfo(
         title=value["title"],
-        repository=value["repository"],
+        repository=value.get("repository"),
         docs_url=value["docs_url"],
         intersphinx_name=value["intersphinx_name"],
         short_title=value.get("short_title", ""),

@@ -205,7 +205,7 @@ def _paper(record: dict[str, Any], source: str) -> Paper:
         id=record["id"],
         title=record["title"],
         url=record["url"],
-        authors=tuple(record["authors"]),
+        authors=tuple(record.get("authors", ())),
         category=record["category"],
         authors_truncated=record.get("authors_truncated", False),
         short_name=record.get("short_name"),

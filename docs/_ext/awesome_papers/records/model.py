@@ -54,6 +54,10 @@ TRACK_LABELS = {
 }
 
 
+#: What ``kind`` a record of a paper may have (no kind is a paper).
+SCHOLARLY_KINDS = (None, "paper", "survey")
+
+
 @dataclass(frozen=True)
 class Link:
     """An extra link of a paper: code, project page, dataset..."""
@@ -90,6 +94,12 @@ class Paper:
     maintainer_note: str | None = None
     added: str | None = None
     source: str = field(default="", compare=False)  # absolute path of the record file
+
+    @property
+    def is_scholarly(self) -> bool:
+        """A paper or survey: it has authors and is cited; a book, course, codebase, tutorial,
+        talk or blog post may have neither."""
+        return self.kind in SCHOLARLY_KINDS
 
     @property
     def venue_label(self) -> str | None:

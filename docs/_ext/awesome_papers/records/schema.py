@@ -52,6 +52,13 @@ def rules(name: str) -> dict[str, Any]:
 
 
 @cache
+def unauthored_kinds() -> list[str]:
+    """The kinds of record that may name no authors, as the paper schema says."""
+    condition: dict[str, Any] = schema("paper")["if"]["not"]
+    kinds: list[str] = condition["properties"]["kind"]["enum"]
+    return kinds
+
+
 def validator(name: str) -> jsonschema_rs.Draft202012Validator:
     """The compiled validator of schema ``name``."""
     return jsonschema_rs.Draft202012Validator(rules(name))

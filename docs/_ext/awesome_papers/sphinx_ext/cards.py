@@ -150,7 +150,7 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
         )
         + "</p>"
     )
-    if paper.kind in (None, "paper", "survey"):  # a codebase, talk or blog is not cited so
+    if paper.is_scholarly:
         parts.append(
             '<details class="ap-bibtex-details"><summary>BibTeX</summary>'
             f'<pre class="ap-bibtex">{escape(bibtex_entry(paper))}</pre></details>'

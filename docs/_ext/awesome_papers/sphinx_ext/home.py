@@ -38,6 +38,11 @@ def home_page(info: ListInfo, catalogue: Catalogue) -> str:
     lead = "venues" if by_venue else "categories"
     other = "[category](categories/index)" if by_venue else "[venue](venues/index)"
     toctree = "\n".join(sections)
+    contributing = (
+        f"[CONTRIBUTING.md]({info.repository}/blob/main/CONTRIBUTING.md)"
+        if info.repository
+        else "the list's CONTRIBUTING.md"
+    )
     return f"""{MARKER}
 # {info.title}
 
@@ -55,8 +60,7 @@ bar keeps your choice, so a filtered view can be shared.
 :lead: {lead}
 ```
 
-To add a paper, add a YAML record under `data/papers/` (see
-[CONTRIBUTING.md]({info.repository}/blob/main/CONTRIBUTING.md));
+To add a paper, add a YAML record under `data/papers/` (see {contributing});
 this site and the README are generated from the records.
 
 ```{{toctree}}

@@ -32,7 +32,6 @@ def sphinx_settings(data_dir: Path) -> dict[str, Any]:
         "html_copy_source": False,  # the sources are generated stubs
         "html_show_sourcelink": False,
         "html_theme_options": {
-            "github_url": info.repository,
             "navigation_with_keys": False,
             "show_toc_level": 1,
             "navbar_align": "left",
@@ -45,6 +44,7 @@ def sphinx_settings(data_dir: Path) -> dict[str, Any]:
             },
             "footer_start": ["copyright"],
             "footer_end": ["sphinx-version"],
+            **({"github_url": info.repository} if info.repository else {}),
         },
         # Keyword, environment and venue pages number in the hundreds: a sidebar listing their
         # siblings on each of them would make the build quadratic in their number.

@@ -1,0 +1,244 @@
+"""The format, not the lists we know: `init` on a README of irregular constructs, with nothing
+but the README, gives records that say what the README meant and a site that builds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from awesome_papers.cli import main
+from awesome_papers.records.lint import markup_problems
+from awesome_papers.records.model import SCHOLARLY_KINDS
+from awesome_papers.records.schema import schema, unauthored_kinds
+from conftest import REPO, ROOTS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+IRREGULAR = ROOTS / "family-irregular" / "README.md"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("irregular") / "site"
+    assert main(["init", str(target), "--from", str(IRREGULAR)]) == 0
+    return target
+
+
+def records(project: Path) -> dict[str, dict[str, Any]]:
+    return {
+        path.stem: yaml.safe_load(path.read_text("utf-8"))
+        for path in sorted((project / "data" / "papers").glob("*.yaml"))
+    }
+
+
+def test_init_needs_nothing_but_the_readme_and_says_what_it_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["init", str(tmp_path / "site"), "--from", str(IRREGULAR)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "note: no repository found (badges, git remote); the list links none until "
+        "list.yaml says `repository:` (or run init with --repo owner/name)"
+    )
+    listed = yaml.safe_load((tmp_path / "site" / "data" / "list.yaml").read_text("utf-8"))
+    assert "repository" not in listed
+    assert listed["title"] == "Awesome Verifiable Agents"  # the heading's bold is markup
+    assert [s["title"] for s in listed["readme"]["sections_before"]] == ["Contributing"]
+    assert main(["validate", str(tmp_path / "site" / "data")]) == 0
+
+
+def test_every_construct_lands_in_its_field(project: Path) -> None:
+    papers = records(project)
+    assert sorted(papers) == [
+        "agentkit",
+        "course-agent-planning",
+        "numbered-entry-verifiable-rewards",
+        "q-planning-embodied-agents",
+        "seea-like-planning-exploration-enhanced-search",
+        "verifiable-agents-short-book",
+    ]  # and no record of the fenced examples
+    seea = papers["seea-like-planning-exploration-enhanced-search"]
+    assert seea["title"] == "SeeA*-Like Planning: Exploration-Enhanced A* Search for Agents"
+    assert seea["authors"] == ["Mira Okafor", "Jonas Lindqvist", "Priya Raman"]
+    assert seea["note"] == "Equal contribution: Mira Okafor, Jonas Lindqvist; Marked †: Priya Raman"
+    assert seea["keywords"] == ["tackle model exploitation", "k-branched rollout", "A* search"]
+    assert (seea["venue"], seea["year"]) == ("NeurIPS", 2024)
+    assert seea["links"] == [{"kind": "code", "url": "https://github.com/example/seea-like"}]
+    assert (seea["environments"], seea["settings"]) == (["gridland"], ["Maze Suite"])
+    q = papers["q-planning-embodied-agents"]
+    assert (q["title"], q["authors"], q["authors_truncated"]) == (
+        "Q* Planning for Embodied Agents",
+        ["Lena Duarte"],
+        True,
+    )
+    assert (q["environments"], q["settings"]) == (
+        ["gridland"],
+        ["Trajectory Bank", "12 household tasks"],
+    )
+    numbered = papers["numbered-entry-verifiable-rewards"]
+    assert numbered["authors"] == ["Tomas Reyes", "Ana Silva"]  # tab-indented
+    assert (numbered["venue"], numbered["year"], numbered["track"]) == ("ICLR", 2025, "spotlight")
+    assert [link["kind"] for link in numbered["links"]] == ["code", "project"]
+    kinds = {name: (record.get("kind"), "authors" in record) for name, record in papers.items()}
+    assert kinds["verifiable-agents-short-book"] == ("book", False)
+    assert kinds["course-agent-planning"] == ("course", False)
+    assert kinds["agentkit"] == ("codebase", False)
+
+
+def test_the_records_hold_no_markup_and_the_site_builds(project: Path) -> None:
+    for name, record in records(project).items():
+        assert list(markup_problems("paper", record)) == [], name
+    out = project / "docs" / "_build" / "html"
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            str(project / "docs"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    home = (out / "index.html").read_text("utf-8")
+    assert "<title>Awesome Verifiable Agents" in home and "**" not in home
+
+
+def test_schema_hints_resolve_on_any_machine(project: Path) -> None:
+    hint = (project / "data" / "papers" / "agentkit.yaml").read_text("utf-8").splitlines()[0]
+    assert hint.startswith(
+        "# yaml-language-server: $schema=https://raw.githubusercontent.com/opendilab/"
+        "awesome-multi-modal-reinforcement-learning/v"
+    )
+    assert hint.endswith("/docs/_ext/awesome_papers/schemas/paper.schema.json")
+    # In this repository, the schema beside the records: an edit to it applies at once.
+    ours = next((REPO / "data" / "papers").glob("*.yaml")).read_text("utf-8").splitlines()[0]
+    assert (
+        ours
+        == "# yaml-language-server: $schema=../../docs/_ext/awesome_papers/schemas/paper.schema.json"
+    )
+
+
+@pytest.mark.parametrize(
+    "given_repo",
+    [
+        "example/verifiable",
+        "https://github.com/example/verifiable/",
+        "git@github.com:example/verifiable.git",
+    ],
+)
+def test_repo_is_owner_name_or_a_url(tmp_path: Path, given_repo: str) -> None:
+    target = tmp_path / "site"
+    assert main(["init", str(target), "--from", str(IRREGULAR), "--repo", given_repo]) == 0
+    listed = yaml.safe_load((target / "data" / "list.yaml").read_text("utf-8"))
+    assert listed["repository"] == "https://github.com/example/verifiable"
+
+
+def test_an_empty_clone_gives_its_remote_and_keeps_its_git_folder(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(["git", "init", "-q", str(target)], check=True)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(target),
+            "remote",
+            "add",
+            "origin",
+            "https://github.com/example/clone.git",
+        ],
+        check=True,
+    )
+    assert main(["init", str(target), "--from", str(IRREGULAR)]) == 0
+    listed = yaml.safe_load((target / "data" / "list.yaml").read_text("utf-8"))
+    assert listed["repository"] == "https://github.com/example/clone"
+    assert (target / ".git" / "config").is_file()
+
+
+def test_a_repo_that_is_not_github_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "site"
+    assert main(["init", str(target), "--from", str(IRREGULAR), "--repo", "not a repo"]) == 1
+    assert capsys.readouterr().err == "error: --repo not a repo: give owner/name or a GitHub URL\n"
+    assert not target.exists()
+
+
+# The invariant: whatever README of the family's constructs init reads, what it writes
+# validates. Titles and links are unique, so that there is no conflict to decide.
+NAMES = st.sampled_from(
+    ["Mira Okafor", "Jonas Lindqvist*", "Priya Raman†", "Lena Duarte *et al.*", "Ana Silva", "etc."]
+)
+LINES = st.sampled_from(
+    [
+        "  - Key: tackle <i>model exploitation</i>, *k*-branched rollout",
+        "  - Keywords: world model; planning",
+        "  - ExpEnv: [Gridland](https://example.org/gridland), Maze Suite",
+        "  - Env: Gridland",
+        "  - Dataset: Trajectory Bank",
+        "  - Task: 12 household tasks",
+        "  - NeurIPS 2024 [code](https://github.com/example/x)",
+        "  - Publisher: ICLR 2025 (Oral)",
+        "  - Code: [official](https://github.com/example/y)",
+        "  - a line nobody can place",
+    ]
+)
+TITLES = st.sampled_from(
+    ["A* Search for Agents", "Q* Planning", "Planning with **Bold** Words", "C++ Agents", "Plain"]
+)
+SECTIONS = st.sampled_from(["Planning", "World Models", "Books", "Courses", "Codebases", "Blogs"])
+
+
+@st.composite
+def readmes(draw: st.DrawFn) -> str:
+    lines = [f"# Awesome {draw(st.sampled_from(['**Fuzzed**', 'Fuzzed', '*Fuzzed* Agents']))}", ""]
+    number = 0
+    for section in draw(st.lists(SECTIONS, min_size=1, max_size=3, unique=True)):
+        lines += [f"## {section}", ""]
+        if draw(st.booleans()):
+            lines += ["```", "- [An Example Paper](https://example.org/example)", "```"]
+        for _ in range(draw(st.integers(1, 3))):
+            number += 1
+            bullet = draw(st.sampled_from(["-", "*", f"{number}."]))
+            lines.append(f"{bullet} [{draw(TITLES)} {number}](https://example.org/p/{number})")
+            if draw(st.booleans()):
+                lines.append("  - " + ", ".join(draw(st.lists(NAMES, min_size=1, max_size=3))))
+            lines += draw(st.lists(LINES, max_size=3, unique=True))
+        lines.append("")
+    return "\n".join(lines)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(readmes())
+def test_whatever_init_writes_validates_but_what_it_asks_a_human(
+    tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    where = tmp_path_factory.mktemp("invariant")
+    (where / "README.md").write_text(text, "utf-8")
+    capsys.readouterr()
+    code = main(["init", str(where / "site"), "--from", str(where / "README.md")])
+    decided = [line for line in capsys.readouterr().err.splitlines() if line.startswith("decide:")]
+    assert code == (2 if decided else 0)
+    papers = records(where / "site")
+    asked = {name for name, record in papers.items() if record.get("authors") == []}
+    assert len(asked) == len(decided)  # each entry without authors, and only those
+    for name in asked:
+        (where / "site" / "data" / "papers" / f"{name}.yaml").unlink()
+    assert main(["validate", str(where / "site" / "data")]) == 0
+
+
+def test_the_kinds_without_authors_are_the_kinds_that_are_not_papers() -> None:
+    kinds = schema("paper")["properties"]["kind"]["enum"]
+    assert unauthored_kinds() == [kind for kind in kinds if kind not in SCHOLARLY_KINDS]
