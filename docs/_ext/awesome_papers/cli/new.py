@@ -8,11 +8,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..formats.importer import paper_id_for, unique_id
 from ..records.catalogue import Catalogue
 from ..records.checks import display_path
 from ..records.datafiles import write_record
-from ..records.keys import term_key
+from ..records.keys import paper_id_for, term_key, unique_id
 from ..records.loader import load_catalogue
 from ..records.model import FIELD_ORDER, Paper
 from ..remote.http import ServiceError

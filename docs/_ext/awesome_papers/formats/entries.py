@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ..records.commonmark import code_lines, plain_text
+from ..records.errors import Problem
 from ..records.keys import slugify
-from .markdown import split_unescaped, strip_final_period
-
-if TYPE_CHECKING:
-    from .importer import _State
+from .authors import read_authors
+from .entry_links import is_web, labelled_links, link_at, link_kind, take_links
+from .markdown import COMMENT, ITALIC_TAIL, split_unescaped, strip_final_period
 
 _HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
 _ENTRY = re.compile(r"^(?:[-*+]|\d{1,9}[.)])\s+\[")  # bulleted or numbered
@@ -36,32 +35,12 @@ _TRACKS = {
     "workshop": "workshop",
     "datasets and benchmarks": "datasets-and-benchmarks",
 }
-_COMMENT = re.compile(r"(?<!\\)<!--.*?(?:-->|\Z)", re.DOTALL)
-_BARE_URL = re.compile(r"https?://[^\s)<>\]]+")
 _VENUE_LINE = re.compile(r"^[^\[\]()]*\S\s+'?(?:19|20)\d\d\b[^\[\]]*$")
 _VENUE_HEADING = re.compile(r"^(?P<venue>.*\S)\s+(?P<year>(?:19|20)\d\d)$")
-_ITALIC_TAIL = re.compile(r"(?<![*\\])\*(?P<text>(?:\\.|[^*\\])+)\*\s*$")
 _HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
-_ARXIV_YEAR = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d\d)(\d\d)\.\d")
-# How lists end a shortened author line, as written (the line's final period already gone).
-# Checked before unescaping, so a name the renderer escaped (an author called "...") stays a name.
-_TRUNCATION = {"etc.", "etc", "et al.", "et al", "...", ".."}
-_TRUNCATED_NAME = re.compile(r"^(?P<name>.*\S)\s+(?:et\s+al\.?|etc\.?)$", re.IGNORECASE)
-#: Equal-contribution marks after a name, unescaped (``Tim Pearce*``, ``Name†``, ``Name<sup>*</sup>``).
-_MARKS = re.compile(r"(?:\s*(?:<sup>)?(?<!\\)[*†‡§¶](?:</sup>)?)+$")
+ARXIV_YEAR = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d\d)(\d\d)\.\d")
 _NON_PAPER_HEADINGS = {"introduction", "table of contents", "contributing", "license", "papers"}
 _NO_VENUE_HEADINGS = {"other", "others", "misc", "miscellaneous"}
-_LINK_KINDS = {
-    "code": "code",
-    "github": "code",
-    "project": "project",
-    "page": "project",
-    "website": "project",
-    "dataset": "dataset",
-    "data": "dataset",
-    "video": "video",
-    "slides": "slides",
-}
 
 
 @dataclass(frozen=True)
@@ -99,7 +78,7 @@ _KIND_HEADINGS = {
 
 
 @dataclass
-class _Entry:
+class Entry:
     """One list item as read, before vocabularies are resolved."""
 
     source: str
@@ -121,13 +100,28 @@ class _Entry:
     notes: list[str] = field(default_factory=list)
 
 
-def _parse(display: str, text: str, state: _State) -> list[_Entry]:
-    entries: list[_Entry] = []
+@dataclass
+class Reading:
+    """What one README says: its entries, the words of its headings, and what could not be
+    placed, each at its line."""
+
+    entries: list[Entry] = field(default_factory=list)
+    heading_titles: dict[str, str] = field(default_factory=dict)
+    notes: list[Problem] = field(default_factory=list)
+
+    def note(self, entry: Entry, field: str, message: str, line: int | None = None) -> None:
+        self.notes.append(Problem(entry.source, line or entry.line, field, message))
+
+
+def read_entries(display: str, text: str) -> Reading:
+    """Every entry of the README ``text`` (shown as ``display``) under a heading of papers."""
+    state = Reading()
+    entries = state.entries
     group: _Group | None = None
-    entry: _Entry | None = None
+    entry: Entry | None = None
     # HTML comments, inline or over many lines, go whole; their line breaks stay, so that
     # every report still names the line the maintainer sees.
-    text = _COMMENT.sub(lambda match: "\n" * match.group().count("\n"), text)
+    text = COMMENT.sub(lambda match: "\n" * match.group().count("\n"), text)
     code = code_lines(text)
     for number, raw in enumerate(text.splitlines(), start=1):
         if number in code:  # an example of the format is no entry, and ends the one before
@@ -155,10 +149,10 @@ def _parse(display: str, text: str, state: _State) -> list[_Entry]:
         elif entry is not None:
             entry.notes.append(line.strip())
             state.note(entry, "note", f"could not place {line.strip()!r}", number)
-    return entries
+    return state
 
 
-def _group(heading: str, state: _State) -> _Group | None:
+def _group(heading: str, state: Reading) -> _Group | None:
     text = plain_text(heading).strip()
     if text.casefold() in _NON_PAPER_HEADINGS:
         return None
@@ -173,26 +167,25 @@ def _group(heading: str, state: _State) -> _Group | None:
     return _Group(category=category, kind=_KIND_HEADINGS.get(text.casefold()))
 
 
-def _entry(display: str, number: int, line: str, group: _Group, state: _State) -> _Entry | None:
-    parsed = _link_at(line, line.index("["))
+def _entry(display: str, number: int, line: str, group: _Group, state: Reading) -> Entry | None:
+    parsed = link_at(line, line.index("["))
     if parsed is None:
         return None
     title, url, end = parsed
-    if not url.startswith(("http://", "https://")):
+    if not is_web(url):
         return None  # a table-of-contents link, not a paper
-    entry = _Entry(display, number, plain_text(title).strip(), url, group)
+    entry = Entry(display, number, plain_text(title).strip(), url, group)
     rest = line[end:].strip()
     while rest:
         if match := _HIGHLIGHT.match(rest):
             entry.highlight = plain_text(match.group("text")).strip()
             rest = rest[match.end() :].strip()
-        elif rest.startswith("[") and (link := _link_at(rest, 0)):
+        elif rest.startswith("[") and (link := link_at(rest, 0)):
             label, link_url, link_end = link
-            kind = _LINK_KINDS.get(plain_text(label).strip().strip("[]").casefold(), "other")
-            if link_url.startswith(("http://", "https://")):
-                entry.links.append({"kind": kind, "url": link_url})
+            if is_web(link_url):
+                entry.links.append({"kind": link_kind(label), "url": link_url})
             rest = rest[link_end:].strip()
-        elif match := _ITALIC_TAIL.match(rest):
+        elif match := ITALIC_TAIL.match(rest):
             entry.title_venue = match.group("text").strip()
             rest = ""
         else:
@@ -202,35 +195,7 @@ def _entry(display: str, number: int, line: str, group: _Group, state: _State) -
     return entry
 
 
-def _link_at(text: str, start: int) -> tuple[str, str, int] | None:
-    """Parse ``[label](url)`` at ``start`` with escapes and nested brackets and parentheses."""
-    depth, index = 0, start
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        depth += {"[": 1, "]": -1}.get(char, 0)
-        if depth == 0:
-            break
-        index += 1
-    else:
-        return None
-    label = text[start + 1 : index]
-    if index + 1 >= len(text) or text[index + 1] != "(":
-        return None
-    depth, cursor = 0, index + 1
-    while cursor < len(text):
-        depth += {"(": 1, ")": -1}.get(text[cursor], 0)
-        if depth == 0:
-            return label, text[index + 2 : cursor].strip(), cursor + 1
-        cursor += 1
-    # No closing parenthesis, e.g. a full-width one typed by mistake: take the URL to the space.
-    url = text[index + 2 :].split()[0] if text[index + 2 :].strip() else ""
-    return label, url.rstrip("）)"), index + 2 + len(url)
-
-
-def _subitem(entry: _Entry, text: str, number: int, state: _State) -> None:
+def _subitem(entry: Entry, text: str, number: int, state: Reading) -> None:
     if not text:
         return
     label = _LABEL.match(text)
@@ -274,7 +239,10 @@ def _subitem(entry: _Entry, text: str, number: int, state: _State) -> None:
         "slides",
         "github",
     }:
-        _labelled_links(entry, kind, value, number, state)
+        links = labelled_links(kind, value)
+        entry.links += links
+        if not links:
+            state.note(entry, kind, f"no link in {value!r}", number)
     elif kind.startswith("key"):
         for piece in split_unescaped(value, ";,，；"):
             piece = plain_text(strip_final_period(piece.strip())).strip()
@@ -286,102 +254,43 @@ def _subitem(entry: _Entry, text: str, number: int, state: _State) -> None:
         _environments(entry, value)
 
 
-def _labelled_links(entry: _Entry, kind: str, value: str, number: int, state: _State) -> None:
-    """``Code: [official](url), [unofficial](url)`` or a bare URL: links of that kind."""
-    kind = _LINK_KINDS.get(kind.removesuffix("page"), "other")
-    found = []
-    position = 0
-    while (start := value.find("[", position)) != -1 and (link := _link_at(value, start)):
-        found.append(link[1])
-        position = link[2]
-    found += _BARE_URL.findall(_LINK_IN.sub("", value))
-    for url in found:
-        if url.startswith(("http://", "https://")):
-            entry.links.append({"kind": kind, "url": url})
-    if not found:
-        state.note(entry, kind, f"no link in {value!r}", number)
+def _take_links(entry: Entry, text: str) -> str:
+    rest, links = take_links(text)
+    entry.links += links
+    return rest
 
 
-def _take_links(entry: _Entry, text: str) -> str:
-    """``text`` without its ``[code](...)``-style links, which become links of the entry."""
-    kept, position = [], 0
-    while (start := text.find("[", position)) != -1 and (link := _link_at(text, start)):
-        label, url, end = link
-        if url.startswith(("http://", "https://")):
-            kept.append(text[position:start])
-            kind = _LINK_KINDS.get(plain_text(label).strip().casefold(), "other")
-            entry.links.append({"kind": kind, "url": url})
-        else:
-            kept.append(text[position:end])
-        position = end
-    return ("".join(kept) + text[position:]).strip(" ,;|")
+def _authors(entry: Entry, text: str) -> None:
+    found = read_authors(text)
+    entry.authors = found.names
+    entry.authors_truncated = entry.authors_truncated or found.truncated
+    entry.venue_note = found.venue_note or entry.venue_note
+    entry.notes += found.notes
 
 
-_LINK_IN = re.compile(r"\[[^\]]*\]\([^)]*\)")
-
-
-def _authors(entry: _Entry, text: str) -> None:
-    if match := _ITALIC_TAIL.search(text):
-        tail = plain_text(match.group("text")).strip()
-        text = text[: match.start()].rstrip()
-        if tail.casefold().rstrip(".") == "et al":  # "Haowei Zhang *et al.*"
-            entry.authors_truncated = True
-        else:
-            entry.venue_note = tail
-    text = strip_final_period(text)
-    pieces = re.split(r"\s+and\s+", text)
-    if len(pieces) > 1 and all(piece.count(",") == 1 for piece in pieces):
-        # "Last, First and Last, First": each comma separates a name's parts, not two names.
-        entry.authors = [
-            " ".join(reversed([p.strip() for p in piece.split(",")])) for piece in pieces
-        ]
-        return
-    raw = [name.strip() for name in split_unescaped(text, ",，")]
-    raw = [name for name in raw if name]
-    if raw and raw[-1].casefold() in _TRUNCATION:
-        raw.pop()
-        entry.authors_truncated = True
-    if raw and (last := _TRUNCATED_NAME.match(raw[-1])):  # "Haowei Zhang et al."
-        raw[-1] = last.group("name")
-        entry.authors_truncated = True
-    marked: dict[str, list[str]] = {}  # the marks a paper prints after names, and whose
-    names = []
-    for name in raw:
-        mark = _MARKS.search(name)
-        bare = plain_text(name[: mark.start()] if mark else name).strip()
-        if mark:
-            symbols = re.sub(r"</?sup>|\s", "", mark.group())
-            marked.setdefault(symbols, []).append(bare)
-        names.append(bare)
-    entry.authors = names
-    for symbols, who in marked.items():
-        what = "Equal contribution" if symbols == "*" else f"Marked {symbols}"
-        entry.notes.append(f"{what}: {', '.join(who)}")
-
-
-def _environments(entry: _Entry, value: str) -> None:
+def _environments(entry: Entry, value: str) -> None:
     position = 0
     while position < len(value):
         start = value.find("[", position)
         while start > 0 and value[start - 1] == "\\":
             start = value.find("[", start + 1)
-        link = _link_at(value, start) if start != -1 else None
+        link = link_at(value, start) if start != -1 else None
         _free_text(entry, value[position : start if link else len(value)])
         if link is None:
             return
         name, url, position = link
-        web = url if url.startswith(("http://", "https://")) else ""
+        web = url if is_web(url) else ""
         entry.environments.append((plain_text(name).strip(), web))
 
 
-def _free_text(entry: _Entry, chunk: str) -> None:
+def _free_text(entry: Entry, chunk: str) -> None:
     for piece in split_unescaped(chunk, ",，"):
         piece = plain_text(strip_final_period(piece.strip())).strip()
         if piece:
             entry.environments.append((piece, None))
 
 
-def _split_venue(text: str) -> tuple[str, int | None, str | None]:
+def split_venue(text: str) -> tuple[str, int | None, str | None]:
     """``"NeurIPS 2023 (Poster)"`` -> ("NeurIPS", 2023, "poster"): venue, year and track."""
     lowered = text.casefold()
     track = next((name for word, name in _TRACKS.items() if word in lowered), None)

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any
 
 from ..records.commonmark import code_lines
-from .entries import _COMMENT
+from .markdown import COMMENT
 
 _ENTRY = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[^\]]+\]\(https?://", re.M)
 _BADGE = re.compile(r"^\[?!\[")
@@ -59,12 +59,12 @@ def readme_frame(text: str) -> dict[str, Any]:
         body = "\n".join(body_lines).strip()
         if name.casefold() in _SKIPPED:
             continue
-        if _ENTRY.search(_outside_code(_COMMENT.sub("", body))):
+        if _ENTRY.search(_outside_code(COMMENT.sub("", body))):
             papers_seen = True
             headings += [h.strip() for h in re.findall(r"^###\s+(.+)$", body, re.M)]
             labels.update(match.strip() for match in _KEY_LABEL.findall(body))
             venues.update(match.capitalize() for match in _VENUE_LABEL.findall(body))
-            entries += len(_ENTRY.findall(_outside_code(_COMMENT.sub("", body))))
+            entries += len(_ENTRY.findall(_outside_code(COMMENT.sub("", body))))
             frame["details"] = frame.get("details", False) or "<details" in body
             if fence := re.match(r"^```.*?^```", body, re.S | re.M):
                 frame["paper_format"] = frame["paper_format"] or fence.group()

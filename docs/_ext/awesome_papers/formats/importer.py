@@ -7,43 +7,15 @@ report, never silently away.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..records.errors import Problem
-from ..records.keys import slugify, term_key, title_key, url_key
+from ..records.keys import paper_id_for, slugify, term_key, title_key, unique_id, url_key
 from ..records.model import FIELD_ORDER, SCHOLARLY_KINDS
 from ..records.schema import unauthored_kinds
-from .entries import _ARXIV_YEAR, _Entry, _parse, _split_venue
-
-_STOPWORDS = set(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "for",
-        "with",
-        "via",
-        "and",
-        "in",
-        "on",
-        "to",
-        "from",
-        "by",
-        "through",
-        "your",
-        "is",
-        "are",
-        "as",
-        "at",
-        "its",
-        "into",
-        "over",
-        "using",
-    ]
-)
+from .entries import ARXIV_YEAR, Entry, read_entries, split_venue
 
 
 @dataclass
@@ -70,7 +42,11 @@ def import_readmes(
     """Import ``(display name, text)`` READMEs; later files fill what earlier ones lack."""
     state = _State(vocabularies or {}, default_category)
     for display, text in texts:
-        for entry in _parse(display, text, state):
+        reading = read_entries(display, text)
+        state.report += reading.notes
+        for category, title in reading.heading_titles.items():
+            state.heading_titles.setdefault(category, title)
+        for entry in reading.entries:
             state.add_entry(entry)
     return state.finish(added or {}, default_added)
 
@@ -94,14 +70,14 @@ class _State:
         }
         self.default_category = default_category
         self.heading_titles: dict[str, str] = {}
-        self.entries: list[_Entry] = []
+        self.entries: list[Entry] = []
         self.report: list[Problem] = []
         self.decisions: list[Problem] = []
 
-    def note(self, entry: _Entry, field: str, message: str, line: int | None = None) -> None:
+    def note(self, entry: Entry, field: str, message: str, line: int | None = None) -> None:
         self.report.append(Problem(entry.source, line or entry.line, field, message))
 
-    def add_entry(self, entry: _Entry) -> None:
+    def add_entry(self, entry: Entry) -> None:
         if entry.group.category and entry.group.category not in self.categories:
             self.categories[entry.group.category] = {
                 "id": entry.group.category,
@@ -199,7 +175,7 @@ class _State:
             decisions=self.decisions,
         )
 
-    def record(self, entry: _Entry) -> dict[str, Any]:
+    def record(self, entry: Entry) -> dict[str, Any]:
         record: dict[str, Any] = {"title": entry.title, "url": entry.url}
         if entry.authors:
             record["authors"] = entry.authors
@@ -221,12 +197,12 @@ class _State:
         if entry.title_venue and venue:
             entry.venue_note = entry.venue_note or entry.title_venue
         if venue_text:
-            venue, year, track = _split_venue(venue_text)
+            venue, year, track = split_venue(venue_text)
             if track:
                 record["track"] = track
         if venue and venue.casefold() == "arxiv":
             venue = "arXiv"
-            if year is None and (match := _ARXIV_YEAR.search(entry.url)):
+            if year is None and (match := ARXIV_YEAR.search(entry.url)):
                 year = 2000 + int(match.group(1))
         if venue:
             record["venue"] = venue
@@ -287,25 +263,6 @@ def _merge(kept: dict[str, Any], other: dict[str, Any]) -> None:
             kept[key] = [*kept[key], *(link for link in value if link["url"] not in known)]
         elif key == "authors" and len(value) > len(kept[key]):
             kept[key] = value
-
-
-def paper_id_for(title: str) -> str:
-    """A short slug from the title's significant words: the record's id and file name."""
-    words = [w for w in slugify(title).split("-") if w and w not in _STOPWORDS]
-    slug = ""
-    for word in words:
-        if len(slug) + len(word) + 1 > 48 and slug:
-            break
-        slug = f"{slug}-{word}" if slug else word
-    return slug or "paper"
-
-
-def unique_id(base: str, taken: Container[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever ``taken`` does not hold yet."""
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
 
 
 def _ordered(record: dict[str, Any]) -> dict[str, Any]:

@@ -14,6 +14,10 @@ from functools import cache
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
 # markup inside a list item on GitHub (emphasis, code, links, HTML, entities, tables, math).
 _SPECIAL = set("\\`*_[]<>|&~$")
+#: An HTML comment, inline or over many lines, or one left open to the end.
+COMMENT = re.compile(r"(?<!\\)<!--.*?(?:-->|\Z)", re.DOTALL)
+#: Text in single asterisks that ends a line: ``*NeurIPS Workshop 2022*``.
+ITALIC_TAIL = re.compile(r"(?<![*\\])\*(?P<text>(?:\\.|[^*\\])+)\*\s*$")
 
 
 def escape(text: str, also: str = "") -> str:

@@ -4,7 +4,37 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from functools import cache
+
+#: Words a record's id leaves out of its title.
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "with",
+        "via",
+        "and",
+        "in",
+        "on",
+        "to",
+        "from",
+        "by",
+        "through",
+        "your",
+        "is",
+        "are",
+        "as",
+        "at",
+        "its",
+        "into",
+        "over",
+        "using",
+    ]
+)
 
 
 @cache  # a keyword is slugified for every paper that carries it
@@ -68,3 +98,22 @@ def identity_keys(url: str = "", title: str = "") -> list[tuple[str, str]]:
     found = [("url", url_key(url)), ("arXiv id", arxiv_id(url)), ("DOI", doi(url))] if url else []
     found.append(("title", title_key(title)))
     return [(what, key) for what, key in found if key]
+
+
+def paper_id_for(title: str) -> str:
+    """A short slug from the title's significant words: the record's id and file name."""
+    words = [w for w in slugify(title).split("-") if w and w not in _STOPWORDS]
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > 48 and slug:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or "paper"
+
+
+def unique_id(base: str, taken: Container[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever ``taken`` does not hold yet."""
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate

@@ -1,0 +1,86 @@
+"""The links of an entry: ``[label](url)`` as the family writes it, and what kind each is."""
+
+from __future__ import annotations
+
+import re
+
+from ..records.commonmark import plain_text
+
+#: A link's label, and the kind of link it names.
+LINK_KINDS = {
+    "code": "code",
+    "github": "code",
+    "project": "project",
+    "page": "project",
+    "website": "project",
+    "dataset": "dataset",
+    "data": "dataset",
+    "video": "video",
+    "slides": "slides",
+}
+_BARE_URL = re.compile(r"https?://[^\s)<>\]]+")
+_LINK_IN = re.compile(r"\[[^\]]*\]\([^)]*\)")
+
+
+def is_web(url: str) -> bool:
+    return url.startswith(("http://", "https://"))
+
+
+def link_kind(label: str) -> str:
+    """``code`` for ``[Code]``, ``project`` for ``[project page]``; ``other`` when unknown."""
+    return LINK_KINDS.get(plain_text(label).strip().strip("[]").casefold(), "other")
+
+
+def link_at(text: str, start: int) -> tuple[str, str, int] | None:
+    """Parse ``[label](url)`` at ``start`` with escapes and nested brackets and parentheses:
+    the label, the URL, and where the link ends."""
+    depth, index = 0, start
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth == 0:
+            break
+        index += 1
+    else:
+        return None
+    label = text[start + 1 : index]
+    if index + 1 >= len(text) or text[index + 1] != "(":
+        return None
+    depth, cursor = 0, index + 1
+    while cursor < len(text):
+        depth += {"(": 1, ")": -1}.get(text[cursor], 0)
+        if depth == 0:
+            return label, text[index + 2 : cursor].strip(), cursor + 1
+        cursor += 1
+    # No closing parenthesis, e.g. a full-width one typed by mistake: take the URL to the space.
+    url = text[index + 2 :].split()[0] if text[index + 2 :].strip() else ""
+    return label, url.rstrip("）)"), index + 2 + len(url)
+
+
+def take_links(text: str) -> tuple[str, list[dict[str, str]]]:
+    """``text`` without its web links (``NeurIPS 2024 [code](...)``), and those links."""
+    kept, links, position = [], [], 0
+    while (start := text.find("[", position)) != -1 and (link := link_at(text, start)):
+        label, url, end = link
+        if is_web(url):
+            kept.append(text[position:start])
+            links.append({"kind": link_kind(label), "url": url})
+        else:
+            kept.append(text[position:end])
+        position = end
+    return ("".join(kept) + text[position:]).strip(" ,;|"), links
+
+
+def labelled_links(kind: str, value: str) -> list[dict[str, str]]:
+    """``Code: [official](url), [unofficial](url)`` or a bare URL: links of that kind."""
+    kind = LINK_KINDS.get(kind.removesuffix("page"), "other")
+    found = []
+    position = 0
+    while (start := value.find("[", position)) != -1 and (link := link_at(value, start)):
+        found.append(link[1])
+        position = link[2]
+    found += _BARE_URL.findall(_LINK_IN.sub("", value))
+    return [{"kind": kind, "url": url} for url in found if is_web(url)]
