@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 IRREGULAR = ROOTS / "family-irregular" / "README.md"
+VENUES = ROOTS / "family-irregular" / "VENUES.md"
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +88,34 @@ def test_every_construct_lands_in_its_field(project: Path) -> None:
     assert kinds["verifiable-agents-short-book"] == ("book", False)
     assert kinds["course-agent-planning"] == ("course", False)
     assert kinds["agentkit"] == ("codebase", False)
+
+
+def test_blocks_are_read_as_the_renderer_reads_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Setext headings, <details> blocks, comments, code blocks and numbered sub-items."""
+    target = tmp_path / "venues"
+    assert main(["init", str(target), "--from", str(VENUES), "--repo", "example/venues"]) == 0
+    assert capsys.readouterr().err == (
+        f"{VENUES}:17: note: could not place 'nested note under the keyword line'\n"
+    )
+    listed = yaml.safe_load((target / "data" / "list.yaml").read_text("utf-8"))
+    assert listed["title"] == "Awesome Venue-Ordered Agents"
+    assert listed["readme"]["group_by"] == "venue"
+    assert listed["readme"]["order"] == ["ICML 2025", "NeurIPS 2024"]
+    papers = records(target)
+    assert sorted(papers) == [
+        "counting-steps-language-agents",
+        "grounded-planning-verifiable-subgoals",
+    ]
+    grounded = papers["grounded-planning-verifiable-subgoals"]
+    assert (grounded["venue"], grounded["year"]) == ("ICML", 2025)
+    assert grounded["authors"] == ["Sofia Brandt", "Kenji Watanabe"]
+    counting = papers["counting-steps-language-agents"]
+    assert (counting["venue"], counting["year"]) == ("NeurIPS", 2024)
+    assert counting["authors"] == ["Ravi Iyer", "Olga Petrova"]
+    assert counting["environments"] == ["textworld-lite"]
+    assert main(["validate", str(target / "data")]) == 0
 
 
 def test_the_records_hold_no_markup_and_the_site_builds(project: Path) -> None:

@@ -9,16 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..records.commonmark import code_lines, plain_text
+from ..records.commonmark import blocks, plain_text
 from ..records.errors import Problem
 from ..records.keys import slugify
 from .authors import read_authors
 from .entry_links import is_web, labelled_links, link_at, link_kind, take_links
 from .markdown import COMMENT, ITALIC_TAIL, split_unescaped, strip_final_period
 
-_HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*#*\s*$")
 _ENTRY = re.compile(r"^(?:[-*+]|\d{1,9}[.)])\s+\[")  # bulleted or numbered
-_SUBITEM = re.compile(r"^\s+[-*+](?:\s+(.*))?$")
+_SUBITEM = re.compile(r"^\s+(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
 _LABEL = re.compile(
     r"^(?P<label>key\s*words?|keywords?|key|exp\s*env|experiment\s+environments?|"
     r"environments?|env|datasets?|benchmarks?|tasks?|settings?|venue|publisher|published\s+in|"
@@ -122,21 +121,24 @@ def read_entries(display: str, text: str) -> Reading:
     # HTML comments, inline or over many lines, go whole; their line breaks stay, so that
     # every report still names the line the maintainer sees.
     text = COMMENT.sub(lambda match: "\n" * match.group().count("\n"), text)
-    code = code_lines(text)
+    parsed = blocks(text)
     for number, raw in enumerate(text.splitlines(), start=1):
-        if number in code:  # an example of the format is no entry, and ends the one before
+        if number in parsed.skipped or number in parsed.underlines:
+            # Code (an example of the format) or raw HTML (a <details> tag): no entry, and
+            # the end of the one before.
             entry = None
             continue
-        line = re.sub(r"</?(details|summary)[^>]*>", "", raw).rstrip()
+        if number in parsed.headings:
+            level, heading = parsed.headings[number]
+            entry = None
+            group = _group(heading, state) if level >= 2 else group
+            continue
+        line = raw.rstrip()
         if "-->" in line:  # the end of a comment whose start is missing: markup, not text
             line = line.replace("-->", "").rstrip()
             if entry is not None:
                 state.note(entry, "comment", "a stray '-->' was left out", number)
         if not line.strip():
-            continue
-        if heading := _HEADING.match(line.strip()):
-            entry = None
-            group = _group(heading.group(2), state)
             continue
         if _ENTRY.match(line):
             entry = _entry(display, number, line, group, state) if group else None

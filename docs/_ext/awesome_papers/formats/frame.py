@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from ..records.commonmark import code_lines
+from ..records.commonmark import blocks
 from .markdown import COMMENT
 
 _ENTRY = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[^\]]+\]\(https?://", re.M)
@@ -24,10 +24,11 @@ def readme_frame(text: str) -> dict[str, Any]:
     """The README's title, badges, preamble, free sections before and after the papers, entry
     format, and layout: its group headings in order, keyword label, and <details> blocks."""
     lines = text.splitlines()
-    code = code_lines(text)
-    tops = [i for i, line in enumerate(lines) if i + 1 not in code and line.startswith("# ")]
-    title = lines[tops[0]][2:].strip() if tops else ""
-    start = tops[0] + 1 if tops else 0
+    parsed = blocks(text)
+    tops = [number for number, (level, _) in sorted(parsed.headings.items()) if level == 1]
+    title = parsed.headings[tops[0]][1].strip() if tops else ""
+    # The line after the title (0-based), past its underline when it is a setext heading.
+    start = tops[0] + (tops[0] + 1 in parsed.underlines) if tops else 0
     badges = []
     while start < len(lines) and (_BADGE.match(lines[start].strip()) or not lines[start].strip()):
         if lines[start].strip():
@@ -36,8 +37,10 @@ def readme_frame(text: str) -> dict[str, Any]:
     sections: list[tuple[str, list[str]]] = []
     preamble: list[str] = []
     for number, line in enumerate(lines[start:], start=start + 1):
-        if line.startswith("## ") and number not in code:
-            sections.append((line[3:].strip(), []))
+        if parsed.headings.get(number, (0, ""))[0] == 2:
+            sections.append((parsed.headings[number][1].strip(), []))
+        elif number in parsed.underlines:
+            continue
         elif sections:
             sections[-1][1].append(line)
         else:
@@ -80,6 +83,6 @@ def readme_frame(text: str) -> dict[str, Any]:
 
 
 def _outside_code(text: str) -> str:
-    """``text`` without its code blocks: an example of the format is no entry."""
-    code = code_lines(text)
-    return "\n".join(line for number, line in enumerate(text.splitlines(), 1) if number not in code)
+    """``text`` without its code and HTML blocks: an example of the format is no entry."""
+    skipped = blocks(text).skipped
+    return "\n".join(line for n, line in enumerate(text.splitlines(), 1) if n not in skipped)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -42,12 +43,32 @@ def plain_text(text: str) -> str:
     return "".join(parts)
 
 
-def code_lines(text: str) -> set[int]:
-    """The 1-based numbers of the lines of ``text`` in fenced or indented code blocks, where
-    nothing is a heading or an entry (a README's example of its own format, say)."""
-    found: set[int] = set()
-    for token in parser().parse(text):
-        if token.type in {"fence", "code_block"} and token.map:
-            start, end = token.map
-            found.update(range(start + 1, end + 1))
-    return found
+@dataclass(frozen=True)
+class Blocks:
+    """What the parser makes of a document's lines, by 1-based line number."""
+
+    #: Lines of code blocks (fenced or indented) and raw HTML blocks: no heading, no entry
+    #: (a README's example of its own format, say, or a ``<details>`` tag).
+    skipped: frozenset[int]
+    #: Each heading's first line (ATX or setext): its level and its inline source.
+    headings: dict[int, tuple[int, str]]
+    #: The other lines of setext headings (their underlines).
+    underlines: frozenset[int]
+
+
+def blocks(text: str) -> Blocks:
+    """The code, HTML and heading lines of ``text``, as GitHub's renderer reads them."""
+    skipped: set[int] = set()
+    headings: dict[int, tuple[int, str]] = {}
+    underlines: set[int] = set()
+    tokens = parser().parse(text)
+    for index, token in enumerate(tokens):
+        if not token.map:
+            continue
+        start, end = token.map
+        if token.type in {"fence", "code_block", "html_block"}:
+            skipped.update(range(start + 1, end + 1))
+        elif token.type == "heading_open":
+            headings[start + 1] = (int(token.tag[1:]), tokens[index + 1].content)
+            underlines.update(range(start + 2, end + 1))
+    return Blocks(frozenset(skipped), headings, frozenset(underlines))
