@@ -48,6 +48,9 @@ def test_init_needs_nothing_but_the_readme_and_says_what_it_left_out(
     listed = yaml.safe_load((tmp_path / "site" / "data" / "list.yaml").read_text("utf-8"))
     assert "repository" not in listed
     assert listed["title"] == "Awesome Verifiable Agents"  # the heading's bold is markup
+    assert listed["readme"]["heading"] == "Awesome **Verifiable** Agents"  # kept for the README
+    readme = (tmp_path / "site" / "README.md").read_text("utf-8")
+    assert "\n# Awesome **Verifiable** Agents\n" in readme
     assert [s["title"] for s in listed["readme"]["sections_before"]] == ["Contributing"]
     assert main(["validate", str(tmp_path / "site" / "data")]) == 0
 

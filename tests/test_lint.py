@@ -33,6 +33,7 @@ NOT_PROSE = {
     ("environments", "[].aliases[]"): "spellings that search and validate map to the name",
     ("keywords", "[].aliases[]"): "spellings that search and validate map to the name",
     ("list", "site_intro"): "Markdown by design, rendered on the home page",
+    ("list", "readme.heading"): "Markdown by design: the README's own heading",
     ("list", "readme.badges[]"): "Markdown images, kept verbatim in the README",
     ("list", "readme.keyword_label"): "the README's own label, kept verbatim",
     ("list", "readme.order[]"): "the README's group headings, kept verbatim",

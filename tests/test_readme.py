@@ -75,6 +75,19 @@ def test_readme_keeps_the_listed_link_and_hides_maintainer_notes(data_dir: Path)
     assert "abstract page is preferred" not in readme
 
 
+def test_a_checked_title_leaves_the_upstream_line_verbatim(data_dir: Path) -> None:
+    record = data_dir / "papers" / "maze-walker.yaml"
+    text = record.read_text("utf-8").replace(
+        "title: Walking Mazes from Pixels\n",
+        "title: Walking Mazes From Pixels\nlisted_title: 'walking mazes from pixels'\n",
+    )
+    record.write_text(text, "utf-8")
+    catalogue = load_catalogue(data_dir)
+    readme = render_readme(catalogue, TEMPLATE)
+    assert "- [walking mazes from pixels](https://example.org/maze.pdf)" in readme
+    assert catalogue.paper_by_id["maze-walker"].title == "Walking Mazes From Pixels"
+
+
 def test_readme_is_current() -> None:
     assert (
         main(

@@ -62,7 +62,7 @@ def readme_template(info: ListInfo) -> str:
     def entry(title: str) -> str:
         return f"  - [{title}](#{_anchor(title)})"
 
-    parts = [GENERATED_NOTE, f"# {info.title}", *info.badges, ""]
+    parts = [GENERATED_NOTE, f"# {info.heading or info.title}", *info.badges, ""]
     if info.preamble.strip():
         parts += [info.preamble.strip(), ""]
     parts += [section(item) for item in info.sections_before]
@@ -88,7 +88,7 @@ def render_entry(
 ) -> str:
     """One paper as the list writes it: title line, authors, keywords, environments."""
     url = paper.listed_url or paper.url
-    title = f"- [{escape(paper.title)}]({link_destination(url)})"
+    title = f"- [{escape(paper.listed_title or paper.title)}]({link_destination(url)})"
     for link in paper.links:
         title += f" [{LINK_LABELS[link.kind]}]({link_destination(link.url)})"
     if paper.highlight:

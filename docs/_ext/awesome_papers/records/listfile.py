@@ -60,6 +60,7 @@ class ListInfo:
     author: str = ""
     copyright: str = ""
     site_intro: str = ""
+    heading: str = ""  # the README's heading as Markdown, when it is more than the title
     badges: tuple[str, ...] = ()
     preamble: str = ""
     sections_before: tuple[Section, ...] = ()
@@ -107,6 +108,7 @@ def list_info(value: dict[str, Any]) -> ListInfo:
         author=value.get("author", ""),
         copyright=value.get("copyright", ""),
         site_intro=value.get("site_intro", ""),
+        heading=readme.get("heading", ""),
         badges=tuple(readme.get("badges", ())),
         preamble=readme.get("preamble", ""),
         sections_before=sections("sections_before"),

@@ -210,6 +210,7 @@ def _paper(record: dict[str, Any], source: str) -> Paper:
         authors_truncated=record.get("authors_truncated", False),
         short_name=record.get("short_name"),
         listed_url=record.get("listed_url"),
+        listed_title=record.get("listed_title"),
         venue=record.get("venue"),
         year=record.get("year"),
         track=record.get("track"),

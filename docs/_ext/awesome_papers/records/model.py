@@ -13,6 +13,7 @@ FIELD_ORDER = (
     "short_name",
     "url",
     "listed_url",
+    "listed_title",
     "authors",
     "authors_truncated",
     "venue",
@@ -78,6 +79,7 @@ class Paper:
     authors_truncated: bool = False
     short_name: str | None = None
     listed_url: str | None = None
+    listed_title: str | None = None
     venue: str | None = None
     year: int | None = None
     track: str | None = None
@@ -116,7 +118,7 @@ class Paper:
     def to_record(self) -> dict[str, object]:
         """The record as written to YAML and JSON, without empty fields."""
         record: dict[str, object] = {"id": self.id, "title": self.title}
-        for name in ("short_name", "url", "listed_url"):
+        for name in ("short_name", "url", "listed_url", "listed_title"):
             if getattr(self, name) is not None:
                 record[name] = getattr(self, name)
         record["authors"] = list(self.authors)
