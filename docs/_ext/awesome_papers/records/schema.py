@@ -59,6 +59,7 @@ def unauthored_kinds() -> list[str]:
     return kinds
 
 
+@cache
 def validator(name: str) -> jsonschema_rs.Draft202012Validator:
     """The compiled validator of schema ``name``."""
     return jsonschema_rs.Draft202012Validator(rules(name))
