@@ -24,8 +24,13 @@ VENUES = ROOTS / "family-irregular" / "VENUES.md"
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return made(tmp_path_factory, IRREGULAR)
+
+
+def made(tmp_path_factory: pytest.TempPathFactory, readme: Path) -> Path:
+    """The project `init` makes of ``readme``, given nothing else."""
     target = tmp_path_factory.mktemp("irregular") / "site"
-    assert main(["init", str(target), "--from", str(IRREGULAR)]) == 0
+    assert main(["init", str(target), "--from", str(readme)]) == 0
     return target
 
 
@@ -98,7 +103,7 @@ def test_blocks_are_read_as_the_renderer_reads_them(
 ) -> None:
     """Setext headings, <details> blocks, comments, code blocks and numbered sub-items."""
     target = tmp_path / "venues"
-    assert main(["init", str(target), "--from", str(VENUES), "--repo", "example/venues"]) == 0
+    assert main(["init", str(target), "--from", str(VENUES)]) == 0
     assert capsys.readouterr().err == (
         f"{VENUES}:17: note: could not place 'nested note under the keyword line'\n"
     )
@@ -121,7 +126,12 @@ def test_blocks_are_read_as_the_renderer_reads_them(
     assert main(["validate", str(target / "data")]) == 0
 
 
-def test_the_records_hold_no_markup_and_the_site_builds(project: Path) -> None:
+@pytest.mark.parametrize("readme", [IRREGULAR, VENUES], ids=["categories", "venues"])
+def test_the_records_hold_no_markup_and_the_site_builds(
+    tmp_path_factory: pytest.TempPathFactory, readme: Path
+) -> None:
+    project = made(tmp_path_factory, readme)
+    assert main(["validate", str(project / "data")]) == 0
     for name, record in records(project).items():
         assert list(markup_problems("paper", record)) == [], name
     out = project / "docs" / "_build" / "html"
@@ -143,7 +153,8 @@ def test_the_records_hold_no_markup_and_the_site_builds(project: Path) -> None:
     )
     assert build.returncode == 0, build.stderr
     home = (out / "index.html").read_text("utf-8")
-    assert "<title>Awesome Verifiable Agents" in home and "**" not in home
+    title = yaml.safe_load((project / "data" / "list.yaml").read_text("utf-8"))["title"]
+    assert f"<title>{title}" in home and "**" not in home
 
 
 def test_schema_hints_resolve_on_any_machine(project: Path) -> None:
