@@ -187,6 +187,14 @@ def test_repo_is_owner_name_or_a_url(tmp_path: Path, given_repo: str) -> None:
     assert listed["repository"] == "https://github.com/example/verifiable"
 
 
+def test_a_title_given_replaces_the_heading_in_the_readme_too(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    assert main(["init", str(target), "--from", str(IRREGULAR), "--title", "Verified"]) == 0
+    listed = yaml.safe_load((target / "data" / "list.yaml").read_text("utf-8"))
+    assert (listed["title"], "heading" in listed["readme"]) == ("Verified", False)
+    assert "\n# Verified\n" in (target / "README.md").read_text("utf-8")
+
+
 def test_an_empty_clone_gives_its_remote_and_keeps_its_git_folder(tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run(["git", "init", "-q", str(target)], check=True)

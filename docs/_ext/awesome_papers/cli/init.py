@@ -204,7 +204,10 @@ def _list_document(
     at = next((i for i, s in enumerate(after) if s["title"].casefold() == "license"), len(after))
     after.insert(at, {"title": "Set-up", "body": SET_UP})
     readme: dict[str, Any] = {
-        "heading": frame["title"] if frame["title"] != title else "",
+        # The heading's Markdown, unless --title named the list otherwise.
+        "heading": frame["title"]
+        if frame["title"] != title == plain_text(frame["title"]).strip()
+        else "",
         "badges": frame["badges"],
         "preamble": frame["preamble"],
         "sections_before": frame["sections_before"],
