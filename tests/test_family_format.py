@@ -15,7 +15,7 @@ from awesome_papers.records.lint import markup_problems
 from awesome_papers.records.model import SCHOLARLY_KINDS
 from awesome_papers.records.schema import schema, unauthored_kinds
 from conftest import REPO, ROOTS
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 IRREGULAR = ROOTS / "family-irregular" / "README.md"
@@ -273,6 +273,8 @@ def readmes(draw: st.DrawFn) -> str:
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(readmes())
+# A numbered entry's sub-item indented too little for the parser to nest it is still its line.
+@example("# L\n\n## Books\n\n3. [A* Search 3](https://example.org/p/3)\n  - Key: <i>x</i>, *k*-y\n")
 def test_whatever_init_writes_validates_but_what_it_asks_a_human(
     tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:

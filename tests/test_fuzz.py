@@ -24,7 +24,7 @@ FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-PROBLEM = re.compile(r"^[^\s:][^:\n]*:\d+: [^\n:]+: [^\n]+$")
+PROBLEM = re.compile(r"^[^\s:][^:\n]*:\d+: [^\n]+?: [^\n]+$")  # a key may hold ":"
 
 GOOD = """\
 id: fuzzed

@@ -16,8 +16,8 @@ from .authors import read_authors
 from .entry_links import is_web, labelled_links, link_at, link_kind, take_links
 from .markdown import COMMENT, ITALIC_TAIL, split_unescaped, strip_final_period
 
-_ENTRY = re.compile(r"^(?:[-*+]|\d{1,9}[.)])\s+\[")  # bulleted or numbered
-_SUBITEM = re.compile(r"^\s+(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
+#: A list item's marker, bulleted or numbered, and its text.
+_MARKER = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
 _LABEL = re.compile(
     r"^(?P<label>key\s*words?|keywords?|key|exp\s*env|experiment\s+environments?|"
     r"environments?|env|datasets?|benchmarks?|tasks?|settings?|venue|publisher|published\s+in|"
@@ -140,16 +140,18 @@ def read_entries(display: str, text: str) -> Reading:
                 state.note(entry, "comment", "a stray '-->' was left out", number)
         if not line.strip():
             continue
-        if _ENTRY.match(line):
+        depth = parsed.items.get(number, 0)  # a list item starts here, in a list this deep
+        item = _MARKER.match(line.lstrip()) if depth else None
+        if item and depth == 1 and (item.group(1) or "").startswith("["):
             entry = _entry(display, number, line, group, state) if group else None
             if entry is not None:
                 entries.append(entry)
-            continue
-        sub = _SUBITEM.match(line)
-        if entry is not None and sub:
-            _subitem(entry, (sub.group(1) or "").strip(), number, state)
+        elif item and entry is not None and (depth > 1 or line[:1].isspace()):
+            # Nested, or meant to be: "3. [T](u)" then "  - Key: ..." is indented too little
+            # for the parser to nest it, but it is the entry's line all the same.
+            _subitem(entry, (item.group(1) or "").strip(), number, state)
         elif entry is not None:
-            entry.notes.append(line.strip())
+            entry.notes.append(plain_text(line.strip()))
             state.note(entry, "note", f"could not place {line.strip()!r}", number)
     return state
 

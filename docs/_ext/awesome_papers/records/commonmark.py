@@ -54,21 +54,31 @@ class Blocks:
     headings: dict[int, tuple[int, str]]
     #: The other lines of setext headings (their underlines).
     underlines: frozenset[int]
+    #: The first line of each list item, and how deep its list is nested (1: not nested).
+    items: dict[int, int]
 
 
 def blocks(text: str) -> Blocks:
-    """The code, HTML and heading lines of ``text``, as GitHub's renderer reads them."""
+    """The code, HTML, heading and list-item lines of ``text``, as GitHub's renderer reads them."""
     skipped: set[int] = set()
     headings: dict[int, tuple[int, str]] = {}
     underlines: set[int] = set()
+    items: dict[int, int] = {}
+    depth = 0
     tokens = parser().parse(text)
     for index, token in enumerate(tokens):
+        if token.type in {"bullet_list_open", "ordered_list_open"}:
+            depth += 1
+        elif token.type in {"bullet_list_close", "ordered_list_close"}:
+            depth -= 1
         if not token.map:
             continue
         start, end = token.map
-        if token.type in {"fence", "code_block", "html_block"}:
+        if token.type == "list_item_open":
+            items[start + 1] = depth
+        elif token.type in {"fence", "code_block", "html_block"}:
             skipped.update(range(start + 1, end + 1))
         elif token.type == "heading_open":
             headings[start + 1] = (int(token.tag[1:]), tokens[index + 1].content)
             underlines.update(range(start + 2, end + 1))
-    return Blocks(frozenset(skipped), headings, frozenset(underlines))
+    return Blocks(frozenset(skipped), headings, frozenset(underlines), items)
