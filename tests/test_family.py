@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from awesome_papers.records.family import also_in
+from awesome_papers.records.listfile import list_info
+from awesome_papers.records.loader import load_catalogue
 from bs4 import BeautifulSoup
 from conftest import REPO, ROOTS
 
@@ -80,3 +84,25 @@ def test_a_shared_paper_shows_also_in_on_both_sides(tmp_path: Path) -> None:
         )
     ]
     assert also_in(first, "categories/vision.html", "maze-walker") == []
+
+
+@pytest.mark.parametrize("snapshot", ["[1, 2]", '{"papers": 3}', '{"papers": [1, "x", {}]}'])
+def test_a_snapshot_of_another_shape_links_nothing(data_dir: Path, snapshot: str) -> None:
+    (data_dir / "family").mkdir()
+    (data_dir / "family" / "other.json").write_text(snapshot, "utf-8")
+    info = list_info(
+        {
+            "title": "This List",
+            "docs_url": "https://this.example.org/",
+            "intersphinx_name": "this",
+            "family": [
+                {
+                    "name": "Other",
+                    "docs_url": "https://o.example.org/",
+                    "snapshot": "family/other.json",
+                }
+            ],
+        }
+    )
+    found = also_in(load_catalogue(data_dir), info, data_dir)
+    assert not any(found.get(paper) for paper in ("dreamerv2", "maze-walker", "drm-dormant-ratio"))

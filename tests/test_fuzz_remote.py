@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,8 +13,10 @@ from typing import Any, ClassVar
 
 import pytest
 from awesome_papers.cli import main
+from awesome_papers.records.loader import load_catalogue
 from awesome_papers.records.parsing import parse
 from awesome_papers.records.yamlfile import read_yaml
+from awesome_papers.remote.links import check_links
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_fuzz import assert_reported
@@ -181,3 +184,28 @@ def test_new_by_hand_never_overwrites_a_record_whose_id_it_would_take(
     assert (data_dir / "papers" / "dreamerv2.yaml").read_bytes() == kept
     written = (data_dir / "papers" / "dreamerv2-2.yaml").read_text("utf-8")
     assert "id: dreamerv2-2\n" in written and "url: https://example.org/another\n" in written
+
+
+@pytest.mark.parametrize(
+    "cache", ["[1, 2]", '{{"{local}": 3}}', '{{"{local}": {{"checked": "x"}}}}']
+)
+def test_a_link_cache_of_another_shape_is_no_cache(
+    data_dir: Path, answering: type[Answering], tmp_path: Path, cache: str
+) -> None:
+    local = os.environ["AWESOME_PAPERS_S2_API"] + "ok"  # only the local server is asked
+    for record in (data_dir / "papers").iterdir():
+        record.unlink()
+    (data_dir / "environments.yaml").write_text(f"- id: sim\n  name: Sim\n  url: {local}\n")
+    for n in range(3):  # a topic needs three papers
+        (data_dir / "papers" / f"local-{n}.yaml").write_text(
+            f"id: local-{n}\ntitle: Local {n}\nurl: {local}?{n}\nauthors: [Grace Hopper]\n"
+            "category: agents\ntopics: [visual-agents]\n",
+            "utf-8",
+        )
+    stored = tmp_path / "links.json"
+    stored.write_text(cache.format(local=local), "utf-8")
+    reports = check_links(load_catalogue(data_dir), 24, cache=stored)
+    assert sorted((report.url, report.status) for report in reports) == [
+        (local, "ok"),
+        *((f"{local}?{n}", "ok") for n in range(3)),
+    ]

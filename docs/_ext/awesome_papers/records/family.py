@@ -21,9 +21,13 @@ def also_in(catalogue: Catalogue, info: ListInfo, data_dir: Path) -> AlsoIn:
             document = json.loads((data_dir / sibling.snapshot).read_text("utf-8"))
         except (OSError, ValueError):
             continue  # no snapshot yet: nothing to link
+        if not isinstance(document, dict) or not isinstance(document.get("papers"), list):
+            continue  # not a snapshot this engine wrote
         base = sibling.docs_url.rstrip("/") + "/"
         cards: dict[tuple[str, str], str] = {}
-        for record in document.get("papers", []):
+        for record in document["papers"]:
+            if not isinstance(record, dict):
+                continue
             card = f"{base}categories/{record.get('category')}.html#{record.get('id')}"
             for key in identity_keys(str(record.get("url", "")), str(record.get("title", ""))):
                 cards.setdefault(key, card)

@@ -141,6 +141,10 @@ def check_links(
         known: dict[str, dict[str, object]] = json.loads(cache.read_text("utf-8"))
     except (OSError, ValueError):
         known = {}
+    if not isinstance(known, dict) or not all(
+        isinstance(e, dict) and isinstance(e.get("checked", 0), int | float) for e in known.values()
+    ):
+        known = {}  # a cache of another shape is no cache
     carriers = links_of(catalogue)
     now = time.time()
     fresh = {
