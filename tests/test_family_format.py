@@ -14,6 +14,7 @@ from awesome_papers.cli import main
 from awesome_papers.records.lint import markup_problems
 from awesome_papers.records.model import SCHOLARLY_KINDS
 from awesome_papers.records.schema import schema, unauthored_kinds
+from bs4 import BeautifulSoup
 from conftest import REPO, ROOTS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -155,6 +156,10 @@ def test_the_records_hold_no_markup_and_the_site_builds(
     home = (out / "index.html").read_text("utf-8")
     title = yaml.safe_load((project / "data" / "list.yaml").read_text("utf-8"))["title"]
     assert f"<title>{title}" in home and "**" not in home
+    if readme == IRREGULAR:  # a book's card names its link a book's, and offers no BibTeX
+        books = BeautifulSoup((out / "categories" / "books.html").read_text("utf-8"), "html.parser")
+        assert [a.get_text() for a in books.select(".ap-card .ap-links a")] == ["Book"]
+        assert books.select(".ap-bibtex") == []
 
 
 def test_schema_hints_resolve_on_any_machine(project: Path) -> None:

@@ -140,7 +140,8 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
             f"check.{where}</p>"
         )
     parts.append('</div>\n<div class="sd-card-footer ap-footer">')
-    buttons = [("Paper", paper.url)] + [(LINK_LABELS[link.kind], link.url) for link in paper.links]
+    own = "Paper" if paper.is_scholarly else str(paper.kind).title()  # a book's link: "Book"
+    buttons = [(own, paper.url)] + [(LINK_LABELS[link.kind], link.url) for link in paper.links]
     parts.append(
         '<p class="ap-links">'
         + " ".join(
