@@ -34,7 +34,7 @@ def readme_frame(text: str) -> dict[str, Any]:
         if lines[start].strip():
             badges.append(lines[start].strip())
         start += 1
-    sections: list[tuple[str, list[str]]] = []
+    sections: list[tuple[str, list[tuple[int, str]]]] = []  # each line with its number
     preamble: list[str] = []
     for number, line in enumerate(lines[start:], start=start + 1):
         if parsed.headings.get(number, (0, ""))[0] == 2:
@@ -42,7 +42,7 @@ def readme_frame(text: str) -> dict[str, Any]:
         elif number in parsed.underlines:
             continue
         elif sections:
-            sections[-1][1].append(line)
+            sections[-1][1].append((number, line))
         else:
             preamble.append(line)
     frame: dict[str, Any] = {
@@ -58,16 +58,19 @@ def readme_frame(text: str) -> dict[str, Any]:
     labels: Counter[str] = Counter()
     venues: Counter[str] = Counter()
     entries = 0
-    for name, body_lines in sections:
-        body = "\n".join(body_lines).strip()
+    for name, numbered in sections:
+        body = "\n".join(line for _, line in numbered).strip()
         if name.casefold() in _SKIPPED:
             continue
-        if _ENTRY.search(_outside_code(COMMENT.sub("", body))):
+        # Entries are counted outside code and HTML blocks: an example of the format is none.
+        code_free = (line for number, line in numbered if number not in parsed.skipped)
+        listed = COMMENT.sub("", "\n".join(code_free))
+        if _ENTRY.search(listed):
             papers_seen = True
             headings += [h.strip() for h in re.findall(r"^###\s+(.+)$", body, re.M)]
             labels.update(match.strip() for match in _KEY_LABEL.findall(body))
             venues.update(match.capitalize() for match in _VENUE_LABEL.findall(body))
-            entries += len(_ENTRY.findall(_outside_code(COMMENT.sub("", body))))
+            entries += len(_ENTRY.findall(listed))
             frame["details"] = frame.get("details", False) or "<details" in body
             if fence := re.match(r"^```.*?^```", body, re.S | re.M):
                 frame["paper_format"] = frame["paper_format"] or fence.group()
@@ -80,9 +83,3 @@ def readme_frame(text: str) -> dict[str, Any]:
     # A list that writes the venue line under every entry, its section's venue or not.
     frame["venue_every"] = bool(entries) and sum(venues.values()) >= 0.8 * entries
     return frame
-
-
-def _outside_code(text: str) -> str:
-    """``text`` without its code and HTML blocks: an example of the format is no entry."""
-    skipped = blocks(text).skipped
-    return "\n".join(line for n, line in enumerate(text.splitlines(), 1) if n not in skipped)
