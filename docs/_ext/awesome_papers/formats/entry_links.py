@@ -19,7 +19,6 @@ LINK_KINDS = {
     "slides": "slides",
 }
 _BARE_URL = re.compile(r"https?://[^\s)<>\]]+")
-_LINK_IN = re.compile(r"\[[^\]]*\]\([^)]*\)")
 
 
 def is_web(url: str) -> bool:
@@ -77,10 +76,6 @@ def take_links(text: str) -> tuple[str, list[dict[str, str]]]:
 def labelled_links(kind: str, value: str) -> list[dict[str, str]]:
     """``Code: [official](url), [unofficial](url)`` or a bare URL: links of that kind."""
     kind = LINK_KINDS.get(kind.removesuffix("page"), "other")
-    found = []
-    position = 0
-    while (start := value.find("[", position)) != -1 and (link := link_at(value, start)):
-        found.append(link[1])
-        position = link[2]
-    found += _BARE_URL.findall(_LINK_IN.sub("", value))
-    return [{"kind": kind, "url": url} for url in found if is_web(url)]
+    rest, links = take_links(value)
+    urls = [link["url"] for link in links] + _BARE_URL.findall(rest)
+    return [{"kind": kind, "url": url} for url in urls]
