@@ -98,6 +98,10 @@ class Entry:
     scores: str | None = None
     notes: list[str] = field(default_factory=list)
 
+    def problem(self, field: str, message: str, line: int | None = None) -> Problem:
+        """What is wrong with this entry's ``field``, at ``line`` (its first line by default)."""
+        return Problem(self.source, line or self.line, field, message)
+
 
 @dataclass
 class Reading:
@@ -109,7 +113,7 @@ class Reading:
     notes: list[Problem] = field(default_factory=list)
 
     def note(self, entry: Entry, field: str, message: str, line: int | None = None) -> None:
-        self.notes.append(Problem(entry.source, line or entry.line, field, message))
+        self.notes.append(entry.problem(field, message, line))
 
 
 def read_entries(display: str, text: str) -> Reading:

@@ -75,7 +75,7 @@ class _State:
         self.decisions: list[Problem] = []
 
     def note(self, entry: Entry, field: str, message: str, line: int | None = None) -> None:
-        self.report.append(Problem(entry.source, line or entry.line, field, message))
+        self.report.append(entry.problem(field, message, line))
 
     def add_entry(self, entry: Entry) -> None:
         if entry.group.category and entry.group.category not in self.categories:
@@ -131,9 +131,7 @@ class _State:
             record["id"] = unique_id(paper_id_for(entry.title), records)
             if (other := by_url.get(url_key(entry.url))) is not None:
                 self.decisions.append(
-                    Problem(
-                        entry.source,
-                        entry.line,
+                    entry.problem(
                         "url",
                         f"same link as {other} ({records[other]['title']!r}), which has "
                         "another title: give this entry its own link, or both the same title "
@@ -182,9 +180,7 @@ class _State:
         elif entry.group.kind in SCHOLARLY_KINDS:  # a paper names its authors: a human must
             record["authors"] = []
             self.decisions.append(
-                Problem(
-                    entry.source,
-                    entry.line,
+                entry.problem(
                     "authors",
                     "entry has no author line: write its authors in the record, or give it a "
                     f"kind ({', '.join(unauthored_kinds())})",
