@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ("sphinx.testing.fixtures",)
+pytest_plugins = ("sphinx.testing.fixtures", "browsing")
 
 ROOTS = Path(__file__).parent / "roots"
 SMALL_DATA = ROOTS / "data-small"

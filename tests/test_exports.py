@@ -129,7 +129,7 @@ def test_atom_feed_lists_the_latest_additions(built: Path) -> None:
     link = entries[0].find("atom:link", ns)
     assert (
         link is not None
-        and link.get("href") == "https://example.org/list/categories/vision.html#drm-dormant-ratio"
+        and link.get("href") == "https://example.org/list/papers/drm-dormant-ratio.html"
     )
 
 
@@ -172,7 +172,7 @@ def test_inventory_links_from_another_project(
     soup = BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "html.parser")
     links = {a.get_text(): a["href"] for a in soup.select("a.reference.external")}
     assert links == {
-        "Mastering Atari with Discrete World Models": "https://example.org/list/categories/agents.html#dreamerv2",
+        "Mastering Atari with Discrete World Models": "https://example.org/list/papers/dreamerv2.html",
         "World Model": "https://example.org/list/keywords/world-model.html#keyword-world-model",
         "Agents": "https://example.org/list/categories/agents.html#category-agents",
         "Atari": "https://example.org/list/environments/atari.html#env-atari",

@@ -75,12 +75,12 @@ def test_a_shared_paper_shows_also_in_on_both_sides(tmp_path: Path) -> None:
         return [(a.get_text(), a["href"]) for a in soup.select(f"#{paper} .ap-also-in a")]
 
     assert also_in(first, "categories/agents.html", "dreamerv2") == [
-        ("Awesome Pixel RL", "https://pixel-rl.example.org/categories/vision.html#dreamerv2")
+        ("Awesome Pixel RL", "https://pixel-rl.example.org/papers/dreamerv2.html")
     ]
     assert also_in(second, "categories/vision.html", "dreamerv2") == [
         (
             "Awesome World Models",
-            "https://world-models.example.org/categories/agents.html#dreamerv2",
+            "https://world-models.example.org/papers/dreamerv2.html",
         )
     ]
     assert also_in(first, "categories/vision.html", "maze-walker") == []

@@ -102,6 +102,9 @@ def test_hostile_text_is_inert_everywhere(hostile_data: Path) -> None:
         "categories/agents.html",
         "topics/visual-agents.html",
         "environments/index.html",
+        "papers/hostile.html",
+        "authors/letter-m.html",
+        "authors/index.html",
     ]:
         html = (out / page).read_text("utf-8")
         for raw in [
@@ -128,6 +131,15 @@ def test_hostile_text_is_inert_everywhere(hostile_data: Path) -> None:
         "</font>", ""
     )
 
+    paper = BeautifulSoup((out / "papers/hostile.html").read_text("utf-8"), "html.parser")
+    assert paper.select_one('meta[name="citation_title"]')["content"] == HOSTILE_TITLE
+    assert paper.title is not None and paper.title.get_text().startswith(HOSTILE_TITLE)
+    authors = [m["content"] for m in paper.select('meta[name="citation_author"]')]
+    assert authors == ["<b Mallory", "Hal Daumé III", "\u202eReversed", "] (javascript:x)"]
+    ris = (out / "papers/hostile.ris").read_text("utf-8")
+    assert all(line[:2].isupper() and line[2:5] == "  -" for line in ris.splitlines()), ris
+    assert "\u202e" not in ris and "\u200b" not in ris
+    ET.parse(out / "feeds/topic-visual-agents.xml")
     bib = (out / "papers.bib").read_text("utf-8")
     assert "\u202e" not in bib and "\u200b" not in bib
     ET.parse(out / "feed.xml")  # well-formed XML, hostile text escaped

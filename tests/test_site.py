@@ -93,8 +93,10 @@ def test_every_file_the_build_writes_is_readable_by_a_web_server(site: Build) ->
 def test_card_shows_everything_a_reader_needs(site: Build) -> None:
     card = page(site(), "categories/vision.html").select_one("div.ap-card#drm-dormant-ratio")
     assert card is not None
-    title = card.select_one(".ap-title a.reference.external")
-    assert title["href"] == "https://openreview.net/pdf?id=MSe8YFbhUE"
+    title = card.select_one(".ap-title a.reference.internal")
+    assert (
+        title["href"] == "../papers/drm-dormant-ratio.html"
+    )  # its page; the Paper button: the paper
     assert (
         title.get_text()
         == "DrM: Mastering Visual Reinforcement Learning through Dormant Ratio Minimization"
@@ -143,7 +145,7 @@ def test_card_shows_short_name_track_and_reader_note_not_maintainer_note(site: B
     assert agents.select_one(".ap-short-name").get_text() == "DreamerV2"
     assert agents.select_one(".ap-venue").get_text() == "ICLR 2021 · Poster"
     maze = page(app, "categories/vision.html").select_one("div.ap-card#maze-walker")
-    assert maze.select_one(".ap-title a")["href"] == "https://example.org/maze"
+    assert maze.select_one(".ap-title a")["href"] == "../papers/maze-walker.html"
     assert maze.select_one(".ap-note").get_text() == "The maze code is released on request."
     for html in Path(app.outdir).rglob("*.html"):
         assert "abstract page is preferred" not in html.read_text("utf-8"), html
@@ -169,7 +171,7 @@ def test_keyword_page_lists_exactly_its_papers(site: Build) -> None:
     assert entries == ["Dormant Ratio 1", "Visual RL 2", "World Model 2"]
     links = [a["href"] for a in index.select("ul.ap-index a")]
     assert links == [
-        "../categories/vision.html#drm-dormant-ratio",  # one paper: its card, not a page
+        "../papers/drm-dormant-ratio.html",  # one paper: its page, not a keyword page
         "visual-rl.html#keyword-visual-rl",
         "world-model.html#keyword-world-model",
     ]
@@ -246,11 +248,11 @@ def test_paper_role_and_cards_in_myst(site: Build) -> None:
     app = site()
     index = page(app, "index.html")
     ref = index.select_one(".ap-paper-ref a.reference.internal")
-    assert ref["href"] == "categories/agents.html#dreamerv2"
+    assert ref["href"] == "papers/dreamerv2.html"
     assert ref.get_text() == "Mastering Atari with Discrete World Models"
     mine = page(app, "mine.html")
     assert card_ids(mine) == ["maze-walker"]
-    assert mine.select_one(".ap-paper-ref a")["href"] == "categories/vision.html#drm-dormant-ratio"
+    assert mine.select_one(".ap-paper-ref a")["href"] == "papers/drm-dormant-ratio.html"
 
 
 def test_unknown_paper_id_is_a_warning_with_its_location(site: Build) -> None:
@@ -525,7 +527,11 @@ def postings(files: dict[str, Any], term: str) -> dict[str, int]:
     assert not isinstance(entry, str), f"{term!r} names the stem {entry!r}"
     numbers = list(itertools.accumulate(entry[0]))
     scores = entry[1] if len(entry) > 1 else [0] * len(numbers)
-    paper_ids = [paper[0].rsplit("#", 1)[1] for name in manifest["blocks"] for paper in files[name]]
+    paper_ids = [
+        paper[0].rsplit("/", 1)[1].removesuffix(".html")
+        for name in manifest["blocks"]
+        for paper in files[name]
+    ]
     return {paper_ids[n]: score for n, score in zip(numbers, scores, strict=True)}
 
 
@@ -533,9 +539,9 @@ def test_the_search_index_weighs_title_first_and_finds_every_field(site: Build) 
     files = search_files(Path(site().outdir))
     # Numbered newest first; a paper's text, for the snippet, carries every field.
     blocks = [paper for name in files["index.json"]["blocks"] for paper in files[name]]
-    maze = next(p for p in blocks if p[0].endswith("#maze-walker"))
+    maze = next(p for p in blocks if p[0].endswith("/maze-walker.html"))
     assert maze[:5] == [
-        "categories/vision.html#maze-walker",
+        "papers/maze-walker.html",
         "Walking Mazes from Pixels",
         "Ada Lovelace",
         "arXiv 2022",

@@ -38,14 +38,14 @@ def bibtex_key(paper: Paper) -> str:
 
 _TRANSLATION = str.maketrans(_SPECIAL)
 # Control and format characters (zero-width, bidirectional overrides) have no place in BibTeX.
-_INVISIBLE = re.compile(
+INVISIBLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
 )
 
 
 def escape(text: str) -> str:
     """Escape LaTeX specials and drop invisible control characters of record text."""
-    return " ".join(_INVISIBLE.sub("", text).split()).translate(_TRANSLATION)
+    return " ".join(INVISIBLE.sub("", text).split()).translate(_TRANSLATION)
 
 
 def _url(url: str) -> str:

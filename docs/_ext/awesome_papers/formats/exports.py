@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
 
 from ..records.catalogue import Catalogue
@@ -93,7 +94,12 @@ def facet_index(catalogue: Catalogue, url_of: Callable[[Paper], str]) -> str:
     environments = {env.id: index for index, env in enumerate(catalogue.environments)}
     rows = []
     for paper in catalogue.papers:
-        row: dict[str, object] = {"u": url_of(paper), "t": paper.title, "au": list(paper.authors)}
+        row: dict[str, object] = {
+            "i": paper.id,
+            "u": url_of(paper),
+            "t": paper.title,
+            "au": list(paper.authors),
+        }
         optional: dict[str, object] = {
             "s": paper.short_name,
             "v": paper.venue,
@@ -114,29 +120,48 @@ def facet_index(catalogue: Catalogue, url_of: Callable[[Paper], str]) -> str:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def atom_feed(catalogue: Catalogue, base_url: str, title: str, size: int = 30) -> str:
-    """An Atom feed of the ``size`` most recently added papers, linking their cards."""
+#: The folder of the feeds per topic and per venue, beside ``FEED``.
+FEEDS_DIR = "feeds"
+
+
+def feed_path(kind: str, value: str) -> str:
+    """Where the feed of one topic or venue is, from the root of the site."""
+    return f"{FEEDS_DIR}/{kind}-{value}.xml"
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One Atom feed: its papers, what they are, and where the feed and its page are."""
+
+    papers: Sequence[Paper]
+    title: str
+    page: str  # the page the feed follows, an absolute URL
+    path: str  # the feed's path from the root of the site
+
+
+def atom_feed(feed: Feed, base_url: str, url_of: Callable[[Paper], str], size: int = 30) -> str:
+    """The ``size`` most recently added papers of ``feed``, linking their pages; ``url_of``
+    gives a paper's page relative to the root of the site."""
     dated = sorted(
-        (p for p in catalogue.papers if p.added), key=lambda p: (p.added or "", p.id), reverse=True
+        (p for p in feed.papers if p.added), key=lambda p: (p.added or "", p.id), reverse=True
     )
     recent = dated[:size]
     updated = f"{recent[0].added}T00:00:00Z" if recent else "1970-01-01T00:00:00Z"
     base = base_url.rstrip("/") + "/"
-    entries = "".join(_atom_entry(paper, base) for paper in recent)
+    entries = "".join(_atom_entry(paper, base + url_of(paper)) for paper in recent)
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'
-        f"  <title>{xml_escape(title)}: recently added papers</title>\n"
-        f'  <link href="{xml_escape(base)}" />\n'
-        f'  <link rel="self" href="{xml_escape(base)}{FEED}" />\n'
-        f"  <id>{xml_escape(base)}</id>\n"
+        f"  <title>{xml_escape(_clean(feed.title))}</title>\n"
+        f'  <link href="{xml_escape(feed.page)}" />\n'
+        f'  <link rel="self" href="{xml_escape(base + feed.path)}" />\n'
+        f"  <id>{xml_escape(base + feed.path)}</id>\n"
         f"  <updated>{updated}</updated>\n"
         f"{entries}</feed>\n"
     )
 
 
-def _atom_entry(paper: Paper, base: str) -> str:
-    link = f"{base}categories/{paper.category}.html#{paper.id}"
+def _atom_entry(paper: Paper, link: str) -> str:
     authors = "".join(
         f"    <author><name>{xml_escape(_clean(a))}</name></author>\n" for a in paper.authors[:10]
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .keys import identity_keys
 from .listfile import ListInfo
+from .model import PAPER_PAGES
 
 #: Per paper id: (the other list's name, the URL of the paper's card there).
 AlsoIn = dict[str, tuple[tuple[str, str], ...]]
@@ -28,7 +29,8 @@ def also_in(catalogue: Catalogue, info: ListInfo, data_dir: Path) -> AlsoIn:
         for record in document["papers"]:
             if not isinstance(record, dict):
                 continue
-            card = f"{base}categories/{record.get('category')}.html#{record.get('id')}"
+            # Every list of the family is built by this engine: each paper has a page.
+            card = f"{base}{PAPER_PAGES}/{record.get('id')}.html"
             for key in identity_keys(str(record.get("url", "")), str(record.get("title", ""))):
                 cards.setdefault(key, card)
         for paper in catalogue.papers:

@@ -69,7 +69,7 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
         f'<div class="sd-card sd-sphinx-override sd-mb-3 sd-shadow-sm ap-card" id="{escape(paper.id)}"'
         f"{facet_attributes(paper, catalogue)}>",
         '<div class="sd-card-body">',
-        _title(paper),
+        _title(paper, link("paper", paper.id)),
         _authors(paper, authors_shown),
     ]
     if paper.venue_label or paper.venue_note:
@@ -185,14 +185,15 @@ def _link(uri: str | None, text: str, classes: str = "") -> str:
     return f'<a class="{classes + " " if classes else ""}reference internal" href="{escape(uri)}">{escape(text)}</a>'
 
 
-def _title(paper: Paper) -> str:
+def _title(paper: Paper, page: str | None) -> str:
+    """The card's title, leading to the paper's own page (its Paper button leads to the paper)."""
     title = escape(paper.title)
     if paper.short_name:
         title = f'<span class="ap-short-name">{escape(paper.short_name)}</span> {title}'
     if paper.kind and paper.kind != "paper":
         title = f'<span class="sd-badge sd-bg-info sd-bg-text-info ap-kind">{escape(paper.kind.title())}</span> {title}'
-    if is_web_url(paper.url):
-        title = f'<a class="reference external" href="{escape(paper.url)}">{title}</a>'
+    if page is not None:
+        title = f'<a class="reference internal" href="{escape(page)}">{title}</a>'
     if paper.highlight:
         title += f' <span class="sd-badge sd-bg-warning sd-bg-text-warning">{escape(paper.highlight)}</span>'
     permalink = f'<a class="headerlink ap-permalink" href="#{escape(paper.id)}" title="Link to this paper">¶</a>'
@@ -233,7 +234,7 @@ def visit_card_html(self: Any, node: paper_card) -> None:
         if target is None:
             return None
         docname, anchor, _ = target
-        return f"{to_root}{builder.get_target_uri(docname)}#{anchor}"
+        return f"{to_root}{builder.get_target_uri(docname)}" + (f"#{anchor}" if anchor else "")
 
     rendered: dict[tuple[str, str], str] = builder.__dict__.setdefault("_awesome_papers_cards", {})
     key = (node["paper"], to_root)

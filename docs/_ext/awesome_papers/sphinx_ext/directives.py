@@ -40,14 +40,11 @@ class _CatalogueDirective(SphinxDirective):
     def depend(self, selection: Selection) -> None:
         get_domain(self.env).note_selection(self.env.docname, selection, self.catalogue)
 
-    def cards(self, papers: Sequence[Paper], *, canonical: bool) -> nodes.container:
+    def cards(self, papers: Sequence[Paper]) -> nodes.container:
         container = create_component("paper-cards", ["ap-cards"])
         count = f"{len(papers)} paper{'s' if len(papers) != 1 else ''}"
         container += nodes.paragraph(count, count, classes=["ap-count"])
-        domain = get_domain(self.env)
         for paper in papers:
-            if canonical:
-                domain.note_label(self.env.docname, f"paper-{paper.id}", paper.id, paper.title)
             container += card_node(paper)
         return container
 
@@ -73,7 +70,7 @@ class PaperCards(_CatalogueDirective):
         papers = self.selection(kind, value)
         if not papers:
             self.reporter.warning(f"paper-cards: no papers with {kind} {value!r}", line=self.lineno)
-        return [self.cards(papers, canonical=kind == "category")]
+        return [self.cards(papers)]
 
 
 class PaperPage(_CatalogueDirective):
@@ -91,7 +88,7 @@ class PaperPage(_CatalogueDirective):
         section = nodes.section(ids=[label], names=[label])
         section += nodes.title(title, title)
         section.extend(intro)
-        section += self.cards(self.selection(kind, value), canonical=kind == "category")
+        section += self.cards(self.selection(kind, value))
         self.state.document.note_implicit_target(section, section)
         get_domain(self.env).note_label(self.env.docname, label, label, title)
         return [section]

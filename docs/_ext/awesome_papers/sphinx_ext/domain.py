@@ -11,6 +11,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..records.cache import code_version
 from ..records.catalogue import Catalogue
+from ..records.people import authors, letter_counts
 
 #: (what, kind, value): ("select", "keyword", "visual-rl"), ("index", "keyword", ""),
 #: ("paper", "", "dreamerv2"), ("summary", "", "") or ("latest", "", "8").
@@ -36,6 +37,8 @@ def fingerprint(catalogue: Catalogue, selection: Selection) -> str:
     elif what == "summary":
         sizes = (catalogue.papers, catalogue.categories, catalogue.keywords, catalogue.topics)
         parts = [str(len(items)) for items in (*sizes, catalogue.environments, catalogue.venues)]
+    elif what == "authors":
+        parts = [repr(letter_counts(authors(catalogue)))]
     elif what == "latest":
         parts = [f"{p.id}={digests[p.id]}" for p in catalogue.newest(int(value))]
     else:
@@ -77,14 +80,16 @@ class PapersDomain(Domain):
     def note_label(self, docname: str, label: str, node_id: str, title: str) -> None:
         self.labels.setdefault(docname, {})[label] = (node_id, title)
 
-    def publish_labels(self) -> None:
-        """Make the std domain's labels of ours match what the documents now define."""
+    def publish_labels(self, pages: dict[str, tuple[str, str]]) -> None:
+        """Make the std domain's labels of ours match what the documents now define, and
+        label ``pages`` (``{label: (pagename, title)}``), which are written but not read."""
         std = self.env.get_domain("std")
-        current = {
-            label: (docname, node_id, title)
+        current = {label: (page, "", title) for label, (page, title) in pages.items()}
+        current.update(
+            (label, (docname, node_id, title))
             for docname, labels in sorted(self.labels.items())
             for label, (node_id, title) in labels.items()
-        }
+        )
         published: set[str] = self.data.setdefault("published", set())
         for label in published - current.keys():
             std.labels.pop(label, None)  # type: ignore[attr-defined]

@@ -13,7 +13,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .. import __version__
-from . import outputs, state
+from . import outputs, standalone, state
+from .authorindex import PaperAuthors
 from .cards import paper_card, visit_card_html
 from .directives import PaperCards, PaperIndex, PaperPage
 from .domain import PapersDomain, get_domain
@@ -60,7 +61,7 @@ def _builder_inited(app: Sphinx) -> None:
 
 
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    get_domain(env).publish_labels()
+    get_domain(env).publish_labels(standalone.labels(state.catalogue_of(env)))
     return []
 
 
@@ -97,10 +98,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("paper-index", PaperIndex)
     app.add_directive("paper-overview", PaperOverview)
     app.add_directive("paper-all", PaperAll)
+    app.add_directive("paper-authors", PaperAuthors)
     app.add_directive("paper-link-health", PaperLinkHealth)
     app.add_directive("paper-statistics", PaperStatistics)
     app.add_role("paper", PaperRole())
     app.add_css_file("awesome_papers.css")
+    app.add_js_file("awesome_papers_cite.js", loading_method="defer")
     app.add_js_file("awesome_papers.js", loading_method="defer")
     app.add_js_file("awesome_papers_index.js", loading_method="defer")
     app.add_js_file("awesome_papers_search.js", loading_method="defer")
@@ -110,6 +113,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", _outdated)
     app.connect("env-updated", _publish_labels)
     app.connect("env-updated", outputs.start)
+    app.connect("html-collect-pages", standalone.collect)
+    app.connect("html-page-context", outputs.announce_feed)
     app.connect("build-finished", outputs.finish)
     return {
         "version": __version__,

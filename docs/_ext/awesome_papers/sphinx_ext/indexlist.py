@@ -42,7 +42,7 @@ def visit_index_list_html(self: Any, node: paper_index_list) -> None:
             docname, anchor, _ = labels[label]
             page = builder.get_relative_uri(here, docname) if docname != here else ""
             shown = (
-                f'<a class="reference internal" href="{escape(page)}#{escape(anchor)}">'
+                f'<a class="reference internal" href="{escape(page + (f"#{anchor}" if anchor else ""))}">'
                 f'<span class="std std-ref">{shown}</span></a>'
             )
         else:

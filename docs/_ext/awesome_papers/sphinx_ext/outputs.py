@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from html import escape
 from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -22,21 +24,33 @@ from sphinx.search.en import SearchEnglish
 from sphinx.util import logging
 
 from ..atomic import read_text_or_none, write_text
-from ..formats.exports import FACET_INDEX, FEED, FILES, atom_feed, export, facet_index
+from ..formats.exports import (
+    FACET_INDEX,
+    FEED,
+    FEEDS_DIR,
+    FILES,
+    Feed,
+    atom_feed,
+    export,
+    facet_index,
+    feed_path,
+)
 from ..records.cache import code_version
 from ..records.catalogue import Catalogue
 from ..records.model import Paper
 from . import beside, state
 from .search import write_search_index
+from .sitemap import write_sitemap
+from .views import PAPERS_DIR
 
 logger = logging.getLogger(__name__)
 #: Per build, the job writing its outputs (see :func:`start`).
 _JOBS: dict[int, beside.Job] = {}
 
 
-def card_url(app: Sphinx, paper: Paper) -> str:
-    """Where a paper's card is, relative to the root of the HTML output."""
-    return f"{app.builder.get_target_uri(f'categories/{paper.category}')}#{paper.id}"
+def paper_url(app: Sphinx, paper: Paper) -> str:
+    """Where a paper's page is, relative to the root of the HTML output."""
+    return str(app.builder.get_target_uri(f"{PAPERS_DIR}/{paper.id}"))
 
 
 def search_stemmer(app: Sphinx) -> Callable[[str], str]:
@@ -62,14 +76,71 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
     inputs = (catalogue.digest, base, app.config.project, code_version())
     stamp = hashlib.sha1(repr(inputs).encode()).hexdigest()
     stamp_file = Path(app.doctreedir) / "awesome_papers_exports.stamp"
-    names = [*FILES.values(), FEED, FACET_INDEX]
+    all_feeds = feeds(app, catalogue)
+    names = [*FILES.values(), FACET_INDEX, *(feed.path for feed in all_feeds)]
     if all((outdir / name).is_file() for name in names) and read_text_or_none(stamp_file) == stamp:
         return
     for fmt, name in FILES.items():
         write_text(outdir / name, export(catalogue, fmt))
-    write_text(outdir / FEED, atom_feed(catalogue, base, app.config.project))
-    write_text(outdir / FACET_INDEX, facet_index(catalogue, lambda paper: card_url(app, paper)))
+    for feed in all_feeds:
+        write_text(outdir / feed.path, atom_feed(feed, base, lambda paper: paper_url(app, paper)))
+    wanted = {feed.path for feed in all_feeds}
+    for old in (outdir / FEEDS_DIR).glob("*.xml"):
+        if f"{FEEDS_DIR}/{old.name}" not in wanted:
+            old.unlink()
+    write_text(outdir / FACET_INDEX, facet_index(catalogue, lambda paper: paper_url(app, paper)))
     write_text(stamp_file, stamp)
+
+
+def feeds(app: Sphinx, catalogue: Catalogue) -> list[Feed]:
+    """The list's feed of recent additions, and one per topic and per venue."""
+    base = (app.config.html_baseurl or "").rstrip("/") + "/"
+    project = app.config.project
+
+    def page(docname: str) -> str:
+        return base + app.builder.get_target_uri(docname)
+
+    found = [Feed(catalogue.papers, f"{project}: recently added papers", base, FEED)]
+    found += [
+        Feed(
+            catalogue.select("topic", topic.id),
+            f"{project}: {topic.name}",
+            page(f"topics/{topic.id}"),
+            feed_path("topic", topic.id),
+        )
+        for topic in catalogue.topics
+    ]
+    found += [
+        Feed(
+            catalogue.select("venue", venue.slug),
+            f"{project}: {venue.label}",
+            page(f"venues/{venue.slug}"),
+            feed_path("venue", venue.slug),
+        )
+        for venue in catalogue.venues
+    ]
+    return found
+
+
+def announce_feed(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: a topic or venue page (and the home page, for the whole list)
+    names its Atom feed in ``<link rel="alternate">``, where feed readers look for it."""
+    folder, _, value = pagename.partition("/")
+    kinds = {"topics": "topic", "venues": "venue"}
+    if pagename == app.config.root_doc:
+        path, title = FEED, f"{app.config.project}: recently added papers"
+    elif folder in kinds and value and value != "index" and "/" not in value:
+        path, title = feed_path(kinds[folder], value), f"{context.get('title', value)}: new papers"
+    else:
+        return
+    href = context["pathto"](path, 1)
+    link = (
+        f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
+        f'href="{escape(href)}">\n'
+    )
+    context["metatags"] = context.get("metatags", "") + link
 
 
 def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -78,7 +149,7 @@ def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
         catalogue, stem = state.catalogue_of(env), search_stemmer(app)
         outdir, stamp = Path(app.outdir), Path(app.doctreedir) / "awesome_papers_search.stamp"
         _JOBS[id(app)] = beside.start(
-            lambda: write_search_index(catalogue, outdir, stamp, lambda p: card_url(app, p), stem)
+            lambda: write_search_index(catalogue, outdir, stamp, lambda p: paper_url(app, p), stem)
         )
     return []
 
@@ -93,5 +164,6 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
         return
     if app.builder.format == "html":
         write_exports(app, state.catalogue_of(app.env))
+        write_sitemap(app)
     if job is not None and (error := beside.finish(job)):
         logger.error("search index not written: %s", error)

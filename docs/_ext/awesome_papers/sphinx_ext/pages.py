@@ -62,6 +62,10 @@ def page_sources(
         "Every paper of the list, one line each: narrow them by topic, venue, year and "
         "environment, or type a query.\n\n.. paper-all::\n"
     }
+    # An orphan: the generated home page lists it, a hand-written one may not.
+    sources["authors/index.rst"] = (
+        f"{MARKER}\n:nosearch:\n:orphan:\n\n.. _authors-index:\n\nAuthors\n=======\n\n.. paper-authors::\n"
+    )
     if info is not None:
         sources["index.md"] = home_page(info, catalogue)
         sources["linking.md"] = linking_page(info, catalogue)
@@ -117,7 +121,7 @@ def write_pages(
         path = srcdir / relative
         if not path.is_file() or path.read_text("utf-8") != text:
             write_text(path, text)
-    for folder in [*SECTIONS, "all"]:
+    for folder in [*SECTIONS, "all", "authors"]:
         for path in (srcdir / folder).glob("*.rst"):
             relative = f"{folder}/{path.name}"
             if relative not in sources and path.read_text("utf-8").startswith(MARKER):

@@ -57,5 +57,7 @@ def sphinx_settings(data_dir: Path) -> dict[str, Any]:
             "linking": [],
             "searching": [],
             "all/index": [],
+            "papers/**": [],
+            "authors/**": [],
         },
     }

@@ -121,6 +121,8 @@
     var status = element("span", { class: "ap-filter-count", "aria-live": "polite" });
     panel.appendChild(status);
     container.insertBefore(panel, container.firstChild);
+    var shownIds = [];
+    var refreshCite = window.awesomePapersCite.citeThese(panel, function () { return shownIds; });
 
     function chosen() {
       var state = {};
@@ -170,6 +172,8 @@
         return a.position - b.position;
       });
       status.textContent = "Showing " + visible.length + " of " + papers.length + " papers";
+      shownIds = visible.map(function (paper) { return paper.id; });
+      refreshCite();
       show(visible);
     }
 
@@ -227,7 +231,7 @@
     if (cards.length < 2) return;
     var papers = cards.map(function (card, position) {
       var facets = JSON.parse(card.getAttribute("data-facets") || "{}");
-      return { card: card, facets: facets, text: fold(card.textContent), position: position };
+      return { card: card, id: card.id, facets: facets, text: fold(card.textContent), position: position };
     });
     var count = list.querySelector(".ap-count");
     if (count) count.classList.add("ap-hidden");
@@ -260,7 +264,7 @@
         var text = fold([p.t, p.s, p.au.join(" "), p.v, p.y, (p.kw || []).join(" "),
           facets.topics.map(function (t) { return t[1]; }).join(" "),
           facets.envs.map(function (e) { return e[1]; }).join(" ")].join(" "));
-        return { facets: facets, text: text, position: position, url: root + p.u };
+        return { id: p.i, facets: facets, text: text, position: position, url: root + p.u };
       });
       var visible = [], drawn = 0;
       function draw() {
@@ -287,33 +291,9 @@
     });
   }
 
-  /* ---- Copy buttons for BibTeX. ---- */
-  function setUpCopy(pre) {
-    var button = element("button", { type: "button", class: "sd-btn sd-btn-sm sd-btn-outline-secondary ap-copy" }, "Copy");
-    button.addEventListener("click", function () {
-      var text = pre.textContent;
-      var done = function () { button.textContent = "Copied"; };
-      var select = function () {
-        var range = document.createRange();
-        range.selectNodeContents(pre);
-        var selection = window.getSelection();
-        selection.removeAllRanges();
-        selection.addRange(range);
-        button.textContent = "Press Ctrl+C";
-      };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, select);
-      } else {
-        select();
-      }
-    });
-    pre.parentNode.insertBefore(button, pre);
-  }
-
   function init() {
     document.querySelectorAll(".ap-cards").forEach(setUpListing);
     document.querySelectorAll(".ap-all").forEach(function (holder, i) { setUpAll(holder, 100 + i); });
-    document.querySelectorAll("pre.ap-bibtex").forEach(setUpCopy);
   }
 
   if (document.readyState === "loading") {

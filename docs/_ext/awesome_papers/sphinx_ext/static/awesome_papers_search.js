@@ -35,6 +35,8 @@
   function draw(list, papers, base, index, words) {
     papers.forEach(function (paper) {
       var item = element("li", { class: "ap-result" });
+      var id = /(?:^|\/)papers\/([^\/#?]+?)(?:\.html|\/)?(?:[#?]|$)/.exec(paper.url);
+      if (id) item.setAttribute("data-paper", id[1]);
       var title = element("p", { class: "ap-result-title" });
       title.appendChild(element("a", { href: new URL(paper.url, base).href, class: "reference internal" }, paper.title));
       item.appendChild(title);
@@ -145,9 +147,16 @@
     });
     form.appendChild(element("span", { class: "ap-search-count", "aria-live": "polite" }));
     section.appendChild(form);
-    section.appendChild(element("ol", { class: "ap-results" }));
+    var results = element("ol", { class: "ap-results" });
+    section.appendChild(results);
     section.appendChild(element("h2", {}, "Pages"));
     anchor.parentNode.insertBefore(section, anchor);
+    // "BibTeX of these papers": the results on screen, read when the box is opened.
+    window.awesomePapersCite.citeThese(results, function () {
+      return Array.prototype.map.call(results.querySelectorAll("[data-paper]"), function (item) {
+        return item.getAttribute("data-paper");
+      });
+    });
     window.addEventListener("popstate", function () {
       var now = new URLSearchParams(window.location.search);
       FACETS.forEach(function (facet) { chosen[facet[0]] = now.get(facet[0]) || ""; });

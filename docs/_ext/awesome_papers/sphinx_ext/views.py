@@ -1,0 +1,201 @@
+"""What a paper page, an author page and an A-Z page of authors show, as plain values.
+
+Templates (``templates/awesome_papers/*.html``, autoescaped) turn these into HTML; nothing
+here writes markup. Every link is relative to the page being written, through :class:`Links`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from ..formats.bibtex import bibtex_entry
+from ..formats.citation import citation_tags, description
+from ..formats.ris import ris_entry
+from ..records.catalogue import Catalogue
+from ..records.keys import slugify
+from ..records.listfile import ListInfo
+from ..records.model import LINK_LABELS, PAPER_PAGES, TRACK_LABELS, Paper
+from ..records.people import Author, letter_key
+from ..records.related import Related
+from .cards import is_web_url
+
+#: Label prefixes of the pages this module writes.
+PAPER, AUTHOR, LETTER = "paper", "author", "authors-letter"
+#: Their folders.
+PAPERS_DIR, AUTHORS_DIR = PAPER_PAGES, "authors"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Resolves labels and output files to URIs relative to one page."""
+
+    builder: Any
+    pagename: str
+
+    def label(self, label: str) -> str | None:
+        """The page (and anchor) labelled ``label``; None when there is none."""
+        target = self.builder.env.get_domain("std").labels.get(label)
+        if target is None:
+            return None
+        docname, anchor, _ = target
+        uri = self.builder.get_relative_uri(self.pagename, docname)
+        return f"{uri}#{anchor}" if anchor else uri
+
+    def file(self, path: str) -> str:
+        """An output file, by its path from the output's root."""
+        here = posixpath.dirname(self.builder.get_target_uri(self.pagename)) or "."
+        return posixpath.relpath(path, here)
+
+
+def _named(links: Links, prefix: str, items: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+    return [{"name": name, "url": links.label(f"{prefix}-{key}")} for key, name in items]
+
+
+def author_link(links: Links, name: str, people: dict[str, Author]) -> dict[str, Any]:
+    """An author's name and their page; with one paper, that paper's page."""
+    author = people.get(slugify(name))
+    if author is None:
+        return {"name": name, "url": None}
+    if author.has_page:
+        return {"name": name, "url": links.label(f"{AUTHOR}-{author.slug}")}
+    return {"name": name, "url": links.label(f"{PAPER}-{author.papers[0].id}")}
+
+
+def paper_row(links: Links, paper: Paper) -> dict[str, Any]:
+    """A paper as one line of a list: its page, names and venue."""
+    return {
+        "id": paper.id,
+        "url": links.label(f"{PAPER}-{paper.id}"),
+        "short": paper.short_name,
+        "title": paper.title,
+        "authors": ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else ""),
+        "venue": paper.venue_label,
+    }
+
+
+def paper_view(
+    paper: Paper,
+    catalogue: Catalogue,
+    links: Links,
+    *,
+    related: Sequence[Related],
+    people: dict[str, Author],
+    info: ListInfo | None,
+    source: str | None,
+) -> dict[str, Any]:
+    """Everything a paper's page shows; ``source`` is the record's path in the repository."""
+    venue = None
+    if paper.venue_label:
+        venue = {
+            "name": paper.venue_label,
+            "url": links.label(f"venue-{slugify(paper.venue_label)}"),
+        }
+    own = "Paper" if paper.is_scholarly else str(paper.kind).title()
+    buttons = [(own, paper.url), *((LINK_LABELS[link.kind], link.url) for link in paper.links)]
+    return {
+        "paper": paper,
+        "kind": None if paper.kind in (None, "paper") else str(paper.kind).title(),
+        "authors": [author_link(links, name, people) for name in paper.authors],
+        "venue": venue,
+        "track": TRACK_LABELS[paper.track] if paper.track else None,
+        "topics": _named(links, "topic", [(t.id, t.name) for t in catalogue.topics_of(paper)]),
+        "keywords": _named(links, "keyword", [(slugify(k), k) for k in paper.keywords]),
+        "environments": [
+            {**item, "site": env.url if is_web_url(env.url) else None}
+            for item, env in zip(
+                _named(links, "env", [(e.id, e.name) for e in catalogue.environments_of(paper)]),
+                catalogue.environments_of(paper),
+                strict=True,
+            )
+        ],
+        "buttons": [{"label": label, "url": url} for label, url in buttons if is_web_url(url)],
+        "also_in": [
+            {"name": name, "url": url}
+            for name, url in catalogue.also_in.get(paper.id, ())
+            if is_web_url(url)
+        ],
+        "dead": bool(catalogue.dead_links.get(paper.id)),
+        "health": links.label("link-health"),
+        "card": links.label(f"category-{paper.category}"),
+        "category": catalogue.category_by_id[paper.category].title,
+        "bibtex": bibtex_entry(paper) if paper.is_scholarly else None,
+        "ris": ris_entry(paper),
+        "bib_file": links.file(f"{PAPERS_DIR}/{paper.id}.bib"),
+        "ris_file": links.file(f"{PAPERS_DIR}/{paper.id}.ris"),
+        "related": [
+            {**paper_row(links, item.paper), "shared": ", ".join(item.shared[:4])}
+            for item in related
+        ],
+        "edit": _edit_url(info, source),
+        "report": _report_url(info, paper, source),
+        "meta": [(name, value) for name, value in citation_tags(paper) if value],
+        "description": description(paper),
+        "site": info.title if info else "",
+    }
+
+
+def _edit_url(info: ListInfo | None, source: str | None) -> str | None:
+    if info is None or not info.repository or not source:
+        return None
+    return f"{info.repository.rstrip('/')}/blob/main/{source}"
+
+
+def _report_url(info: ListInfo | None, paper: Paper, source: str | None) -> str | None:
+    if info is None or not info.repository:
+        return None
+    query = urlencode(
+        {
+            "title": f"Record {paper.id}: ",
+            "body": f"Paper: {paper.title}\nRecord: {source or paper.id}\n\n"
+            "What is wrong, and where the right fact can be checked:\n",
+        }
+    )
+    return f"{info.repository.rstrip('/')}/issues/new?{query}"
+
+
+def author_view(author: Author, people: dict[str, Author], links: Links) -> dict[str, Any]:
+    """An author's page: their papers and co-authors with counts."""
+    return {
+        "author": author,
+        "papers": [paper_row(links, paper) for paper in author.papers],
+        "coauthors": [
+            {**author_link(links, people[slug].name, people), "count": count}
+            for slug, count in author.coauthors
+        ],
+        "index": links.label(f"{LETTER}-{letter_key(author.letter)}"),
+        "description": f"{len(author.papers)} papers by {author.name} in this list, "
+        "with co-authors.",
+    }
+
+
+def letter_view(
+    letter: str, group: Sequence[Author], letters: dict[str, int], links: Links
+) -> dict[str, Any]:
+    """One letter of the A-Z author index, with links to every other letter."""
+    people = {author.slug: author for author in group}
+    return {
+        "letter": letter,
+        "letters": [
+            {"letter": other, "count": count, "url": links.label(f"{LETTER}-{letter_key(other)}")}
+            for other, count in letters.items()
+        ],
+        "index": links.label("authors-index"),
+        "authors": [
+            {**author_link(links, author.name, people), "count": len(author.papers)}
+            for author in group
+        ],
+        "description": f"Authors of this list filed under {letter}, with their papers.",
+    }
+
+
+def record_path(paper: Paper, data_dir: Path) -> str | None:
+    """The record's path from the repository's root (the data folder's parent)."""
+    try:
+        return Path(paper.source).resolve().relative_to(data_dir.parent).as_posix()
+    except ValueError:
+        return None

@@ -1,0 +1,226 @@
+"""A home for every paper, on this list's own site: paper pages, author pages, feeds per topic
+and venue, the sitemap, and labels that other projects cite."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import feedparser
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import REPO
+from sphinx.util.inventory import InventoryFile
+
+DREAMER = "mastering-atari-discrete-world-models"
+
+
+def sphinx_build(source: Path, out: Path, builder: str = "html") -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            "-b",
+            builder,
+            *map(str, (source, out)),
+        ],
+        check=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of this list's docs/ and data/, so that builds leave the work tree alone."""
+    base = tmp_path_factory.mktemp("list")
+    shutil.copytree(REPO / "data", base / "data")
+    shutil.copytree(
+        REPO / "docs",
+        base / "docs",
+        ignore=shutil.ignore_patterns("_build", "__pycache__", "_ext"),
+    )
+    return base
+
+
+@pytest.fixture(scope="module")
+def site(checkout: Path) -> Path:
+    """The list's site, built once for this module."""
+    sphinx_build(checkout / "docs", checkout / "html")
+    return checkout / "html"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def records() -> Iterator[dict[str, object]]:
+    for path in sorted((REPO / "data" / "papers").glob("*.yaml")):
+        yield yaml.safe_load(path.read_text("utf-8"))
+
+
+def meta(page: BeautifulSoup, name: str) -> list[str]:
+    return [str(tag["content"]) for tag in page.select(f'meta[name="{name}"]')]
+
+
+def test_the_paper_label_lands_on_the_papers_own_page(site: Path) -> None:
+    with (site / "objects.inv").open("rb") as stream:
+        inventory = InventoryFile.load(stream, "https://example.org", lambda *p: "/".join(p))
+    target = inventory["std:label"][f"paper-{DREAMER}"]
+    assert target.uri == f"https://example.org/papers/{DREAMER}.html"
+    assert target.display_name == "Mastering Atari with Discrete World Models"
+    assert inventory["std:label"]["author-sergey-levine"].uri.endswith("authors/sergey-levine.html")
+
+
+def test_paper_page_tells_reference_managers_everything(site: Path) -> None:
+    page = soup(site / "papers" / f"{DREAMER}.html")
+    record = yaml.safe_load((REPO / "data" / "papers" / f"{DREAMER}.yaml").read_text("utf-8"))
+    assert meta(page, "citation_title") == [record["title"]]
+    assert meta(page, "citation_author") == record["authors"]
+    assert meta(page, "citation_publication_date") == [str(record["year"])]
+    assert meta(page, "citation_conference_title") == [record["venue"]]
+    assert meta(page, "citation_arxiv_id") == ["2010.02193"]
+    assert page.select_one('meta[property="og:title"]')["content"] == record["title"]
+    canonical = page.select_one('link[rel="canonical"]')["href"]
+    assert canonical == f"https://awesome-mmrl.readthedocs.io/en/latest/papers/{DREAMER}.html"
+    assert page.title is not None and page.title.get_text().startswith(record["title"])
+    assert page.h1 is not None and "DreamerV2" in page.h1.get_text()
+
+
+def test_paper_page_cites_in_bibtex_and_ris_and_offers_both_as_files(site: Path) -> None:
+    page = soup(site / "papers" / f"{DREAMER}.html")
+    bibtex, ris = (pre.get_text() for pre in page.select("pre.ap-bibtex"))
+    assert bibtex.startswith(f"@inproceedings{{hafner2021:{DREAMER},")
+    assert "TI  - Mastering Atari with Discrete World Models\n" in ris
+    assert ris.count("\nAU  - ") == 3 and ris.endswith("ER  -\n")
+    downloads = {a["download"]: a["href"] for a in page.select("a[download]")}
+    assert (site / "papers" / downloads[f"{DREAMER}.bib"]).read_text("utf-8") == bibtex
+    assert (site / "papers" / downloads[f"{DREAMER}.ris"]).read_text("utf-8") == ris
+
+
+def test_paper_page_links_related_papers_and_says_why(site: Path) -> None:
+    page = soup(site / "papers" / f"{DREAMER}.html")
+    related = page.select("ol.ap-related > li")
+    assert 3 <= len(related) <= 6
+    for item in related:
+        href = item.a["href"]
+        assert (site / "papers" / href).is_file(), href
+        assert item.select_one(".ap-why").get_text().startswith("Shares ")
+    assert "World models" in related[0].get_text() or "Danijar Hafner" in related[0].get_text()
+
+
+def test_paper_page_links_its_record_and_a_prefilled_report(site: Path) -> None:
+    page = soup(site / "papers" / f"{DREAMER}.html")
+    links = {a.get_text(): a["href"] for a in page.select(".ap-record-links a")}
+    repository = "https://github.com/opendilab/awesome-multi-modal-reinforcement-learning"
+    assert links["Edit this record"] == f"{repository}/blob/main/data/papers/{DREAMER}.yaml"
+    report = urlsplit(links["Report a problem"])
+    assert report.path.endswith("/issues/new")
+    fields = parse_qs(report.query)
+    assert fields["title"] == [f"Record {DREAMER}: "]
+    assert f"data/papers/{DREAMER}.yaml" in fields["body"][0]
+    assert "Mastering Atari with Discrete World Models" in fields["body"][0]
+
+
+def test_author_page_lists_exactly_the_authors_papers(site: Path) -> None:
+    page = soup(site / "authors" / "sergey-levine.html")
+    shown = {a["href"].removesuffix(".html").rsplit("/", 1)[-1] for a in page.select(".ap-rows a")}
+    expected = {str(r["id"]) for r in records() if "Sergey Levine" in r.get("authors", [])}
+    assert shown == expected and len(expected) >= 2
+    coauthors = {
+        li.a.get_text(): li.select_one(".ap-index-count").get_text().strip()
+        for li in page.select("#coauthors + ul li")
+        if li.a
+    }
+    assert coauthors["Brian Ichter"] == "2"
+
+
+def test_author_index_reaches_every_author(site: Path) -> None:
+    names = {
+        name
+        for r in records()
+        for name in r.get("authors", [])  # type: ignore[attr-defined]
+    }
+    listed: set[str] = set()
+    letters = soup(site / "authors" / "index.html").select("ul.ap-index a")
+    assert len(letters) >= 10
+    for letter in letters:
+        page = soup(site / "authors" / letter["href"])
+        for item in page.select("ul.ap-index li"):
+            listed.add(item.select_one("span").get_text())
+            if item.a is not None:
+                assert (site / "authors" / item.a["href"]).is_file()
+    assert {n.casefold() for n in names} == {n.casefold() for n in listed}
+
+
+def test_a_topic_page_announces_its_own_feed_and_the_feed_reads(site: Path) -> None:
+    page = soup(site / "topics" / "world-models.html")
+    link = page.select_one('link[rel="alternate"][type="application/atom+xml"]')
+    assert link is not None and link["href"] == "../feeds/topic-world-models.xml"
+    feed = feedparser.parse((site / "topics" / link["href"]).read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    expected = {
+        str(r["id"]) for r in records() if "world-models" in r.get("topics", []) and r.get("added")
+    }
+    shown = {entry.link.removesuffix(".html").rsplit("/", 1)[-1] for entry in feed.entries}
+    assert shown == expected
+    assert feed.feed.title.endswith("World models")
+
+
+def test_sitemap_lists_every_paper_page(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    base = "https://awesome-mmrl.readthedocs.io/en/latest/"
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert all(loc.startswith(base) and (site / loc[len(base) :]).is_file() for loc in locs)
+    papers = {loc for loc in locs if "/papers/" in loc}
+    assert len(papers) == len(list((REPO / "data" / "papers").glob("*.yaml")))
+
+
+def test_card_title_leads_to_the_page_and_its_button_to_the_paper(site: Path) -> None:
+    page = soup(site / "topics" / "world-models.html")
+    card = page.select_one(f"#{DREAMER}")
+    assert card.select_one(".ap-title a")["href"] == f"../papers/{DREAMER}.html"
+    assert card.select_one(".ap-links a")["href"] == "https://arxiv.org/abs/2010.02193"
+
+
+def test_the_same_data_gives_the_same_pages(site: Path, checkout: Path) -> None:
+    again = checkout / "again"
+    sphinx_build(checkout / "docs", again)
+
+    def digests(root: Path) -> dict[str, str]:
+        folders = ("papers", "authors", "feeds")
+        return {
+            str(p.relative_to(root)): hashlib.sha1(p.read_bytes()).hexdigest()
+            for folder in folders
+            for p in sorted((root / folder).rglob("*"))
+        } | {"sitemap.xml": hashlib.sha1((root / "sitemap.xml").read_bytes()).hexdigest()}
+
+    assert digests(site) == digests(again)
+
+
+def test_dirhtml_links_every_paper_and_author_page_and_feed(checkout: Path) -> None:
+    out = checkout / "dirhtml"
+    sphinx_build(checkout / "docs", out, "dirhtml")
+    pages = [
+        out / "papers" / DREAMER / "index.html",
+        out / "authors" / "sergey-levine" / "index.html",
+    ]
+    pages += [out / "topics" / "world-models" / "index.html", out / "authors" / "index.html"]
+    for path in pages:
+        page = soup(path)
+        hrefs = [a["href"] for a in page.select("article a[href], link[rel=alternate]")]
+        hrefs = [h for h in hrefs if not h.startswith(("http", "#", "mailto"))]
+        assert hrefs, path
+        for href in hrefs:
+            target = (path.parent / unquote(href.split("#")[0])).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), (path, href)
