@@ -61,6 +61,14 @@ def all_papers_kib(site: Path) -> float:
     return (sent_bytes(site / "all" / "index.html") + sent_bytes(site / "papers-index.json")) / 1024
 
 
+def page_kib(site: Path, pattern: str, skip: tuple[str, ...] = ()) -> float:
+    """The largest page whose path matches ``pattern`` (and whose name starts with none of
+    ``skip``), as sent (gzip): its own HTML, without the theme's files, which a reader's
+    browser caches across pages."""
+    pages = (path for path in site.glob(pattern) if not path.name.startswith(skip))
+    return max(map(sent_bytes, pages), default=0) / 1024
+
+
 def search_build_seconds(data: Path) -> float:
     """The search index step of a build alone, from a loaded catalogue to written files."""
     from awesome_papers.records.loader import load_catalogue

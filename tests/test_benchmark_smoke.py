@@ -62,7 +62,11 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         "live",
         "edit",
         "s",
+        "paper",
+        "KiB",
+        "author",
+        "KiB",
     ]
     values = second.split()
-    assert values[0] == "50" and len(values) == 9
+    assert values[0] == "50" and len(values) == 11
     assert all(float(value) > 0 for value in values[1:])

@@ -136,7 +136,7 @@ def test_hostile_text_is_inert_everywhere(hostile_data: Path) -> None:
     assert paper.title is not None and paper.title.get_text().startswith(HOSTILE_TITLE)
     authors = [m["content"] for m in paper.select('meta[name="citation_author"]')]
     assert authors == ["<b Mallory", "Hal Daumé III", "\u202eReversed", "] (javascript:x)"]
-    ris = (out / "papers/hostile.ris").read_text("utf-8")
+    ris = paper.select("pre.ap-bibtex")[-1].get_text()
     assert all(line[:2].isupper() and line[2:5] == "  -" for line in ris.splitlines()), ris
     assert "\u202e" not in ris and "\u200b" not in ris
     ET.parse(out / "feeds/topic-visual-agents.xml")

@@ -97,15 +97,18 @@ def test_paper_page_tells_reference_managers_everything(site: Path) -> None:
     assert page.h1 is not None and "DreamerV2" in page.h1.get_text()
 
 
-def test_paper_page_cites_in_bibtex_and_ris_and_offers_both_as_files(site: Path) -> None:
+def test_paper_page_cites_in_bibtex_and_ris_and_offers_both_to_download(site: Path) -> None:
     page = soup(site / "papers" / f"{DREAMER}.html")
     bibtex, ris = (pre.get_text() for pre in page.select("pre.ap-bibtex"))
     assert bibtex.startswith(f"@inproceedings{{hafner2021:{DREAMER},")
     assert "TI  - Mastering Atari with Discrete World Models\n" in ris
     assert ris.count("\nAU  - ") == 3 and ris.endswith("ER  -\n")
     downloads = {a["download"]: a["href"] for a in page.select("a[download]")}
-    assert (site / "papers" / downloads[f"{DREAMER}.bib"]).read_text("utf-8") == bibtex
-    assert (site / "papers" / downloads[f"{DREAMER}.ris"]).read_text("utf-8") == ris
+    kind, _, text = downloads[f"{DREAMER}.bib"].partition(",")
+    assert kind == "data:application/x-bibtex;charset=utf-8" and unquote(text) == bibtex
+    kind, _, text = downloads[f"{DREAMER}.ris"].partition(",")
+    assert kind == "data:application/x-research-info-systems;charset=utf-8"
+    assert unquote(text) == ris
 
 
 def test_paper_page_links_related_papers_and_says_why(site: Path) -> None:
@@ -219,8 +222,36 @@ def test_dirhtml_links_every_paper_and_author_page_and_feed(checkout: Path) -> N
     for path in pages:
         page = soup(path)
         hrefs = [a["href"] for a in page.select("article a[href], link[rel=alternate]")]
-        hrefs = [h for h in hrefs if not h.startswith(("http", "#", "mailto"))]
+        hrefs = [h for h in hrefs if not h.startswith(("http", "#", "mailto", "data:"))]
         assert hrefs, path
         for href in hrefs:
             target = (path.parent / unquote(href.split("#")[0])).resolve()
             assert target.is_file() or (target / "index.html").is_file(), (path, href)
+
+
+def test_an_edit_rewrites_only_the_pages_that_show_it(checkout: Path) -> None:
+    """A title edit reaches the paper's page and its related papers' pages; a page that does
+    not show the paper is not written again; a deleted record's page goes."""
+    out = checkout / "incremental"
+    sphinx_build(checkout / "docs", out)
+    pages = out / "papers"
+    untouched = next(
+        p for p in sorted(pages.glob("*.html")) if "Mastering Atari" not in p.read_text("utf-8")
+    )
+    before = untouched.stat().st_mtime_ns
+    record = checkout / "data" / "papers" / f"{DREAMER}.yaml"
+    original = record.read_text("utf-8")
+    try:
+        record.write_text(original.replace("title: Mastering", "title: Edited Mastering"), "utf-8")
+        sphinx_build(checkout / "docs", out)
+        assert "Edited Mastering Atari" in (pages / f"{DREAMER}.html").read_text("utf-8")
+        showing = [p for p in pages.glob("*.html") if "Edited Mastering" in p.read_text("utf-8")]
+        assert len(showing) >= 2  # its own page and a related paper's
+        assert untouched.stat().st_mtime_ns == before
+        record.unlink()
+        sphinx_build(checkout / "docs", out)
+        assert not (pages / f"{DREAMER}.html").exists()
+        levels = soup(out / "authors" / "letter-h.html").get_text()
+        assert "Danijar Hafner" in levels  # still an author, of PlaNet
+    finally:
+        record.write_text(original, "utf-8")

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from .keys import identity_keys, slugify
 from .model import Category, Environment, Keyword, Paper, Topic, Venue
@@ -31,6 +32,8 @@ class Catalogue:
     _counts: dict[str, dict[str, int]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    #: Views of the whole catalogue that other modules compute once (authors, related papers).
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def build(

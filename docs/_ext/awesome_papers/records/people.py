@@ -24,7 +24,8 @@ class Author:
     slug: str
     name: str
     papers: tuple[Paper, ...]
-    coauthors: tuple[tuple[str, int], ...]  # (slug, papers together), most first
+    #: (slug, papers together), most first; empty for an author without a page.
+    coauthors: tuple[tuple[str, int], ...]
 
     @property
     def has_page(self) -> bool:
@@ -32,9 +33,8 @@ class Author:
 
     @property
     def sort_key(self) -> tuple[str, str]:
-        """By family name (the last word), then the whole name."""
-        words = self.name.split()
-        return (slugify(words[-1]) if words else "", slugify(self.name))
+        """By family name (the slug's last part: "levine" of "sergey-levine"), then in full."""
+        return (self.slug.rpartition("-")[2], self.slug)
 
     @property
     def letter(self) -> str:
@@ -44,27 +44,52 @@ class Author:
 
 
 def authors(catalogue: Catalogue) -> dict[str, Author]:
-    """Every author of the list by slug, in A-Z order."""
+    """Every author of the list by slug, in A-Z order (computed once per catalogue)."""
+    if "authors" not in catalogue.memo:
+        catalogue.memo["authors"] = _authors(catalogue)
+    found: dict[str, Author] = catalogue.memo["authors"]
+    return found
+
+
+def by_name(catalogue: Catalogue) -> dict[str, Author]:
+    """Every spelling of an author's name that a paper prints, with the author it names."""
+    if "by_name" not in catalogue.memo:
+        people = authors(catalogue)
+        catalogue.memo["by_name"] = {
+            name: people[slug]
+            for paper in catalogue.papers
+            for name in paper.authors
+            if (slug := slugify(name))
+        }
+    found: dict[str, Author] = catalogue.memo["by_name"]
+    return found
+
+
+def _authors(catalogue: Catalogue) -> dict[str, Author]:
+    slug_of = {name: slugify(name) for paper in catalogue.papers for name in paper.authors}
     papers: dict[str, list[Paper]] = {}
-    spellings: dict[str, Counter[str]] = {}
-    together: dict[str, Counter[str]] = {}
+    spellings: dict[str, dict[str, int]] = {}
     for paper in catalogue.papers:
-        slugs = list(dict.fromkeys(slug for name in paper.authors if (slug := slugify(name))))
         for name in paper.authors:
-            if slug := slugify(name):
-                spellings.setdefault(slug, Counter())[name] += 1
-        for slug in slugs:
-            papers.setdefault(slug, []).append(paper)
-            together.setdefault(slug, Counter()).update(s for s in slugs if s != slug)
-    found = [
-        Author(
-            slug,
-            spellings[slug].most_common(1)[0][0],
-            tuple(papers[slug]),
-            tuple(sorted(together[slug].items(), key=lambda item: (-item[1], item[0]))),
-        )
-        for slug in papers
-    ]
+            if slug := slug_of[name]:
+                theirs = papers.setdefault(slug, [])
+                if not theirs or theirs[-1] is not paper:  # a name twice in one paper
+                    theirs.append(paper)
+                counts = spellings.setdefault(slug, {})
+                counts[name] = counts.get(name, 0) + 1
+    found = []
+    for slug, theirs in papers.items():
+        counts = spellings[slug]
+        name = max(counts, key=counts.__getitem__) if len(counts) > 1 else next(iter(counts))
+        coauthors: tuple[tuple[str, int], ...] = ()
+        if len(theirs) >= MIN_PAGE_PAPERS:  # co-authors are shown on an author's page only
+            together = Counter(
+                other
+                for paper in theirs
+                for other in {slug_of[n] for n in paper.authors} - {slug, ""}
+            )
+            coauthors = tuple(sorted(together.items(), key=lambda item: (-item[1], item[0])))
+        found.append(Author(slug, name, tuple(theirs), coauthors))
     return {author.slug: author for author in sorted(found, key=lambda a: a.sort_key)}
 
 

@@ -10,6 +10,7 @@ then the id.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from .model import Paper
 SHOWN = 6
 #: A topic, keyword, environment or author shared by more papers than this finds no candidates.
 COMMON = 400
+#: The most that being close in year adds to a score.
+YEAR_BONUS = 0.5
 #: Weight of each kind of shared thing, before its rarity.
 _WEIGHTS = {"topic": 3.0, "environment": 2.0, "keyword": 2.0, "author": 1.5}
 
@@ -47,8 +50,16 @@ def _things(paper: Paper, catalogue: Catalogue) -> Iterable[tuple[str, str, str]
         yield "author", slugify(author), author
 
 
-def related_papers(catalogue: Catalogue, shown: int = SHOWN) -> dict[str, tuple[Related, ...]]:
-    """Per paper id, up to ``shown`` related papers, best first."""
+def related_papers(catalogue: Catalogue) -> dict[str, tuple[Related, ...]]:
+    """Per paper id, up to :data:`SHOWN` related papers, best first (computed once per
+    catalogue)."""
+    if "related" not in catalogue.memo:
+        catalogue.memo["related"] = _related(catalogue, SHOWN)
+    found: dict[str, tuple[Related, ...]] = catalogue.memo["related"]
+    return found
+
+
+def _related(catalogue: Catalogue, shown: int) -> dict[str, tuple[Related, ...]]:
     index: dict[tuple[str, str], list[int]] = {}
     things: list[list[tuple[str, str, str]]] = []
     for number, paper in enumerate(catalogue.papers):
@@ -60,35 +71,53 @@ def related_papers(catalogue: Catalogue, shown: int = SHOWN) -> dict[str, tuple[
         thing: _WEIGHTS[thing[0]] / math.log2(1 + len(holders)) for thing, holders in index.items()
     }
     papers = catalogue.papers
+    years = [paper.year or 0 for paper in papers]
+    held = [{(kind, key) for kind, key, _ in own} for own in things]
+    followed = [
+        [(index[(kind, key)], weight[(kind, key)]) for kind, key, _ in own] for own in things
+    ]
     result: dict[str, tuple[Related, ...]] = {}
     for number, paper in enumerate(papers):
         scores: dict[int, float] = {}
-        shared: dict[int, list[tuple[float, str]]] = {}
-        for kind, key, name in things[number]:
-            holders = index[(kind, key)]
-            if len(holders) > COMMON:
-                continue
-            for other in holders:
-                if other != number:
-                    scores[other] = scores.get(other, 0.0) + weight[(kind, key)]
-                    shared.setdefault(other, []).append((weight[(kind, key)], name))
-        best = sorted(
-            ((score + _year_bonus(paper, papers[other]), other) for other, score in scores.items()),
-            key=lambda item: (-item[0], papers[item[1]].sort_key),
-        )[:shown]
+        for holders, worth in followed[number]:
+            if len(holders) <= COMMON:
+                for other in holders:
+                    scores[other] = scores.get(other, 0.0) + worth
+        scores.pop(number, None)
+        # Closeness in year adds at most YEAR_BONUS: a paper further than that below the
+        # shown-th best score cannot reach the shown papers, and is not looked at again.
+        if len(scores) > shown:
+            floor = heapq.nlargest(shown, scores.values())[-1] - YEAR_BONUS
+            scores = {other: score for other, score in scores.items() if score >= floor}
+        # The catalogue is in sort_key order (newest first): ties go to the earlier paper.
+        year = years[number]
+        best = heapq.nsmallest(
+            shown,
+            (
+                (-(score + _year_bonus(year, years[other])), other)
+                for other, score in scores.items()
+            ),
+        )
         result[paper.id] = tuple(
             Related(
-                papers[other],
-                round(score, 3),
-                tuple(name for _, name in sorted(shared[other], key=lambda s: -s[0])),
+                papers[other], round(-negative, 3), _shared(things[number], held[other], weight)
             )
-            for score, other in best
+            for negative, other in best
         )
     return result
 
 
-def _year_bonus(paper: Paper, other: Paper) -> float:
-    """Up to half a point for papers of the same year, less the further apart they are."""
-    if not paper.year or not other.year:
-        return 0.0
-    return 0.5 / (1 + abs(paper.year - other.year))
+def _shared(
+    own: list[tuple[str, str, str]],
+    other: set[tuple[str, str]],
+    weight: dict[tuple[str, str], float],
+) -> tuple[str, ...]:
+    """The names of what two papers share, the rarest first."""
+    both = [(kind, key, name) for kind, key, name in own if (kind, key) in other]
+    return tuple(name for kind, key, name in sorted(both, key=lambda t: -weight[t[:2]]))
+
+
+def _year_bonus(year: int, other: int) -> float:
+    """YEAR_BONUS for papers of the same year, half as much a year apart, and so on; nothing
+    for a paper with no year (0)."""
+    return YEAR_BONUS / (1 + abs(year - other)) if year and other else 0.0

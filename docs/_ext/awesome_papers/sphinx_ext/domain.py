@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Set
+from collections.abc import Callable, Set
 from typing import Any, ClassVar
 
 from sphinx.domains import Domain
@@ -80,11 +80,14 @@ class PapersDomain(Domain):
     def note_label(self, docname: str, label: str, node_id: str, title: str) -> None:
         self.labels.setdefault(docname, {})[label] = (node_id, title)
 
-    def publish_labels(self, pages: dict[str, tuple[str, str]]) -> None:
+    def publish_labels(self, key: str, pages: Callable[[], dict[str, tuple[str, str]]]) -> None:
         """Make the std domain's labels of ours match what the documents now define, and
-        label ``pages`` (``{label: (pagename, title)}``), which are written but not read."""
+        label ``pages()`` (``{label: (pagename, title)}``), pages written but not read; the
+        same ``key`` (the data's digest) as last time reuses the pages of last time."""
         std = self.env.get_domain("std")
-        current = {label: (page, "", title) for label, (page, title) in pages.items()}
+        if self.data.get("pages", ("", {}))[0] != key:
+            self.data["pages"] = (key, pages())
+        current = {label: (page, "", title) for label, (page, title) in self.pages.items()}
         current.update(
             (label, (docname, node_id, title))
             for docname, labels in sorted(self.labels.items())
@@ -98,6 +101,12 @@ class PapersDomain(Domain):
             std.labels[label] = (docname, node_id, title)  # type: ignore[attr-defined]
             std.anonlabels[label] = (docname, node_id)  # type: ignore[attr-defined]
         self.data["published"] = set(current)
+
+    @property
+    def pages(self) -> dict[str, tuple[str, str]]:
+        """The pages written but not read, as last published: ``{label: (pagename, title)}``."""
+        pages: dict[str, tuple[str, str]] = self.data.get("pages", ("", {}))[1]
+        return pages
 
     def clear_doc(self, docname: str) -> None:
         self.selections.pop(docname, None)

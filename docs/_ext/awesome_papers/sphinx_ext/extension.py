@@ -13,7 +13,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .. import __version__
-from . import outputs, standalone, state
+from . import outputs, plans, rendering, standalone, state
 from .authorindex import PaperAuthors
 from .cards import paper_card, visit_card_html
 from .directives import PaperCards, PaperIndex, PaperPage
@@ -51,6 +51,7 @@ def _cache_templates(app: Sphinx) -> None:
 
 def _builder_inited(app: Sphinx) -> None:
     _cache_templates(app)
+    rendering.configure([Path(app.confdir, path) for path in app.config.templates_path])
     catalogue = state.load(app)
     if app.config.awesome_papers_pages:
         stamp = Path(app.doctreedir) / "awesome_papers_pages.stamp"
@@ -61,7 +62,8 @@ def _builder_inited(app: Sphinx) -> None:
 
 
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    get_domain(env).publish_labels(standalone.labels(state.catalogue_of(env)))
+    catalogue = state.catalogue_of(env)
+    get_domain(env).publish_labels(catalogue.digest, lambda: plans.labels(catalogue))
     return []
 
 
@@ -113,7 +115,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", _outdated)
     app.connect("env-updated", _publish_labels)
     app.connect("env-updated", outputs.start)
+    app.connect("env-updated", standalone.start)
     app.connect("html-collect-pages", standalone.collect)
+    app.connect("build-finished", standalone.cancel)
     app.connect("html-page-context", outputs.announce_feed)
     app.connect("build-finished", outputs.finish)
     return {

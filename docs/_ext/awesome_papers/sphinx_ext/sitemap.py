@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 from sphinx.application import Sphinx
 
 from ..atomic import read_text_or_none, write_text
-from . import standalone, state
+from .domain import get_domain
 
 FILE = "sitemap.xml"
 
@@ -23,8 +23,8 @@ def write_sitemap(app: Sphinx) -> None:
     base = app.config.html_baseurl
     if not base:
         return
-    catalogue = state.catalogue_of(app.env)
-    names = set(app.env.found_docs) | {page for page, _ in standalone.labels(catalogue).values()}
+    pages = get_domain(app.env).pages.values()
+    names = set(app.env.found_docs) | {page for page, _ in pages}
     base = base.rstrip("/") + "/"
     urls = sorted(base + app.builder.get_target_uri(name) for name in names)
     text = (

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from ..formats.bibtex import bibtex_entry
 from ..formats.citation import citation_tags, description
@@ -30,35 +29,35 @@ PAPER, AUTHOR, LETTER = "paper", "author", "authors-letter"
 PAPERS_DIR, AUTHORS_DIR = PAPER_PAGES, "authors"
 
 
-@dataclass(frozen=True)
 class Links:
-    """Resolves labels and output files to URIs relative to one page."""
+    """Resolves labels and output files to URIs relative to one page; ``targets`` caches
+    each page's URI from the root, shared by every page of a build."""
 
-    builder: Any
-    pagename: str
+    def __init__(self, builder: Any, pagename: str, targets: dict[str, str]) -> None:
+        self.builder, self.pagename, self.targets = builder, pagename, targets
+        self.labels = builder.env.get_domain("std").labels
+        # Every link goes through the root: pages of one folder then link alike.
+        root = posixpath.dirname(builder.get_relative_uri(pagename, builder.config.root_doc))
+        self.to_root = f"{root}/" if root else ""
 
     def label(self, label: str) -> str | None:
         """The page (and anchor) labelled ``label``; None when there is none."""
-        target = self.builder.env.get_domain("std").labels.get(label)
+        target = self.labels.get(label)
         if target is None:
             return None
         docname, anchor, _ = target
-        uri = self.builder.get_relative_uri(self.pagename, docname)
+        if docname not in self.targets:
+            self.targets[docname] = self.builder.get_target_uri(docname)
+        uri = self.to_root + self.targets[docname]
         return f"{uri}#{anchor}" if anchor else uri
-
-    def file(self, path: str) -> str:
-        """An output file, by its path from the output's root."""
-        here = posixpath.dirname(self.builder.get_target_uri(self.pagename)) or "."
-        return posixpath.relpath(path, here)
 
 
 def _named(links: Links, prefix: str, items: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
     return [{"name": name, "url": links.label(f"{prefix}-{key}")} for key, name in items]
 
 
-def author_link(links: Links, name: str, people: dict[str, Author]) -> dict[str, Any]:
-    """An author's name and their page; with one paper, that paper's page."""
-    author = people.get(slugify(name))
+def author_link(links: Links, name: str, author: Author | None) -> dict[str, Any]:
+    """An author's name (as written here) and their page; with one paper, that paper's page."""
     if author is None:
         return {"name": name, "url": None}
     if author.has_page:
@@ -84,7 +83,7 @@ def paper_view(
     links: Links,
     *,
     related: Sequence[Related],
-    people: dict[str, Author],
+    named: dict[str, Author],
     info: ListInfo | None,
     source: str | None,
 ) -> dict[str, Any]:
@@ -95,12 +94,13 @@ def paper_view(
             "name": paper.venue_label,
             "url": links.label(f"venue-{slugify(paper.venue_label)}"),
         }
+    bibtex, ris = bibtex_entry(paper) if paper.is_scholarly else None, ris_entry(paper)
     own = "Paper" if paper.is_scholarly else str(paper.kind).title()
     buttons = [(own, paper.url), *((LINK_LABELS[link.kind], link.url) for link in paper.links)]
     return {
         "paper": paper,
         "kind": None if paper.kind in (None, "paper") else str(paper.kind).title(),
-        "authors": [author_link(links, name, people) for name in paper.authors],
+        "authors": [author_link(links, name, named.get(name)) for name in paper.authors],
         "venue": venue,
         "track": TRACK_LABELS[paper.track] if paper.track else None,
         "topics": _named(links, "topic", [(t.id, t.name) for t in catalogue.topics_of(paper)]),
@@ -123,10 +123,10 @@ def paper_view(
         "health": links.label("link-health"),
         "card": links.label(f"category-{paper.category}"),
         "category": catalogue.category_by_id[paper.category].title,
-        "bibtex": bibtex_entry(paper) if paper.is_scholarly else None,
-        "ris": ris_entry(paper),
-        "bib_file": links.file(f"{PAPERS_DIR}/{paper.id}.bib"),
-        "ris_file": links.file(f"{PAPERS_DIR}/{paper.id}.ris"),
+        "bibtex": bibtex,
+        "ris": ris,
+        "bib_file": _data_url("application/x-bibtex", bibtex or ""),
+        "ris_file": _data_url("application/x-research-info-systems", ris),
         "related": [
             {**paper_row(links, item.paper), "shared": ", ".join(item.shared[:4])}
             for item in related
@@ -137,6 +137,12 @@ def paper_view(
         "description": description(paper),
         "site": info.title if info else "",
     }
+
+
+def _data_url(media_type: str, text: str) -> str:
+    """The file a Download button saves, in the page itself: one file fewer per paper to
+    write and to serve (writing 20,000 of them was a seventh of a build at 10,000 papers)."""
+    return f"data:{media_type};charset=utf-8,{quote(text, safe='')}"
 
 
 def _edit_url(info: ListInfo | None, source: str | None) -> str | None:
@@ -164,7 +170,7 @@ def author_view(author: Author, people: dict[str, Author], links: Links) -> dict
         "author": author,
         "papers": [paper_row(links, paper) for paper in author.papers],
         "coauthors": [
-            {**author_link(links, people[slug].name, people), "count": count}
+            {**author_link(links, people[slug].name, people[slug]), "count": count}
             for slug, count in author.coauthors
         ],
         "index": links.label(f"{LETTER}-{letter_key(author.letter)}"),
@@ -177,7 +183,6 @@ def letter_view(
     letter: str, group: Sequence[Author], letters: dict[str, int], links: Links
 ) -> dict[str, Any]:
     """One letter of the A-Z author index, with links to every other letter."""
-    people = {author.slug: author for author in group}
     return {
         "letter": letter,
         "letters": [
@@ -186,7 +191,7 @@ def letter_view(
         ],
         "index": links.label("authors-index"),
         "authors": [
-            {**author_link(links, author.name, people), "count": len(author.papers)}
+            {**author_link(links, author.name, author), "count": len(author.papers)}
             for author in group
         ],
         "description": f"Authors of this list filed under {letter}, with their papers.",
