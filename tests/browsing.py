@@ -83,7 +83,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 #: Three more papers in a second topic, so that facets have something to choose between.
 MORE_PAPERS = {
     "seeing-worlds": ("Seeing Worlds Before Acting", 2024, "ICML", "Grace Hopper", "atari"),
-    "dreaming-pixels": ("Dreaming in Pixels", 2024, "NeurIPS", "Alan Turing", "maze"),
+    "dreaming-pixels": ("Dreaming in Pixels", 2024, "NeurIPS", "Ada Lovelace", "maze"),
     "meta-world-model-free": (
         "Meta-World Tasks, Model-Free",
         2021,

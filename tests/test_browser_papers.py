@@ -54,7 +54,30 @@ def test_bibtex_of_these_on_all_papers_search_and_an_author(page: Page, facet_ur
     page.wait_for_selector(".ap-result")
     results = page.eval_on_selector_all(".ap-result", "items => items.map(i => i.dataset.paper)")
     assert bibtex_ids(open_cite_box(page)) == results
-    page.goto(f"{facet_url}/authors/index.html")
+    page.goto(f"{facet_url}/authors/ada-lovelace.html")  # two papers: a page of her own
+    rows = page.eval_on_selector_all(".ap-row", "rows => rows.map(r => r.dataset.paper)")
+    assert (
+        sorted(bibtex_ids(open_cite_box(page)))
+        == sorted(rows)
+        == [
+            "dreaming-pixels",
+            "maze-walker",
+        ]
+    )
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_an_author_query_offers_the_authors_page(page: Page, facet_url: str) -> None:
+    page.goto(f"{facet_url}/search.html?q=author%3ALovelace")
+    page.wait_for_selector(".ap-author-pages:not([hidden]) a")
+    link = page.locator(".ap-author-pages a")
+    assert link.count() == 1 and link.text_content() == "Ada Lovelace"
+    link.click()
+    page.wait_for_url("**/authors/ada-lovelace.html")
+    assert page.text_content("h1") == "Ada Lovelace"
+    page.goto(f"{facet_url}/search.html?q=world")
+    page.wait_for_selector(".ap-result")
+    assert page.locator(".ap-author-pages").is_hidden()
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 

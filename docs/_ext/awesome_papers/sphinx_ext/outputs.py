@@ -11,6 +11,7 @@ changed.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from html import escape
 from importlib import import_module
@@ -39,11 +40,14 @@ from ..records.cache import code_version
 from ..records.catalogue import Catalogue
 from ..records.model import Paper
 from . import beside, state
+from .domain import get_domain
 from .search import write_search_index
 from .sitemap import write_sitemap
-from .views import PAPERS_DIR
+from .views import AUTHOR, PAPERS_DIR
 
 logger = logging.getLogger(__name__)
+#: The authors with a page, for the search page (see :func:`author_pages`).
+AUTHOR_PAGES = "authors/index.json"
 #: Per build, the job writing its outputs (see :func:`start`).
 _JOBS: dict[int, beside.Job] = {}
 
@@ -77,7 +81,7 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
     stamp = hashlib.sha1(repr(inputs).encode()).hexdigest()
     stamp_file = Path(app.doctreedir) / "awesome_papers_exports.stamp"
     all_feeds = feeds(app, catalogue)
-    names = [*FILES.values(), FACET_INDEX, *(feed.path for feed in all_feeds)]
+    names = [*FILES.values(), FACET_INDEX, AUTHOR_PAGES, *(feed.path for feed in all_feeds)]
     if all((outdir / name).is_file() for name in names) and read_text_or_none(stamp_file) == stamp:
         return
     for fmt, name in FILES.items():
@@ -89,7 +93,20 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
         if f"{FEEDS_DIR}/{old.name}" not in wanted:
             old.unlink()
     write_text(outdir / FACET_INDEX, facet_index(catalogue, lambda paper: paper_url(app, paper)))
+    write_text(outdir / AUTHOR_PAGES, author_pages(app))
     write_text(stamp_file, stamp)
+
+
+def author_pages(app: Sphinx) -> str:
+    """``[[name, page], ...]``: each author with a page, the page from the site's root, which
+    the search page offers for an ``author:`` query."""
+    pages = get_domain(app.env).pages
+    rows = [
+        [title, app.builder.get_target_uri(page)]
+        for label, (page, title) in sorted(pages.items())
+        if label.startswith(f"{AUTHOR}-")
+    ]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def feeds(app: Sphinx, catalogue: Catalogue) -> list[Feed]:

@@ -56,9 +56,12 @@ def _named(links: Links, prefix: str, items: Sequence[tuple[str, str]]) -> list[
     return [{"name": name, "url": links.label(f"{prefix}-{key}")} for key, name in items]
 
 
-def author_link(links: Links, name: str, author: Author | None) -> dict[str, Any]:
-    """An author's name (as written here) and their page; with one paper, that paper's page."""
-    if author is None:
+def author_link(
+    links: Links, name: str, author: Author | None, here: str | None = None
+) -> dict[str, Any]:
+    """An author's name (as written here) and their page; with one paper, that paper's page,
+    unless it is the paper ``here``, the page being written."""
+    if author is None or (not author.has_page and author.papers[0].id == here):
         return {"name": name, "url": None}
     if author.has_page:
         return {"name": name, "url": links.label(f"{AUTHOR}-{author.slug}")}
@@ -100,7 +103,9 @@ def paper_view(
     return {
         "paper": paper,
         "kind": None if paper.kind in (None, "paper") else str(paper.kind).title(),
-        "authors": [author_link(links, name, named.get(name)) for name in paper.authors],
+        "authors": [
+            author_link(links, name, named.get(name), here=paper.id) for name in paper.authors
+        ],
         "venue": venue,
         "track": TRACK_LABELS[paper.track] if paper.track else None,
         "topics": _named(links, "topic", [(t.id, t.name) for t in catalogue.topics_of(paper)]),

@@ -75,7 +75,8 @@
     return node;
   }
 
-  window.awesomePapers = { parseQuery: parseQuery, matches: matches, fold: fold, element: element };
+  window.awesomePapers = { parseQuery: parseQuery, matches: matches, fold: fold, element: element,
+    startsWord: startsWord };
 
   /* ---- Facets on a listing page. ---- */
   var FACETS = [

@@ -49,6 +49,31 @@
     });
   }
 
+  /* An author: query also offers the pages of the authors it names (authors/index.json). */
+  var authorPages = null;
+  function showAuthors(holder, base, wanted) {
+    holder.hidden = true;
+    if (!wanted.length) return;
+    var fold = window.awesomePapers.fold, startsWord = window.awesomePapers.startsWord;
+    authorPages = authorPages || fetch(new URL("authors/index.json", base)).then(function (response) {
+      if (!response.ok) throw new Error("authors/index.json answered " + response.status);
+      return response.json();
+    });
+    authorPages.then(function (rows) {
+      var found = rows.filter(function (row) {
+        return wanted.every(function (w) { return startsWord(fold(row[0]), w); });
+      }).slice(0, 10);
+      holder.textContent = "";
+      if (!found.length) return;
+      holder.appendChild(document.createTextNode(found.length === 1 ? "Author page: " : "Author pages: "));
+      found.forEach(function (row, i) {
+        if (i) holder.appendChild(document.createTextNode(", "));
+        holder.appendChild(element("a", { href: new URL(row[1], base).href, class: "reference internal" }, row[0]));
+      });
+      holder.hidden = false;
+    }, function () { authorPages = null; });
+  }
+
   var latest = 0;
 
   async function run(section, index, base, query, chosen) {
@@ -59,6 +84,8 @@
       .map(function (f) { return f[1]; }));
     parsed.fields = parsed.fields.filter(function (f) { return f[0] !== "title"; });
     var list = section.querySelector(".ap-results");
+    showAuthors(section.querySelector(".ap-author-pages"), base,
+      parsed.fields.filter(function (f) { return f[0] === "author"; }).map(function (f) { return f[1]; }));
     var status = section.querySelector(".ap-search-count");
     var picked = Object.keys(chosen).some(function (k) { return chosen[k]; });
     if (!parsed.words.length && !parsed.phrases.length && !parsed.fields.length && !picked) {
@@ -147,6 +174,7 @@
     });
     form.appendChild(element("span", { class: "ap-search-count", "aria-live": "polite" }));
     section.appendChild(form);
+    section.appendChild(element("p", { class: "ap-author-pages", hidden: "" }));
     var results = element("ol", { class: "ap-results" });
     section.appendChild(results);
     section.appendChild(element("h2", {}, "Pages"));
