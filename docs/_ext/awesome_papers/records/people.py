@@ -17,6 +17,17 @@ from .model import Paper
 MIN_PAGE_PAPERS = 2
 
 
+def sort_key(slug: str) -> tuple[str, str]:
+    """By family name (the slug's last part: "levine" of "sergey-levine"), then in full."""
+    return (slug.rpartition("-")[2], slug)
+
+
+def letter_of(slug: str) -> str:
+    """The A-Z index letter an author is filed under; ``#`` for anything else."""
+    first = sort_key(slug)[0][:1].upper()
+    return first if first.isalpha() else "#"
+
+
 @dataclass(frozen=True)
 class Author:
     """One author of the list, their papers (newest first) and co-authors with counts."""
@@ -24,73 +35,74 @@ class Author:
     slug: str
     name: str
     papers: tuple[Paper, ...]
-    #: (slug, papers together), most first; empty for an author without a page.
-    coauthors: tuple[tuple[str, int], ...]
-
-    @property
-    def has_page(self) -> bool:
-        return len(self.papers) >= MIN_PAGE_PAPERS
-
-    @property
-    def sort_key(self) -> tuple[str, str]:
-        """By family name (the slug's last part: "levine" of "sergey-levine"), then in full."""
-        return (self.slug.rpartition("-")[2], self.slug)
+    coauthors: tuple[tuple[str, int], ...]  # (slug, papers together), most first
 
     @property
     def letter(self) -> str:
-        """The A-Z index letter the author is filed under; ``#`` for anything else."""
-        first = self.sort_key[0][:1].upper()
-        return first if first.isalpha() else "#"
+        return letter_of(self.slug)
+
+
+@dataclass(frozen=True)
+class Roster:
+    """Who the authors are, without their papers: enough to label their pages and count
+    the A-Z, in a fraction of the time :func:`authors` takes."""
+
+    slug_of: dict[str, str]  # every spelling a paper prints -> its author's slug
+    names: dict[str, str]  # slug -> the spelling shown, in A-Z order
+    counts: dict[str, int]  # slug -> how many papers
+    first: dict[str, str]  # slug -> the id of their first paper in the list's order
+
+    def has_page(self, slug: str) -> bool:
+        return self.counts[slug] >= MIN_PAGE_PAPERS
+
+
+def roster(catalogue: Catalogue) -> Roster:
+    """The list's :class:`Roster` (computed once per catalogue)."""
+    if "roster" not in catalogue.memo:
+        slug_of = {name: slugify(name) for paper in catalogue.papers for name in paper.authors}
+        counts: dict[str, int] = {}
+        first: dict[str, str] = {}
+        spellings: dict[str, dict[str, int]] = {}
+        for paper in catalogue.papers:
+            for slug in {slug_of[name] for name in paper.authors} - {""}:
+                counts[slug] = counts.get(slug, 0) + 1
+                first.setdefault(slug, paper.id)
+            for name in paper.authors:
+                if slug := slug_of[name]:
+                    seen = spellings.setdefault(slug, {})
+                    seen[name] = seen.get(name, 0) + 1
+        names = {  # the most printed spelling; the first of them on a tie
+            slug: max(seen, key=seen.__getitem__) if len(seen) > 1 else next(iter(seen))
+            for slug, seen in sorted(spellings.items(), key=lambda item: sort_key(item[0]))
+        }
+        catalogue.memo["roster"] = Roster(slug_of, names, counts, first)
+    found: Roster = catalogue.memo["roster"]
+    return found
 
 
 def authors(catalogue: Catalogue) -> dict[str, Author]:
-    """Every author of the list by slug, in A-Z order (computed once per catalogue)."""
+    """Every author with a page (:data:`MIN_PAGE_PAPERS` papers), by slug, in A-Z order,
+    with their papers and co-authors (computed once per catalogue); the roster knows the
+    rest."""
     if "authors" not in catalogue.memo:
-        catalogue.memo["authors"] = _authors(catalogue)
-    found: dict[str, Author] = catalogue.memo["authors"]
-    return found
-
-
-def by_name(catalogue: Catalogue) -> dict[str, Author]:
-    """Every spelling of an author's name that a paper prints, with the author it names."""
-    if "by_name" not in catalogue.memo:
-        people = authors(catalogue)
-        catalogue.memo["by_name"] = {
-            name: people[slug]
-            for paper in catalogue.papers
-            for name in paper.authors
-            if (slug := slugify(name))
-        }
-    found: dict[str, Author] = catalogue.memo["by_name"]
-    return found
-
-
-def _authors(catalogue: Catalogue) -> dict[str, Author]:
-    slug_of = {name: slugify(name) for paper in catalogue.papers for name in paper.authors}
-    papers: dict[str, list[Paper]] = {}
-    spellings: dict[str, dict[str, int]] = {}
-    for paper in catalogue.papers:
-        for name in paper.authors:
-            if slug := slug_of[name]:
-                theirs = papers.setdefault(slug, [])
-                if not theirs or theirs[-1] is not paper:  # a name twice in one paper
-                    theirs.append(paper)
-                counts = spellings.setdefault(slug, {})
-                counts[name] = counts.get(name, 0) + 1
-    found = []
-    for slug, theirs in papers.items():
-        counts = spellings[slug]
-        name = max(counts, key=counts.__getitem__) if len(counts) > 1 else next(iter(counts))
-        coauthors: tuple[tuple[str, int], ...] = ()
-        if len(theirs) >= MIN_PAGE_PAPERS:  # co-authors are shown on an author's page only
+        known = roster(catalogue)
+        papers: dict[str, list[Paper]] = {s: [] for s in known.names if known.has_page(s)}
+        for paper in catalogue.papers:
+            for slug in dict.fromkeys(known.slug_of[name] for name in paper.authors):
+                if slug in papers:
+                    papers[slug].append(paper)
+        found = {}
+        for slug, theirs in papers.items():
             together = Counter(
                 other
                 for paper in theirs
-                for other in {slug_of[n] for n in paper.authors} - {slug, ""}
+                for other in {known.slug_of[n] for n in paper.authors} - {slug, ""}
             )
             coauthors = tuple(sorted(together.items(), key=lambda item: (-item[1], item[0])))
-        found.append(Author(slug, name, tuple(theirs), coauthors))
-    return {author.slug: author for author in sorted(found, key=lambda a: a.sort_key)}
+            found[slug] = Author(slug, known.names[slug], tuple(theirs), coauthors)
+        catalogue.memo["authors"] = found
+    result: dict[str, Author] = catalogue.memo["authors"]
+    return result
 
 
 def letter_key(letter: str) -> str:
@@ -98,9 +110,10 @@ def letter_key(letter: str) -> str:
     return letter.lower() if letter.isalpha() else "other"
 
 
-def letter_counts(people: dict[str, Author]) -> dict[str, int]:
+def letter_counts(known: Roster) -> dict[str, int]:
     """How many authors each A-Z letter files, A to Z."""
     counts: dict[str, int] = {}
-    for author in people.values():
-        counts[author.letter] = counts.get(author.letter, 0) + 1
+    for slug in known.names:
+        letter = letter_of(slug)
+        counts[letter] = counts.get(letter, 0) + 1
     return dict(sorted(counts.items()))

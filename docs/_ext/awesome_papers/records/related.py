@@ -10,6 +10,7 @@ then the id.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 from collections.abc import Iterable
@@ -48,6 +49,37 @@ def _things(paper: Paper, catalogue: Catalogue) -> Iterable[tuple[str, str, str]
         yield "keyword", slugify(keyword), keyword
     for author in paper.authors:
         yield "author", slugify(author), author
+
+
+#: Related papers as plain values, for a cache: per paper id, (id, score, shared) each.
+Plain = dict[str, list[tuple[str, float, tuple[str, ...]]]]
+
+
+def inputs(catalogue: Catalogue) -> str:
+    """A digest of everything related papers are computed from: an edit of anything else
+    (a title, a note, a link) leaves them as they were."""
+    parts = [
+        (p.id, p.year, p.topics, p.environments, p.keywords, p.authors) for p in catalogue.papers
+    ]
+    names = (
+        [(t.id, t.name) for t in catalogue.topics],
+        [(e.id, e.name) for e in catalogue.environments],
+    )
+    return hashlib.sha1(
+        repr((SHOWN, COMMON, YEAR_BONUS, _WEIGHTS, parts, names)).encode()
+    ).hexdigest()
+
+
+def to_plain(found: dict[str, tuple[Related, ...]]) -> Plain:
+    return {key: [(r.paper.id, r.score, r.shared) for r in items] for key, items in found.items()}
+
+
+def from_plain(catalogue: Catalogue, plain: Plain) -> dict[str, tuple[Related, ...]]:
+    papers = catalogue.paper_by_id
+    return {
+        key: tuple(Related(papers[i], s, shared) for i, s, shared in items)
+        for key, items in plain.items()
+    }
 
 
 def related_papers(catalogue: Catalogue) -> dict[str, tuple[Related, ...]]:

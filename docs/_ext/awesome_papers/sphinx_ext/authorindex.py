@@ -9,7 +9,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..records.people import authors, letter_counts, letter_key
+from ..records.people import letter_counts, letter_key, roster
 from .domain import get_domain
 from .indexlist import index_list
 from .state import catalogue_of
@@ -27,6 +27,6 @@ class PaperAuthors(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         catalogue = catalogue_of(self.env)
         get_domain(self.env).note_selection(self.env.docname, ("authors", "", ""), catalogue)
-        counts = letter_counts(authors(catalogue))
+        counts = letter_counts(roster(catalogue))
         entries = [(f"{LETTER}-{letter_key(key)}", key, n) for key, n in counts.items()]
         return [nodes.paragraph(INTRO, INTRO), index_list(entries)]

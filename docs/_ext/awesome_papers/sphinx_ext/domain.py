@@ -11,7 +11,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..records.cache import code_version
 from ..records.catalogue import Catalogue
-from ..records.people import authors, letter_counts
+from ..records.people import letter_counts, roster
 
 #: (what, kind, value): ("select", "keyword", "visual-rl"), ("index", "keyword", ""),
 #: ("paper", "", "dreamerv2"), ("summary", "", "") or ("latest", "", "8").
@@ -38,7 +38,7 @@ def fingerprint(catalogue: Catalogue, selection: Selection) -> str:
         sizes = (catalogue.papers, catalogue.categories, catalogue.keywords, catalogue.topics)
         parts = [str(len(items)) for items in (*sizes, catalogue.environments, catalogue.venues)]
     elif what == "authors":
-        parts = [repr(letter_counts(authors(catalogue)))]
+        parts = [repr(letter_counts(roster(catalogue)))]
     elif what == "latest":
         parts = [f"{p.id}={digests[p.id]}" for p in catalogue.newest(int(value))]
     else:

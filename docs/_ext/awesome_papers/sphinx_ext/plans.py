@@ -8,19 +8,30 @@ pages that show the edited paper (its own, its related papers', its authors'), n
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..records import related
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.model import Paper
-from ..records.people import Author, authors, by_name, letter_counts, letter_key
-from ..records.related import related_papers
+from ..records.people import (
+    Author,
+    Roster,
+    authors,
+    letter_counts,
+    letter_key,
+    letter_of,
+    roster,
+)
+from ..records.related import Related
 from . import state
 from .rendering import render
 from .views import (
@@ -57,11 +68,13 @@ class Plan:
 def labels(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
     """``{label: (pagename, title)}`` of every page planned here."""
     found = {f"{PAPER}-{p.id}": (f"{PAPERS_DIR}/{p.id}", p.title) for p in catalogue.papers}
-    for author in authors(catalogue).values():
-        key = letter_key(author.letter)
-        found.setdefault(f"{LETTER}-{key}", (f"{AUTHORS_DIR}/letter-{key}", author.letter))
-        if author.has_page:
-            found[f"{AUTHOR}-{author.slug}"] = (f"{AUTHORS_DIR}/{author.slug}", author.name)
+    known = roster(catalogue)
+    for slug, name in known.names.items():
+        letter = letter_of(slug)
+        key = letter_key(letter)
+        found.setdefault(f"{LETTER}-{key}", (f"{AUTHORS_DIR}/letter-{key}", letter))
+        if known.has_page(slug):
+            found[f"{AUTHOR}-{slug}"] = (f"{AUTHORS_DIR}/{slug}", name)
     return found
 
 
@@ -69,7 +82,7 @@ def _key(*parts: object) -> str:
     return hashlib.sha1(repr(parts).encode()).hexdigest()
 
 
-def _links_to(paper: Paper, catalogue: Catalogue) -> list[str]:
+def _links_to(paper: Paper) -> list[str]:
     """The labels a paper's page may link, whose pages come and go with the data."""
     found = [f"topic-{t}" for t in paper.topics]
     found += [f"keyword-{slugify(k)}" for k in paper.keywords]
@@ -81,87 +94,98 @@ def _links_to(paper: Paper, catalogue: Catalogue) -> list[str]:
 def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
     """Every page, by pagename."""
     info, data_dir = state.list_of(app.env), state.data_dir(app)
-    people, named, related = authors(catalogue), by_name(catalogue), related_papers(catalogue)
-    targets: dict[str, str] = {}
+    known, people = roster(catalogue), authors(catalogue)
+    nearest = _related(Path(app.doctreedir) / "awesome_papers_related.pickle", catalogue)
     std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
     digests, builder = catalogue.paper_digests, app.builder
-    site = (app.config.html_baseurl, info)
-    plans: dict[str, Plan] = {}
+    site = _key(app.config.html_baseurl, info)
+    targets: dict[str, str] = {}
+    shown: dict[str, tuple[str, ...]] = {}
+
+    def show(slug: str) -> tuple[str, ...]:
+        """What a link to an author shows and where it leads."""
+        if not slug:
+            return ()
+        if slug not in shown:
+            leads = "page" if known.has_page(slug) else known.first[slug]
+            shown[slug] = (slug, known.names[slug], leads)
+        return shown[slug]
 
     def paper_page(paper: Paper, name: str) -> Page:
-        source = record_path(paper, data_dir)
         view = paper_view(
             paper,
             catalogue,
             Links(builder, name, targets),
-            related=related[paper.id],
-            named=named,
+            related=nearest[paper.id],
+            known=known,
             info=info,
-            source=source,
+            source=record_path(paper, data_dir),
         )
         base = app.config.html_baseurl
         url = f"{base.rstrip('/')}/{builder.get_target_uri(name)}" if base else None
         head = render("paper_head.html", {**view, "page_url": url})
         return Page(paper.title, head, render("paper.html", view))
 
+    plans: dict[str, Plan] = {}
     for paper in catalogue.papers:
         name = f"{PAPERS_DIR}/{paper.id}"
         key = _key(
             site,
             digests[paper.id],
-            [(r.paper.id, digests[r.paper.id], r.shared) for r in related[paper.id]],
-            [_shown(named.get(author)) for author in paper.authors],
-            [label in std for label in _links_to(paper, catalogue)],
+            [(r.paper.id, digests[r.paper.id], r.shared) for r in nearest[paper.id]],
+            [show(known.slug_of[author]) for author in paper.authors],
+            [label in std for label in _links_to(paper)],
             catalogue.also_in.get(paper.id),
             catalogue.dead_links.get(paper.id),
             paper.source,
         )
         plans[name] = Plan(key, partial(paper_page, paper, name))
     for author in people.values():
-        if author.has_page:
-            name = f"{AUTHORS_DIR}/{author.slug}"
-            key = _key(
-                site,
-                author.name,
-                [(p.id, digests[p.id]) for p in author.papers],
-                [(count, _shown(people[slug])) for slug, count in author.coauthors],
-            )
-            plans[name] = Plan(
-                key, partial(_author_page, author, people, Links(builder, name, targets))
-            )
-    counts = letter_counts(people)
-    for letter, group in _by_letter(people).items():
-        name = f"{AUTHORS_DIR}/letter-{letter_key(letter)}"
-        key = _key(site, letter, counts, [(len(a.papers), _shown(a)) for a in group])
-        plans[name] = Plan(
-            key, partial(_letter_page, letter, group, counts, Links(builder, name, targets))
+        name = f"{AUTHORS_DIR}/{author.slug}"
+        key = _key(
+            site,
+            author.name,
+            [(p.id, digests[p.id]) for p in author.papers],
+            [(count, show(slug)) for slug, count in author.coauthors],
         )
+        links = Links(builder, name, targets)
+        plans[name] = Plan(key, partial(_author_page, author, known, links))
+    counts = letter_counts(known)
+    letters: dict[str, list[str]] = {}
+    for slug in known.names:
+        letters.setdefault(letter_of(slug), []).append(slug)
+    for letter, group in letters.items():
+        name = f"{AUTHORS_DIR}/letter-{letter_key(letter)}"
+        key = _key(site, letter, counts, [(known.counts[slug], show(slug)) for slug in group])
+        links = Links(builder, name, targets)
+        plans[name] = Plan(key, partial(_letter_page, letter, group, counts, known, links))
     return plans
 
 
-def _shown(author: Author | None) -> tuple[str, ...]:
-    """What a link to an author shows and where it leads."""
-    if author is None:
-        return ()
-    return (author.slug, author.name, "page" if author.has_page else author.papers[0].id)
+def _related(path: Path, catalogue: Catalogue) -> dict[str, tuple[Related, ...]]:
+    """Related papers, from the last build's when what they are computed from is the same
+    (a title edit at 10,000 papers would compute them all again: 2 to 4 s)."""
+    key = related.inputs(catalogue)
+    try:
+        saved, plain = pickle.loads(path.read_bytes())
+        if saved == key:
+            return related.from_plain(catalogue, plain)
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+        pass  # none yet, or of another shape: computed anew
+    found = related.related_papers(catalogue)
+    path.write_bytes(pickle.dumps((key, related.to_plain(found)), pickle.HIGHEST_PROTOCOL))
+    return found
 
 
-def _by_letter(people: dict[str, Author]) -> dict[str, list[Author]]:
-    letters: dict[str, list[Author]] = {}
-    for author in people.values():
-        letters.setdefault(author.letter, []).append(author)
-    return letters
-
-
-def _author_page(author: Author, people: dict[str, Author], links: Links) -> Page:
-    view = author_view(author, people, links)
+def _author_page(author: Author, known: Roster, links: Links) -> Page:
+    view = author_view(author, known, links)
     return Page(author.name, _description(view), render("author.html", view))
 
 
 def _letter_page(
-    letter: str, group: Sequence[Author], counts: dict[str, int], links: Links
+    letter: str, group: Sequence[str], counts: dict[str, int], known: Roster, links: Links
 ) -> Page:
-    view = letter_view(letter, group, counts, links)
+    view = letter_view(letter, group, counts, known, links)
     return Page(f"Authors: {letter}", _description(view), render("letter.html", view))
 
 

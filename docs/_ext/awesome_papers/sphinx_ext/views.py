@@ -19,7 +19,7 @@ from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.listfile import ListInfo
 from ..records.model import LINK_LABELS, PAPER_PAGES, TRACK_LABELS, Paper
-from ..records.people import Author, letter_key
+from ..records.people import Author, Roster, letter_key
 from ..records.related import Related
 from .cards import is_web_url
 
@@ -57,15 +57,15 @@ def _named(links: Links, prefix: str, items: Sequence[tuple[str, str]]) -> list[
 
 
 def author_link(
-    links: Links, name: str, author: Author | None, here: str | None = None
+    links: Links, name: str, slug: str, known: Roster, here: str | None = None
 ) -> dict[str, Any]:
     """An author's name (as written here) and their page; with one paper, that paper's page,
     unless it is the paper ``here``, the page being written."""
-    if author is None or (not author.has_page and author.papers[0].id == here):
+    if not slug or (not known.has_page(slug) and known.first[slug] == here):
         return {"name": name, "url": None}
-    if author.has_page:
-        return {"name": name, "url": links.label(f"{AUTHOR}-{author.slug}")}
-    return {"name": name, "url": links.label(f"{PAPER}-{author.papers[0].id}")}
+    if known.has_page(slug):
+        return {"name": name, "url": links.label(f"{AUTHOR}-{slug}")}
+    return {"name": name, "url": links.label(f"{PAPER}-{known.first[slug]}")}
 
 
 def paper_row(links: Links, paper: Paper) -> dict[str, Any]:
@@ -86,7 +86,7 @@ def paper_view(
     links: Links,
     *,
     related: Sequence[Related],
-    named: dict[str, Author],
+    known: Roster,
     info: ListInfo | None,
     source: str | None,
 ) -> dict[str, Any]:
@@ -104,7 +104,8 @@ def paper_view(
         "paper": paper,
         "kind": None if paper.kind in (None, "paper") else str(paper.kind).title(),
         "authors": [
-            author_link(links, name, named.get(name), here=paper.id) for name in paper.authors
+            author_link(links, name, known.slug_of[name], known, here=paper.id)
+            for name in paper.authors
         ],
         "venue": venue,
         "track": TRACK_LABELS[paper.track] if paper.track else None,
@@ -169,13 +170,13 @@ def _report_url(info: ListInfo | None, paper: Paper, source: str | None) -> str 
     return f"{info.repository.rstrip('/')}/issues/new?{query}"
 
 
-def author_view(author: Author, people: dict[str, Author], links: Links) -> dict[str, Any]:
+def author_view(author: Author, known: Roster, links: Links) -> dict[str, Any]:
     """An author's page: their papers and co-authors with counts."""
     return {
         "author": author,
         "papers": [paper_row(links, paper) for paper in author.papers],
         "coauthors": [
-            {**author_link(links, people[slug].name, people[slug]), "count": count}
+            {**author_link(links, known.names[slug], slug, known), "count": count}
             for slug, count in author.coauthors
         ],
         "index": links.label(f"{LETTER}-{letter_key(author.letter)}"),
@@ -185,7 +186,7 @@ def author_view(author: Author, people: dict[str, Author], links: Links) -> dict
 
 
 def letter_view(
-    letter: str, group: Sequence[Author], letters: dict[str, int], links: Links
+    letter: str, group: Sequence[str], letters: dict[str, int], known: Roster, links: Links
 ) -> dict[str, Any]:
     """One letter of the A-Z author index, with links to every other letter."""
     return {
@@ -196,8 +197,8 @@ def letter_view(
         ],
         "index": links.label("authors-index"),
         "authors": [
-            {**author_link(links, author.name, author), "count": len(author.papers)}
-            for author in group
+            {**author_link(links, known.names[slug], slug, known), "count": known.counts[slug]}
+            for slug in group
         ],
         "description": f"Authors of this list filed under {letter}, with their papers.",
     }
