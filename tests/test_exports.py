@@ -197,3 +197,11 @@ def test_new_starts_a_record_that_cannot_be_merged_unfilled(
     path.write_text(text + "topics: [visual-agents]\n", "utf-8")
     assert main(["validate"]) == 0
     assert main(["new", "A Brand New Idea for Agents", "--url", "https://example.org/new"]) == 1
+
+
+def test_feed_text_loses_exactly_the_control_characters_xml_forbids() -> None:
+    from awesome_papers.formats.exports import _clean
+
+    text = "".join(chr(code) for code in range(0x40)) + "é\u202e"
+    allowed = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+    assert _clean(text) == allowed

@@ -25,7 +25,8 @@ def citation_tags(paper: Paper) -> list[tuple[str, str]]:
         tags.append(("citation_doi", found))
     if found := arxiv_id(paper.url):
         tags.append(("citation_arxiv_id", found))
-    tags.append(("citation_abstract_html_url", paper.url))
+    if paper.url.lower().startswith(("http://", "https://")):
+        tags.append(("citation_abstract_html_url", paper.url))
     return tags
 
 

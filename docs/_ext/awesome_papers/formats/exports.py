@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape as xml_escape
@@ -179,6 +180,11 @@ def _atom_entry(paper: Paper, link: str) -> str:
     )
 
 
+#: The control characters XML 1.0 forbids (all below U+0020 but tab, line feed and return).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _clean(text: str) -> str:
-    """XML 1.0 forbids most control characters."""
-    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+    """Text without the control characters XML 1.0 forbids (a regular expression: a
+    character at a time, the feeds took a tenth of one edit's rebuild at 1,000 papers)."""
+    return _FORBIDDEN.sub("", text)
