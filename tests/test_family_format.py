@@ -4,7 +4,6 @@ but the README, gives records that say what the README meant and a site that bui
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from awesome_papers.records.lint import markup_problems
 from awesome_papers.records.model import SCHOLARLY_KINDS
 from awesome_papers.records.schema import schema, unauthored_kinds
 from bs4 import BeautifulSoup
-from conftest import REPO, ROOTS
+from conftest import REPO, ROOTS, sphinx_build
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -136,23 +135,7 @@ def test_the_records_hold_no_markup_and_the_site_builds(
     for name, record in records(project).items():
         assert list(markup_problems("paper", record)) == [], name
     out = project / "docs" / "_build" / "html"
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-            str(project / "docs"),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert build.returncode == 0, build.stderr
+    sphinx_build(project / "docs", out)
     home = (out / "index.html").read_text("utf-8")
     title = yaml.safe_load((project / "data" / "list.yaml").read_text("utf-8"))["title"]
     assert f"<title>{title}" in home and "**" not in home

@@ -6,8 +6,6 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -16,28 +14,10 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO
+from conftest import REPO, sphinx_build
 from sphinx.util.inventory import InventoryFile
 
 DREAMER = "mastering-atari-discrete-world-models"
-
-
-def sphinx_build(source: Path, out: Path, builder: str = "html") -> None:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "--keep-going",
-            "-n",
-            "-q",
-            "-b",
-            builder,
-            *map(str, (source, out)),
-        ],
-        check=True,
-    )
 
 
 @pytest.fixture(scope="module")

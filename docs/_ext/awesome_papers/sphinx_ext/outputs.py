@@ -117,26 +117,17 @@ def feeds(app: Sphinx, catalogue: Catalogue) -> list[Feed]:
     def page(docname: str) -> str:
         return base + app.builder.get_target_uri(docname)
 
-    found = [Feed(catalogue.papers, f"{project}: recently added papers", base, FEED)]
-    found += [
+    followed = [("topic", "topics", t.id, t.name) for t in catalogue.topics]
+    followed += [("venue", "venues", v.slug, v.label) for v in catalogue.venues]
+    return [Feed(catalogue.papers, f"{project}: recently added papers", base, FEED)] + [
         Feed(
-            catalogue.select("topic", topic.id),
-            f"{project}: {topic.name}",
-            page(f"topics/{topic.id}"),
-            feed_path("topic", topic.id),
+            catalogue.select(kind, value),
+            f"{project}: {name}",
+            page(f"{folder}/{value}"),
+            feed_path(kind, value),
         )
-        for topic in catalogue.topics
+        for kind, folder, value, name in followed
     ]
-    found += [
-        Feed(
-            catalogue.select("venue", venue.slug),
-            f"{project}: {venue.label}",
-            page(f"venues/{venue.slug}"),
-            feed_path("venue", venue.slug),
-        )
-        for venue in catalogue.venues
-    ]
-    return found
 
 
 def announce_feed(
