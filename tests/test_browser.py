@@ -43,11 +43,10 @@ def test_keyword_badge_leads_to_the_keyword_page(page: Page, site_url: str) -> N
 
 def test_bibtex_copy_puts_the_entry_on_the_clipboard(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/categories/vision.html")
-    page.click("#drm-dormant-ratio .ap-bibtex-details summary")
-    page.click("#drm-dormant-ratio .ap-copy")
-    page.wait_for_function(
-        "document.querySelector('#drm-dormant-ratio .ap-copy').textContent === 'Copied'"
-    )
+    page.click("#drm-dormant-ratio .ap-links a:text('Cite')")  # the card leads to the page
+    page.wait_for_url("**/papers/drm-dormant-ratio.html#cite")
+    page.click(".ap-cite .ap-copy >> nth=0")
+    page.wait_for_function("document.querySelector('.ap-cite .ap-copy').textContent === 'Copied'")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("@inproceedings{xu2024:drm-dormant-ratio,")
     assert page.console_errors == []  # type: ignore[attr-defined]

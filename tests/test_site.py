@@ -131,8 +131,13 @@ def test_card_shows_everything_a_reader_needs(site: Build) -> None:
     assert buttons == {
         "Paper": "https://openreview.net/pdf?id=MSe8YFbhUE",
         "Code": "https://github.com/XuGW-Kevin/DrM",
+        "Cite": "../papers/drm-dormant-ratio.html#cite",
     }
-    bibtex = card.select_one("details.ap-bibtex-details pre.ap-bibtex").get_text()
+    cite = card.select_one(".ap-links a.reference.internal")
+    assert (cite.get_text(), cite["href"]) == ("Cite", "../papers/drm-dormant-ratio.html#cite")
+    assert card.select("pre") == []  # the BibTeX is on the paper's page
+    paper = page(site(), "papers/drm-dormant-ratio.html")
+    bibtex = paper.select_one("#cite ~ .ap-cite pre.ap-bibtex").get_text()
     assert bibtex.startswith("@inproceedings{xu2024:drm-dormant-ratio,\n  title = {{DrM: Mastering")
     assert (
         "  author = {Guowei Xu and Ruijie Zheng" in bibtex and "Hal Daumé III and others}" in bibtex

@@ -18,7 +18,6 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 
-from ..formats.bibtex import bibtex_entry
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.model import LINK_LABELS, TRACK_LABELS, Paper
@@ -142,20 +141,19 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
     parts.append('</div>\n<div class="sd-card-footer ap-footer">')
     own = "Paper" if paper.is_scholarly else str(paper.kind).title()  # a book's link: "Book"
     buttons = [(own, paper.url)] + [(LINK_LABELS[link.kind], link.url) for link in paper.links]
-    parts.append(
-        '<p class="ap-links">'
-        + " ".join(
-            f'<a class="sd-btn sd-btn-outline-primary sd-btn-sm ap-button reference external" href="{escape(url)}">{label}</a>'
-            for label, url in buttons
-            if is_web_url(url)
+    links = [
+        f'<a class="sd-btn sd-btn-outline-primary sd-btn-sm ap-button reference external" href="{escape(url)}">{label}</a>'
+        for label, url in buttons
+        if is_web_url(url)
+    ]
+    # Its BibTeX and RIS are on the paper's page: a <pre> in every card was a quarter of a
+    # listing's HTML, and the theme's script touched each one.
+    page = link("paper", paper.id)
+    if paper.is_scholarly and page is not None:
+        links.append(
+            f'<a class="sd-btn sd-btn-outline-secondary sd-btn-sm ap-button reference internal" href="{escape(page)}#cite">Cite</a>'
         )
-        + "</p>"
-    )
-    if paper.is_scholarly:
-        parts.append(
-            '<details class="ap-bibtex-details"><summary>BibTeX</summary>'
-            f'<pre class="ap-bibtex">{escape(bibtex_entry(paper))}</pre></details>'
-        )
+    parts.append(f'<p class="ap-links">{" ".join(links)}</p>')
     parts.append("</div>\n</div>\n")
     return "\n".join(parts)
 
