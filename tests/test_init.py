@@ -122,13 +122,14 @@ def test_the_new_list_builds_after_its_one_decision(project: Path) -> None:
     assert navbar[:5] == ["All papers", "Venues", "Keywords", "Environments", "Categories"]
     cards = BeautifulSoup((out / "categories" / "papers.html").read_text("utf-8"), "html.parser")
     dreaming = cards.select_one("#dreaming-pixels-imagined-rollouts-control")
-    assert [a.get_text() for a in dreaming.select(".ap-links a")] == ["Paper", "Code"]
+    assert [a.get_text() for a in dreaming.select(".ap-links a")] == ["Paper", "Code", "Cite"]
     assert dreaming.select_one(".ap-scores").get_text() == "Reviewer scores: 8, 6, 6"
     codebase = BeautifulSoup(
         (out / "categories" / "codebases.html").read_text("utf-8"), "html.parser"
     )
     assert codebase.select_one("#imagine-rl .ap-kind").get_text() == "Codebase"
-    assert codebase.select_one("#imagine-rl .ap-bibtex") is None  # a codebase is not cited
+    links = [a.get_text() for a in codebase.select("#imagine-rl .ap-links a")]
+    assert "Cite" not in links  # a codebase is not cited
     linking = BeautifulSoup((out / "linking.html").read_text("utf-8"), "html.parser").get_text()
     assert (
         '"imaginary-agents": ("https://awesome-imaginary-agents.readthedocs.io/en/latest/"'
