@@ -6,6 +6,7 @@ matter); the spelling shown is the one most papers use, the first such by the li
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -54,6 +55,16 @@ class Roster:
 
     def has_page(self, slug: str) -> bool:
         return self.counts[slug] >= MIN_PAGE_PAPERS
+
+
+def authors_key(catalogue: Catalogue) -> str:
+    """A digest of who wrote what, in the list's order: the roster, the A-Z and the authors'
+    labels change only when it does, and it costs a hundredth of :func:`roster`."""
+    if "authors_key" not in catalogue.memo:
+        names = repr([(paper.id, paper.authors) for paper in catalogue.papers])
+        catalogue.memo["authors_key"] = hashlib.sha1(names.encode()).hexdigest()
+    key: str = catalogue.memo["authors_key"]
+    return key
 
 
 def roster(catalogue: Catalogue) -> Roster:

@@ -11,7 +11,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..records.cache import code_version
 from ..records.catalogue import Catalogue
-from ..records.people import letter_counts, roster
+from ..records.people import authors_key
 
 #: (what, kind, value): ("select", "keyword", "visual-rl"), ("index", "keyword", ""),
 #: ("paper", "", "dreamerv2"), ("summary", "", "") or ("latest", "", "8").
@@ -38,7 +38,7 @@ def fingerprint(catalogue: Catalogue, selection: Selection) -> str:
         sizes = (catalogue.papers, catalogue.categories, catalogue.keywords, catalogue.topics)
         parts = [str(len(items)) for items in (*sizes, catalogue.environments, catalogue.venues)]
     elif what == "authors":
-        parts = [repr(letter_counts(roster(catalogue)))]
+        parts = [authors_key(catalogue)]  # the A-Z counts, without counting them
     elif what == "latest":
         parts = [f"{p.id}={digests[p.id]}" for p in catalogue.newest(int(value))]
     else:
@@ -80,13 +80,19 @@ class PapersDomain(Domain):
     def note_label(self, docname: str, label: str, node_id: str, title: str) -> None:
         self.labels.setdefault(docname, {})[label] = (node_id, title)
 
-    def publish_labels(self, key: str, pages: Callable[[], dict[str, tuple[str, str]]]) -> None:
+    def publish_labels(
+        self,
+        papers: dict[str, tuple[str, str]],
+        key: str,
+        people: Callable[[], dict[str, tuple[str, str]]],
+    ) -> None:
         """Make the std domain's labels of ours match what the documents now define, and
-        label ``pages()`` (``{label: (pagename, title)}``), pages written but not read; the
-        same ``key`` (the data's digest) as last time reuses the pages of last time."""
+        label the pages written but not read (``{label: (pagename, title)}``): ``papers``,
+        and ``people()``, whose labels the same ``key`` as last time reuses."""
         std = self.env.get_domain("std")
-        if self.data.get("pages", ("", {}))[0] != key:
-            self.data["pages"] = (key, pages())
+        if self.data.get("people", ("", {}))[0] != key:
+            self.data["people"] = (key, people())
+        self.data["pages"] = {**papers, **self.data["people"][1]}
         current = {label: (page, "", title) for label, (page, title) in self.pages.items()}
         current.update(
             (label, (docname, node_id, title))
@@ -105,7 +111,7 @@ class PapersDomain(Domain):
     @property
     def pages(self) -> dict[str, tuple[str, str]]:
         """The pages written but not read, as last published: ``{label: (pagename, title)}``."""
-        pages: dict[str, tuple[str, str]] = self.data.get("pages", ("", {}))[1]
+        pages: dict[str, tuple[str, str]] = self.data.get("pages", {})
         return pages
 
     def clear_doc(self, docname: str) -> None:

@@ -13,6 +13,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .. import __version__
+from ..records.people import authors_key
 from . import outputs, plans, rendering, standalone, state
 from .authorindex import PaperAuthors
 from .cards import paper_card, visit_card_html
@@ -63,7 +64,11 @@ def _builder_inited(app: Sphinx) -> None:
 
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
     catalogue = state.catalogue_of(env)
-    get_domain(env).publish_labels(catalogue.digest, lambda: plans.labels(catalogue))
+    get_domain(env).publish_labels(
+        plans.paper_labels(catalogue),
+        authors_key(catalogue),
+        lambda: plans.author_labels(catalogue),
+    )
     return []
 
 

@@ -65,9 +65,15 @@ class Plan:
     make: Callable[[], Page]
 
 
-def labels(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
-    """``{label: (pagename, title)}`` of every page planned here."""
-    found = {f"{PAPER}-{p.id}": (f"{PAPERS_DIR}/{p.id}", p.title) for p in catalogue.papers}
+def paper_labels(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
+    """``{label: (pagename, title)}`` of the papers' pages."""
+    return {f"{PAPER}-{p.id}": (f"{PAPERS_DIR}/{p.id}", p.title) for p in catalogue.papers}
+
+
+def author_labels(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
+    """``{label: (pagename, title)}`` of the authors' pages and the A-Z letters: they change
+    only with :func:`~..records.people.authors_key`."""
+    found: dict[str, tuple[str, str]] = {}
     known = roster(catalogue)
     for slug, name in known.names.items():
         letter = letter_of(slug)
