@@ -15,7 +15,7 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .errors import Problem
 from .keys import identity_keys, term_key
-from .lint import MIN_TOPIC_PAPERS, markup_problems, placeholder_problems
+from .lint import MIN_TOPIC_PAPERS, placeholder_problems
 from .model import Environment, Keyword, Paper, Topic
 from .yamlfile import YamlDocument, join_path
 
@@ -154,16 +154,11 @@ class Checks:
                     break
 
     def text(self, papers: Iterable[Paper]) -> None:
-        """No placeholder left by ``new``, no author-less record, and no markup in any text a
-        reader sees, in the vocabularies as in the records."""
-        for name, doc in self.vocabulary_docs.items():
-            for where, message in markup_problems(name, doc.value):
-                self.add(self.data_dir / f"{name}.yaml", doc.line(where), where, message)
+        """No placeholder left by ``new`` and no author-less record (markup in text a reader
+        sees is each file's own problem, found as it is parsed)."""
         for paper in papers:
-            doc = self.docs[paper.id]
-            problems = [*placeholder_problems(paper), *markup_problems("paper", doc.value)]
-            for where, message in problems:
-                self.add(paper.source, doc.line(where), where, message)
+            for where, message in placeholder_problems(paper):
+                self.add(paper.source, self.docs[paper.id].line(where), where, message)
 
     def topic_sizes(self, catalogue: Catalogue, topics: list[Topic]) -> None:
         counts = catalogue.counts("topic")

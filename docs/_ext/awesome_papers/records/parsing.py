@@ -14,6 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from . import schema
 from .errors import DataError, Problem
+from .lint import markup_problems
 from .yamlfile import YamlDocument, parse_yaml, read_text
 
 #: A parsed file: its document when it is valid, and every problem found in it.
@@ -38,6 +39,11 @@ def parse_text(text: str, display: str, schema_name: str) -> Parsed:
     except DataError as error:
         return None, error.problems
     found = doc.problems + schema.check(schema_name, doc, display)
+    if not found:  # what one file alone shows, kept with it in the read cache
+        found = [
+            Problem(display, doc.line(where), where, message)
+            for where, message in markup_problems(schema_name, doc.value)
+        ]
     return (None if found else doc), found
 
 
