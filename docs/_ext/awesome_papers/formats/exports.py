@@ -45,18 +45,42 @@ _CSV_FIELDS = (
 )
 
 
-def export(catalogue: Catalogue, fmt: str) -> str:
-    """The catalogue as ``fmt`` (one of :data:`FORMATS`); deterministic for the same data."""
+#: Each export's text of each paper, by the paper's digest (``Catalogue.paper_digests``):
+#: given the last build's, a rebuild after one edit makes one paper's pieces, not all.
+Memo = dict[str, dict[str, str]]
+
+
+def export(catalogue: Catalogue, fmt: str, memo: Memo | None = None) -> str:
+    """The catalogue as ``fmt`` (one of :data:`FORMATS`); deterministic for the same data.
+
+    ``memo`` holds the pieces of a previous call for the same vocabularies, and is updated."""
     if fmt == "json":
-        return _json(catalogue)
+        return _json(catalogue, _pieces(catalogue, fmt, _json_piece, memo))
     if fmt == "bib":
-        return "\n".join(bibtex_entry(paper) for paper in catalogue.papers)
+        return "\n".join(_pieces(catalogue, fmt, bibtex_entry, memo))
     if fmt == "csv":
-        return _csv(catalogue)
+        return _csv_row(_CSV_FIELDS) + "".join(_pieces(catalogue, fmt, _csv_piece, memo))
     raise ValueError(f"unknown export format {fmt!r}")
 
 
-def _json(catalogue: Catalogue) -> str:
+def _pieces(
+    catalogue: Catalogue, name: str, make: Callable[[Paper], str], memo: Memo | None
+) -> list[str]:
+    """``make(paper)`` for every paper, from ``memo[name]`` where it has the paper's digest."""
+    if memo is None:
+        return [make(paper) for paper in catalogue.papers]
+    digests, old = catalogue.paper_digests, memo.get(name, {})
+    new = {}
+    for paper in catalogue.papers:
+        digest = digests[paper.id]
+        new[digest] = old[digest] if digest in old else make(paper)
+    memo[name] = new
+    return list(new.values())
+
+
+def _json(catalogue: Catalogue, papers: list[str]) -> str:
+    """The document, with each paper's piece (:func:`_json_piece`) in its ``papers``: the
+    same text as ``json.dumps`` of the whole with an indent of 2."""
     document = {
         "schema_version": SCHEMA_VERSION,
         "categories": [vars(c) for c in catalogue.categories],
@@ -64,37 +88,48 @@ def _json(catalogue: Catalogue) -> str:
         "keywords": [
             {"name": k.name, "slug": k.slug, "aliases": list(k.aliases)} for k in catalogue.keywords
         ],
-        "papers": [paper.to_record() for paper in catalogue.papers],
+        "papers": [],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    head = json.dumps(document, ensure_ascii=False, indent=2).removesuffix("[]\n}")
+    if not papers:
+        return f"{head}[]\n}}\n"
+    return head + "[\n" + ",\n".join(papers) + "\n  ]\n}\n"
 
 
-def _csv(catalogue: Catalogue) -> str:
+def _json_piece(paper: Paper) -> str:
+    """One paper of the JSON export, indented as it stands in the document's list."""
+    text = json.dumps(paper.to_record(), ensure_ascii=False, indent=2)
+    return "    " + text.replace("\n", "\n    ")
+
+
+def _csv_piece(paper: Paper) -> str:
+    """One paper's row of the CSV export."""
+    row = []
+    for name in _CSV_FIELDS:
+        value = getattr(paper, name)
+        text = (
+            "; ".join(value) if isinstance(value, tuple) else ("" if value is None else str(value))
+        )
+        # A leading =, +, - or @ would run as a formula in a spreadsheet.
+        row.append("'" + text if text[:1] in {"=", "+", "-", "@"} else text)
+    return _csv_row(row)
+
+
+def _csv_row(values: Sequence[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(_CSV_FIELDS)
-    for paper in catalogue.papers:
-        row = []
-        for name in _CSV_FIELDS:
-            value = getattr(paper, name)
-            text = (
-                "; ".join(value)
-                if isinstance(value, tuple)
-                else ("" if value is None else str(value))
-            )
-            # A leading =, +, - or @ would run as a formula in a spreadsheet.
-            row.append("'" + text if text[:1] in {"=", "+", "-", "@"} else text)
-        writer.writerow(row)
+    csv.writer(out, lineterminator="\n").writerow(values)
     return out.getvalue()
 
 
-def facet_index(catalogue: Catalogue, url_of: Callable[[Paper], str]) -> str:
+def facet_index(
+    catalogue: Catalogue, url_of: Callable[[Paper], str], memo: Memo | None = None
+) -> str:
     """Every paper in a few short keys, with topics and environments as indexes into shared
     tables: what the All papers page needs for rows, facets and its query box, and no more."""
     topics = {topic.id: index for index, topic in enumerate(catalogue.topics)}
     environments = {env.id: index for index, env in enumerate(catalogue.environments)}
-    rows = []
-    for paper in catalogue.papers:
+
+    def row_of(paper: Paper) -> str:
         row: dict[str, object] = {
             "i": paper.id,
             "u": url_of(paper),
@@ -112,13 +147,15 @@ def facet_index(catalogue: Catalogue, url_of: Callable[[Paper], str]) -> str:
             "kw": list(paper.keywords),
         }
         row.update((key, value) for key, value in optional.items() if value)
-        rows.append(row)
+        return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
     document = {
         "topics": [[t.id, t.name] for t in catalogue.topics],
         "environments": [[e.id, e.name] for e in catalogue.environments],
-        "papers": rows,
     }
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    head = json.dumps(document, ensure_ascii=False, separators=(",", ":"))[:-1]
+    rows = ",".join(_pieces(catalogue, "index", row_of, memo))
+    return f'{head},"papers":[{rows}]}}\n'
 
 
 #: The folder of the feeds per topic and per venue, beside ``FEED``.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from collections.abc import Callable
 from html import escape
 from importlib import import_module
@@ -24,13 +25,14 @@ from sphinx.search import languages
 from sphinx.search.en import SearchEnglish
 from sphinx.util import logging
 
-from ..atomic import read_text_or_none, write_text
+from ..atomic import read_text_or_none, write_bytes, write_text
 from ..formats.exports import (
     FACET_INDEX,
     FEED,
     FEEDS_DIR,
     FILES,
     Feed,
+    Memo,
     atom_feed,
     export,
     facet_index,
@@ -84,17 +86,43 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
     names = [*FILES.values(), FACET_INDEX, AUTHOR_PAGES, *(feed.path for feed in all_feeds)]
     if all((outdir / name).is_file() for name in names) and read_text_or_none(stamp_file) == stamp:
         return
+    memo = _read_memo(app, catalogue)
     for fmt, name in FILES.items():
-        write_text(outdir / name, export(catalogue, fmt))
+        write_text(outdir / name, export(catalogue, fmt, memo))
     for feed in all_feeds:
         write_text(outdir / feed.path, atom_feed(feed, base, lambda paper: paper_url(app, paper)))
     wanted = {feed.path for feed in all_feeds}
     for old in (outdir / FEEDS_DIR).glob("*.xml"):
         if f"{FEEDS_DIR}/{old.name}" not in wanted:
             old.unlink()
-    write_text(outdir / FACET_INDEX, facet_index(catalogue, lambda paper: paper_url(app, paper)))
+    index = facet_index(catalogue, lambda paper: paper_url(app, paper), memo)
+    write_text(outdir / FACET_INDEX, index)
     write_text(outdir / AUTHOR_PAGES, author_pages(app))
+    write_bytes(_memo_file(app), pickle.dumps((_memo_key(app, catalogue), memo), -1))
     write_text(stamp_file, stamp)
+
+
+def _memo_file(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / "awesome_papers_exports.pickle"
+
+
+def _memo_key(app: Sphinx, catalogue: Catalogue) -> str:
+    """What each paper's pieces rest on besides the paper: the vocabularies (the paper index
+    numbers topics and environments), where the pages are, and this package."""
+    vocabularies = (catalogue.categories, catalogue.environments, catalogue.topics)
+    parts = (vocabularies, catalogue.keywords, app.builder.name, code_version())
+    return hashlib.sha1(repr(parts).encode()).hexdigest()
+
+
+def _read_memo(app: Sphinx, catalogue: Catalogue) -> Memo:
+    """The pieces of the exports the last build wrote, when they rest on what they rest on
+    now; else none. A title edit at 1,000 papers then makes one paper's pieces, not 1,000:
+    all exports took a tenth of that rebuild."""
+    try:
+        key, memo = pickle.loads(_memo_file(app).read_bytes())
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+        return {}  # none yet, or of another shape
+    return memo if key == _memo_key(app, catalogue) and isinstance(memo, dict) else {}
 
 
 def author_pages(app: Sphinx) -> str:
