@@ -37,11 +37,17 @@ _STOPWORDS = frozenset(
 )
 
 
+#: What a slug keeps of a text: runs of anything else become one hyphen.
+_SLUG_BREAK = re.compile(r"[^a-z0-9]+")
+
+
 @cache  # a keyword is slugified for every paper that carries it
 def slugify(text: str) -> str:
-    """A URL- and label-safe id: ``"Visual RL"`` -> ``"visual-rl"``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """A URL- and label-safe id: ``"Visual RL"`` -> ``"visual-rl"``; accents are dropped
+    (ASCII text, most names, skips the decomposition that drops them)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _SLUG_BREAK.sub("-", text.lower()).strip("-")
 
 
 def term_key(text: str) -> str:
