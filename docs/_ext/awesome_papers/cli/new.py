@@ -8,14 +8,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..records import identifiers
 from ..records.catalogue import Catalogue
 from ..records.checks import display_path
 from ..records.datafiles import write_record
+from ..records.identifiers import arxiv_identifier, page_url, recognise
 from ..records.keys import paper_id_for, term_key, unique_id
 from ..records.loader import load_catalogue
 from ..records.model import FIELD_ORDER, Paper
 from ..remote.http import ServiceError
-from ..remote.metadata import FETCHERS, SERVICE_NAMES, Metadata, arxiv_identifier, recognise
+from ..remote.metadata import FETCHERS, SERVICE_NAMES, Metadata
 from .data import DEFAULT_DATA
 
 #: How a paper is named in messages, per kind of identifier.
@@ -55,7 +57,7 @@ def _new(args: argparse.Namespace) -> int:
         )
     kind, identifier = source
     label = _LABELS[kind].format(identifier)
-    known = catalogue.same_paper(url=_canonical_url(kind, identifier))
+    known = catalogue.same_paper(url=page_url(kind, identifier))
     if known is not None:
         return _already(label, known)
     try:
@@ -83,18 +85,10 @@ def _source(args: argparse.Namespace) -> tuple[str, str] | None:
         identifier = arxiv_identifier(args.arxiv)
         return ("arxiv", identifier) if identifier else None
     if args.doi:
-        return "doi", args.doi.strip()
+        return "doi", identifiers.identifier("doi", args.doi)
     if args.openreview:
-        return "openreview", args.openreview.strip()
+        return "openreview", identifiers.identifier("openreview", args.openreview)
     return recognise(args.link) if args.link else None
-
-
-def _canonical_url(kind: str, identifier: str) -> str:
-    return {
-        "arxiv": f"https://arxiv.org/abs/{identifier}",
-        "doi": f"https://doi.org/{identifier}",
-        "openreview": f"https://openreview.net/forum?id={identifier}",
-    }[kind]
 
 
 def _record(metadata: Metadata, catalogue: Catalogue, category: str | None) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..records.keys import arxiv_id, doi
+from ..records.identifiers import arxiv_id, doi
 from ..records.model import Paper
 from .bibtex import JOURNALS
 

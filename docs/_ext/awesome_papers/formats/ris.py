@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..records.keys import arxiv_id, doi
+from ..records.identifiers import arxiv_id, doi
 from ..records.model import Paper
 from .bibtex import INVISIBLE, JOURNALS
 

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Container
 from functools import cache
 
+from .identifiers import arxiv_id, doi
+
 #: Words a record's id leaves out of its title.
 _STOPWORDS = frozenset(
     [
@@ -76,26 +78,6 @@ def url_key(url: str) -> str:
     stripped = re.sub(r"^https?://(www\.)?", "", url.strip()).rstrip("/")
     host, _, rest = stripped.partition("/")
     return f"{host.lower()}/{rest}"
-
-
-_ARXIV = re.compile(
-    r"^https?://(?:www\.|export\.|browse\.)?arxiv\.org/(?:abs|pdf|html)/"
-    r"(?P<id>\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?(?:[?#].*)?$",
-    re.IGNORECASE,
-)
-_DOI = re.compile(r"^https?://(?:dx\.)?doi\.org/(?P<doi>10\.\d{4,9}/\S+)$", re.IGNORECASE)
-
-
-def arxiv_id(url: str) -> str | None:
-    """``2010.02193`` for any arXiv link to it: abs, pdf, html, any version, export. host."""
-    match = _ARXIV.match(url.strip())
-    return match["id"].lower() if match else None
-
-
-def doi(url: str) -> str | None:
-    """The DOI of a doi.org link, lowercased as DOIs compare."""
-    match = _DOI.match(url.strip())
-    return match["doi"].lower().rstrip("/") if match else None
 
 
 def identity_keys(url: str = "", title: str = "") -> list[tuple[str, str]]:

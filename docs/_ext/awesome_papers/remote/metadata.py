@@ -9,13 +9,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from ..records.identifiers import identifier, page_url
 from .http import ServiceError, base_url, get, get_json, reading
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _ARXIV = "{http://arxiv.org/schemas/atom}"
-_ARXIV_ID = re.compile(
-    r"^(?:arxiv:)?(?P<id>\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.I
-)
 #: "ICML 2023", "NeurIPS 2022 (Oral)", "ICLR 2024 poster": a venue, its year, maybe a track.
 _VENUE_YEAR = re.compile(
     r"(?P<venue>[A-Za-z][\w&.-]*(?: [A-Z][\w&.-]*)?)\s*'?(?P<year>(?:19|20)\d\d)"
@@ -36,17 +34,6 @@ class Metadata:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def arxiv_identifier(text: str) -> str | None:
-    """``2010.02193`` from ``2010.02193v2``, ``arXiv:2010.02193`` or any arXiv URL."""
-    from ..records.keys import arxiv_id
-
-    text = text.strip()
-    if text.lower().startswith(("http://", "https://")):
-        return arxiv_id(text)
-    match = _ARXIV_ID.match(text)
-    return match["id"].lower() if match else None
-
-
 def from_arxiv(identifier: str) -> Metadata:
     response = get("arXiv", base_url("arXiv"), {"id_list": identifier, "max_results": "1"})
     try:
@@ -65,7 +52,7 @@ def from_arxiv(identifier: str) -> Metadata:
     published = entry.findtext(f"{_ATOM}published", "")
     metadata = Metadata(
         title=" ".join(title.split()),
-        url=f"https://arxiv.org/abs/{identifier}",
+        url=page_url("arxiv", identifier),
         authors=authors,
         year=int(published[:4]) if published[:4].isdigit() else None,
         venue="arXiv",
@@ -77,7 +64,7 @@ def from_arxiv(identifier: str) -> Metadata:
 
 
 def from_doi(doi: str) -> Metadata:
-    doi = re.sub(r"^https?://(dx\.)?doi\.org/", "", doi.strip(), flags=re.I)
+    doi = identifier("doi", doi)
     work = get_json("Crossref", base_url("Crossref") + doi).get("message", {})
     titles = work.get("title") or []
     if not titles:
@@ -91,7 +78,7 @@ def from_doi(doi: str) -> Metadata:
     venue = (work.get("short-container-title") or work.get("container-title") or [None])[0]
     return Metadata(
         title=" ".join(titles[0].split()),
-        url=f"https://doi.org/{doi}",
+        url=page_url("doi", doi),
         authors=[name for name in authors if name],
         year=parts[0][0] if parts and parts[0] else None,
         venue=venue,
@@ -99,8 +86,7 @@ def from_doi(doi: str) -> Metadata:
 
 
 def from_openreview(forum: str) -> Metadata:
-    forum = re.sub(r"^https?://openreview\.net/(?:forum|pdf)\?id=", "", forum.strip())
-    forum = forum.split("&")[0]
+    forum = identifier("openreview", forum)
     notes = get_json("OpenReview", base_url("OpenReview"), {"id": forum}).get("notes") or []
     if not notes:
         raise ServiceError(f"OpenReview knows no paper {forum}")
@@ -113,7 +99,7 @@ def from_openreview(forum: str) -> Metadata:
     timestamp = notes[0].get("pdate") or notes[0].get("cdate")
     metadata = Metadata(
         title=" ".join(str(value("title") or "").split()),
-        url=f"https://openreview.net/forum?id={forum}",
+        url=page_url("openreview", forum),
         authors=[str(name) for name in value("authors") or []],
         year=datetime.fromtimestamp(timestamp / 1000, UTC).year if timestamp else None,
     )
@@ -133,17 +119,6 @@ def _apply_venue(metadata: Metadata, text: str) -> None:
     metadata.year = int(match["year"])
     lowered = text.lower()
     metadata.track = next((track for track in _TRACKS if track in lowered), None)
-
-
-def recognise(url: str) -> tuple[str, str] | None:
-    """(kind, identifier) of a paper link: arXiv, DOI or OpenReview."""
-    if arxiv := arxiv_identifier(url):
-        return "arxiv", arxiv
-    if match := re.match(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", url.strip(), re.I):
-        return "doi", match[1]
-    if match := re.match(r"^https?://openreview\.net/(?:forum|pdf)\?id=([\w-]+)", url.strip()):
-        return "openreview", match[1]
-    return None
 
 
 def _read(service: str, fetch: Callable[[str], Metadata]) -> Callable[[str], Metadata]:

@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 
 from ..records.catalogue import Catalogue
 from ..records.checks import display_path
-from ..records.keys import arxiv_id
+from ..records.identifiers import arxiv_id
 from ..records.model import Paper
 from .http import ServiceError, base_url, get_json, reading
 
