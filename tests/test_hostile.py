@@ -158,7 +158,7 @@ def test_an_empty_keyword_is_refused(data_dir: Path) -> None:
     result = run("-m", "awesome_papers", "validate", cwd=data_dir.parent)
     assert result.returncode == 1
     assert (
-        "data/papers/dreamerv2.yaml:9: keywords[1]: must not be empty" in result.stderr.splitlines()
+        "data/papers/dreamerv2.yaml:8: keywords[1]: must not be empty" in result.stderr.splitlines()
     )
 
 

@@ -129,7 +129,7 @@ def test_card_shows_everything_a_reader_needs(site: Build) -> None:
     assert links == ["https://github.com/deepmind/dm_control"]  # one paper: no page, the website
     buttons = {a.get_text(): a["href"] for a in card.select(".ap-links a")}
     assert buttons == {
-        "Paper": "https://openreview.net/pdf?id=MSe8YFbhUE",
+        "Paper": "https://openreview.net/forum?id=MSe8YFbhUE",
         "Code": "https://github.com/XuGW-Kevin/DrM",
         "Cite": "../papers/drm-dormant-ratio.html#cite",
     }
@@ -603,7 +603,7 @@ def test_a_link_report_gives_a_link_health_page_and_marks_dead_cards(
             "reason": "the host refuses robots",
         },
         {
-            "url": "https://openreview.net/pdf?id=MSe8YFbhUE",
+            "url": "https://openreview.net/forum?id=MSe8YFbhUE",
             "status": "ok",
             "http_status": 200,
             "papers": ["drm-dormant-ratio"],

@@ -26,6 +26,9 @@ DEFAULT_DATA = Path("data")
 def add_parsers(commands: Any) -> None:
     validate = commands.add_parser("validate", help="check every record and vocabulary")
     validate.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="data directory")
+    validate.add_argument(
+        "--strict", action="store_true", help="fail on warnings too (exit 1), as CI does"
+    )
     validate.set_defaults(run=_validate)
 
     importer = commands.add_parser("import", help="turn README files of this family into records")
@@ -64,12 +67,17 @@ def add_parsers(commands: Any) -> None:
 def _validate(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.data)
     load_list(args.data)  # list.yaml too, as the build reads it
+    for warning in catalogue.warnings:
+        print(warning, file=sys.stderr)
+    warned = f", {_count(len(catalogue.warnings), 'warning')}" if catalogue.warnings else ""
     print(
         f"{args.data}: {len(catalogue.papers)} papers, {len(catalogue.categories)} categories, "
         + (f"{_count(len(catalogue.topics), 'topic')}, " if catalogue.topics else "")
-        + f"{len(catalogue.keywords)} keywords, {len(catalogue.environments)} environments: OK"
+        + f"{len(catalogue.keywords)} keywords, {len(catalogue.environments)} environments: "
+        + ("FAILED (--strict)" if args.strict and warned else "OK")
+        + warned
     )
-    return 0
+    return 1 if args.strict and catalogue.warnings else 0
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -38,8 +38,8 @@ def _refresh(args: argparse.Namespace) -> int:
     written = 0
     for proposal in proposals:
         shown = display_path(proposal.paper.source)
-        _, problems = parse_text(proposal.new_text, shown, "paper")
-        if problems:  # the service's answer would break the record: keep the record as it is
+        checked, problems = parse_text(proposal.new_text, shown, "paper")
+        if checked is None:  # the service's answer would break the record: keep the record as it is
             failures.append(
                 f"{proposal.paper.id}: its published version is not valid: {problems[0]}"
             )

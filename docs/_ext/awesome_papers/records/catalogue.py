@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .errors import Problem
 from .keys import identity_keys, slugify
 from .model import Category, Environment, Keyword, Paper, Topic, Venue
 
@@ -32,6 +33,8 @@ class Catalogue:
     _counts: dict[str, dict[str, int]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    #: What ``validate`` warns about in the files it was loaded from (:mod:`.hints`).
+    warnings: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
     #: Views of the whole catalogue that other modules compute once (authors, related papers).
     memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 

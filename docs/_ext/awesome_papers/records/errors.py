@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with one place in one data file."""
+    """One thing wrong with one place in one data file; a warning (see :mod:`.hints`)
+    only looks wrong, and fails ``validate --strict`` alone."""
 
     path: str
     line: int
     field: str
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"

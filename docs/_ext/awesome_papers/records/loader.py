@@ -62,6 +62,7 @@ class _Loader:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.cache = ReadCache(data_dir)
         self.files: dict[str, StatKey | None] = {}
         self.docs: dict[str, YamlDocument] = {}
@@ -105,6 +106,7 @@ class _Loader:
         checks = Checks(self.data_dir, self.docs, self.vocabulary_docs)
         complete = len(papers) == len(records)
         self.problems += checks.run(catalogue, environments, keywords, topics, complete=complete)
+        catalogue.warnings = tuple(sorted(self.warnings))
         self.cache.save(self.files, None if self.problems else catalogue)
         if self.problems:
             raise DataError(self.problems)
@@ -120,7 +122,8 @@ class _Loader:
             cached = parse(path, display, schema_name)
             self.cache.put(path, key, cached)
         doc, found = cached
-        self.problems.extend(found)
+        self.problems.extend(problem for problem in found if not problem.warning)
+        self.warnings.extend(problem for problem in found if problem.warning)
         return doc
 
     def parse_ahead(self, records: list[tuple[str, str]]) -> None:

@@ -14,6 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from . import schema
 from .errors import DataError, Problem
+from .hints import record_hints
 from .lint import markup_problems
 from .yamlfile import YamlDocument, parse_yaml, read_text
 
@@ -33,7 +34,8 @@ def parse(path: str, display: str, schema_name: str) -> Parsed:
 
 
 def parse_text(text: str, display: str, schema_name: str) -> Parsed:
-    """What :func:`parse` finds, for a file's text before it is written."""
+    """What :func:`parse` finds, for a file's text before it is written. The document is
+    None when a problem is more than a warning."""
     try:
         doc = parse_yaml(text, display)
     except DataError as error:
@@ -44,7 +46,12 @@ def parse_text(text: str, display: str, schema_name: str) -> Parsed:
             Problem(display, doc.line(where), where, message)
             for where, message in markup_problems(schema_name, doc.value)
         ]
-    return (None if found else doc), found
+    if not found and schema_name == "paper":
+        found = [
+            Problem(display, doc.line(where), where, message, warning=True)
+            for where, message in record_hints(doc.value)
+        ]
+    return (None if any(not problem.warning for problem in found) else doc), found
 
 
 def parse_all(files: list[tuple[str, str]], schema_name: str) -> list[Parsed] | None:
