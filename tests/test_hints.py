@@ -79,6 +79,11 @@ HINTS = [
         id="arxiv-pdf",
     ),
     pytest.param(
+        ("https://example.org/new", "https://openreview.net/pdf/54deb1a.pdf"),
+        "data/papers/new-paper.yaml:3: url: links a PDF; link the paper's page instead",
+        id="pdf-file",
+    ),
+    pytest.param(
         ("https://example.org/new", "https://github.com/someone/agents"),
         "data/papers/new-paper.yaml:3: url: links code on github.com, not the paper; "
         "move it to links as kind 'code'",
@@ -133,6 +138,18 @@ def test_a_codebase_may_link_its_repository(
     assert main(["validate", "--strict"]) == 0, capsys.readouterr().err
 
 
+def test_a_field_checked_by_hand_is_not_warned_about(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = GOOD.replace("https://example.org/new", "https://github.com/someone/agents")
+    write(data_dir, record.replace("Alan M. Turing", "aturing42") + "checked: [url]\n")
+    assert main(["validate", "--strict"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "data/papers/new-paper.yaml:4: authors[1]: 'aturing42' looks like a user handle; "
+        "write the name the paper prints"
+    ]
+
+
 def test_warnings_come_back_from_the_read_cache(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -141,4 +158,3 @@ def test_warnings_come_back_from_the_read_cache(
     second = (main(["validate"]), capsys.readouterr().err)
     assert first == second
     assert "aturing42" in second[1]
-

@@ -28,7 +28,15 @@ _SEARCHED = ("title", "short_name")
 
 
 def record_hints(record: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    """``(field, message)`` for each thing in a paper record that looks wrong."""
+    """``(field, message)`` for each thing in a paper record that looks wrong, but for the
+    fields its ``checked`` lists."""
+    checked = set(record.get("checked", ()))
+    for where, message in _hints(record):
+        if where.partition("[")[0] not in checked:
+            yield where, message
+
+
+def _hints(record: dict[str, Any]) -> Iterator[tuple[str, str]]:
     for index, name in enumerate(record.get("authors", ())):
         if message := name_hint(name):
             yield join_path("authors", index), message
@@ -42,6 +50,8 @@ def record_hints(record: dict[str, Any]) -> Iterator[tuple[str, str]]:
     url = record.get("url", "")
     if page := pdf_link(url):
         yield "url", f"links a PDF; link the paper's page instead: {page}"
+    elif is_pdf(url):
+        yield "url", "links a PDF; link the paper's page instead"
     elif record.get("kind") not in _CODE_KINDS and (host := code_host(url)):
         yield "url", f"links code on {host}, not the paper; move it to links as kind 'code'"
     if record.get("authors_truncated") and (found := arxiv_id(url)):
@@ -80,6 +90,15 @@ def normal_form_hint(text: object) -> str | None:
     shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in odd)
     fixed = unicodedata.normalize("NFKC", text)
     return f"holds {shown}, which search does not match; write '{fixed}'"
+
+
+def is_pdf(url: str) -> bool:
+    """Whether a link is to a PDF file rather than a page: ``.pdf`` at the end of its path,
+    or OpenReview's ``/pdf`` and ``/attachment`` views."""
+    path = re.sub(r"^https?://", "", url.strip().lower()).split("?", 1)[0].split("#", 1)[0]
+    return path.endswith(".pdf") or path.startswith(
+        ("openreview.net/pdf", "openreview.net/attachment", "arxiv.org/pdf")
+    )
 
 
 def code_host(url: str) -> str | None:

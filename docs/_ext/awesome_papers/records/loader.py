@@ -228,6 +228,7 @@ def _paper(record: dict[str, Any], source: str) -> Paper:
         scores=record.get("scores"),
         note=record.get("note"),
         maintainer_note=record.get("maintainer_note"),
+        checked=tuple(record.get("checked", ())),
         added=record.get("added"),
         source=source,
     )

@@ -31,6 +31,7 @@ FIELD_ORDER = (
     "scores",
     "note",
     "maintainer_note",
+    "checked",
     "added",
 )
 
@@ -97,6 +98,8 @@ class Paper:
     scores: str | None = None
     note: str | None = None
     maintainer_note: str | None = None
+    #: Fields checked against the paper although ``validate`` warns about them (see hints).
+    checked: tuple[str, ...] = ()
     added: str | None = None
     source: str = field(default="", compare=False)  # absolute path of the record file
 
@@ -135,9 +138,13 @@ class Paper:
                 record[name] = list(getattr(self, name))
         if self.links:
             record["links"] = [{"kind": link.kind, "url": link.url} for link in self.links]
-        for name in ("highlight", "kind", "scores", "note", "maintainer_note", "added"):
+        for name in ("highlight", "kind", "scores", "note", "maintainer_note"):
             if getattr(self, name) is not None:
                 record[name] = getattr(self, name)
+        if self.checked:
+            record["checked"] = list(self.checked)
+        if self.added is not None:
+            record["added"] = self.added
         return record
 
 
