@@ -158,3 +158,8 @@ def test_warnings_come_back_from_the_read_cache(
     second = (main(["validate"]), capsys.readouterr().err)
     assert first == second
     assert "aturing42" in second[1]
+
+
+def test_this_list_passes_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    data = Path(__file__).resolve().parent.parent / "data"
+    assert main(["validate", "--strict", str(data)]) == 0, capsys.readouterr().err
