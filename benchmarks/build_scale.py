@@ -42,8 +42,19 @@ def least(measure: Callable[[int], float], runs: int) -> float:
     return min(measure(attempt) for attempt in range(runs))
 
 
-def sphinx_floor(work: Path, runs: int) -> float:
-    """Seconds Sphinx takes to rebuild a one-page site after that page changed."""
+def interleaved(measures: list[Callable[[int], float]], runs: int) -> list[float]:
+    """The least of each measure over ``runs`` rounds that take one of each in turn, so that
+    what the machine does meanwhile weighs on all of them alike (a ratio of two is fair)."""
+    best = [float("inf")] * len(measures)
+    for attempt in range(runs):
+        for index, measure in enumerate(measures):
+            best[index] = min(best[index], measure(attempt))
+    return best
+
+
+def floor_edit(work: Path) -> Callable[[int], float]:
+    """A measure of Sphinx's floor: seconds it takes to rebuild a one-page site after that
+    page changed, which no incremental build of any site can beat."""
     site = work / "floor"
     floor_site(site)
     sphinx(site, site / "_build")
@@ -53,7 +64,7 @@ def sphinx_floor(work: Path, runs: int) -> float:
         page.write_text(page.read_text("utf-8") + f"\nMore {attempt}.\n", "utf-8")
         return sphinx(site, site / "_build")[0]
 
-    return least(edit, runs)
+    return edit
 
 
 def run(
@@ -104,7 +115,6 @@ def measure(n: int, baseline: bool, work: Path, runs: int) -> dict[str, float]:
         record.write_text(text.replace("title: ", f"title: Edited{attempt} ", 1), "utf-8")
         return sphinx(ours, ours / "_build")[0]
 
-    result["edit_title"] = least(edit_title, runs)
     keywords = [k["name"] for k in yaml.safe_load((data / "keywords.yaml").read_text("utf-8"))]
 
     def add_keyword(attempt: int) -> float:
@@ -114,7 +124,9 @@ def measure(n: int, baseline: bool, work: Path, runs: int) -> dict[str, float]:
         record.write_text(yaml.safe_dump(loaded, sort_keys=False), "utf-8")
         return sphinx(ours, ours / "_build")[0]
 
-    result["add_keyword"] = least(add_keyword, runs)
+    # The floor is measured between this size's edits, for a fair ratio (see interleaved).
+    measures = [floor_edit(work), edit_title, add_keyword]
+    result["floor"], result["edit_title"], result["add_keyword"] = interleaved(measures, runs)
     cli = [sys.executable, "-m", "awesome_papers"]
     result["validate"] = least(lambda _: run([*cli, "validate", str(data)])[0], runs)
     no_cache = {"AWESOME_PAPERS_NO_CACHE": "1"}
@@ -185,13 +197,12 @@ def main() -> int:
     )
     args = parser.parse_args()
     rows = {}
-    floor = sphinx_floor(args.work, args.runs)
-    print(f"Sphinx floor (one-page site, one page edited): {floor:.2f} s", flush=True)
     live, search = real_list(args.work)
     print(f"Live preview of this list, save to page: {live:.2f} s", flush=True)
     print(f"Search on this list: {search}", flush=True)
     header = (
-        f"{'N':>7} {'full s':>8} {'static s':>9} {'ratio':>6} {'no-op s':>8} {'edit s':>7} {'+kw s':>7} "
+        f"{'N':>7} {'full s':>8} {'static s':>9} {'ratio':>6} {'no-op s':>8} {'floor s':>8} "
+        f"{'edit s':>7} {'+kw s':>7} "
         f"{'full MiB':>9} {'static MiB':>11} {'validate s':>11} {'cold s':>7} {'readme s':>9}"
     )
     print(header, flush=True)
@@ -200,7 +211,7 @@ def main() -> int:
         rows[n] = r
         print(
             f"{n:>7} {r['full']:>8.2f} {r['static']:>9.2f} {r['full'] / r['static']:>6.2f} {r['noop']:>8.2f} "
-            f"{r['edit_title']:>7.2f} "
+            f"{r['floor']:>8.2f} {r['edit_title']:>7.2f} "
             f"{r['add_keyword']:>7.2f} {r['full_mib']:>9.0f} {r['static_mib']:>11.0f} {r['validate']:>11.2f} "
             f"{r['validate_cold']:>7.2f} {r['readme']:>9.2f}",
             flush=True,
@@ -228,10 +239,10 @@ def main() -> int:
             f"incremental_fraction={incremental:.3f} scale_10k_over_1k={scale:.2f}"
         )
         # What no extension can go below: Sphinx's own rebuild of one page, against the same full build.
-        print(f"sphinx_floor_fraction={floor / at_1k['full']:.3f}")
+        print(f"sphinx_floor_fraction={at_1k['floor'] / at_1k['full']:.3f}")
         # Paper pages' target: one edit at 1,000 papers within 2.5 times Sphinx's floor.
         edit = max(at_1k["edit_title"], at_1k["add_keyword"])
-        print(f"edit_over_floor={edit / floor:.2f}")
+        print(f"edit_over_floor={edit / at_1k['floor']:.2f}")
     return 0
 
 

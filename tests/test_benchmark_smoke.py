@@ -29,20 +29,20 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    floor, live, search, header, row = result.stdout.splitlines()[:5]
+    live, search, header, row = result.stdout.splitlines()[:4]
     assert live.startswith("Live preview of this list") and float(live.split()[-2]) > 0
     # The real list's search: its index, and each query's bytes and milliseconds, all measured.
     assert search.startswith("Search on this list: index ")
     assert len(re.findall(r"\b[1-9][0-9]* (?:KiB|ms)\b", search)) == 5
     assert float(re.search(r"built in ([0-9.]+) s", search).group(1)) > 0
-    assert floor.startswith("Sphinx floor") and float(floor.split()[-2]) > 0
     assert header.split()[:2] == ["N", "full"]
+    assert "floor" in header.split()  # Sphinx's floor, measured between the edits
     values = row.split()
     assert values[0] == "50"
     assert all(float(value) > 0 for value in values[1:])
     site = tmp_path / "n50" / "ours" / "_build"
     assert (site / "keywords" / "index.html").is_file() and (site / "papers.json").is_file()
-    header, second = result.stdout.splitlines()[5:7]
+    header, second = result.stdout.splitlines()[4:6]
     assert header.split() == [
         "N",
         "search",
