@@ -118,6 +118,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_notfound(app)
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", _outdated)
+    app.connect("builder-inited", standalone.relate, priority=600)  # once the data is loaded
+    app.connect("env-updated", standalone.related_ready, priority=400)  # before other work
     app.connect("env-updated", _publish_labels)
     app.connect("env-updated", outputs.start)
     app.connect("env-updated", standalone.start)

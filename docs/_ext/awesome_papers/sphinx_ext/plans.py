@@ -101,7 +101,7 @@ def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
     """Every page, by pagename."""
     info, data_dir = state.list_of(app.env), state.data_dir(app)
     known, people = roster(catalogue), authors(catalogue)
-    nearest = _related(Path(app.doctreedir) / "awesome_papers_related.pickle", catalogue)
+    nearest = related_papers(app, catalogue)
     std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
     digests, builder = catalogue.paper_digests, app.builder
     site = _key(app.config.html_baseurl, info)
@@ -168,19 +168,33 @@ def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
     return plans
 
 
-def _related(path: Path, catalogue: Catalogue) -> dict[str, tuple[Related, ...]]:
+def related_papers(app: Sphinx, catalogue: Catalogue) -> dict[str, tuple[Related, ...]]:
     """Related papers, from the last build's when what they are computed from is the same
     (a title edit at 10,000 papers would compute them all again: 2 to 4 s)."""
-    key = related.inputs(catalogue)
-    try:
-        saved, plain = pickle.loads(path.read_bytes())
-        if saved == key:
-            return related.from_plain(catalogue, plain)
+    path, key = _related_file(app), related.inputs(catalogue)
+    try:  # the key is pickled ahead of the papers: a stale file is not read whole
+        with path.open("rb") as stream:
+            if pickle.load(stream) == key:
+                return related.from_plain(catalogue, pickle.load(stream))
     except (OSError, ValueError, EOFError, pickle.UnpicklingError):
         pass  # none yet, or of another shape: computed anew
     found = related.related_papers(catalogue)
-    path.write_bytes(pickle.dumps((key, related.to_plain(found)), pickle.HIGHEST_PROTOCOL))
+    plain = related.to_plain(found)
+    path.write_bytes(pickle.dumps(key, -1) + pickle.dumps(plain, pickle.HIGHEST_PROTOCOL))
     return found
+
+
+def related_outdated(app: Sphinx, catalogue: Catalogue) -> bool:
+    """Whether the related papers kept from the last build are not this catalogue's."""
+    try:
+        with _related_file(app).open("rb") as stream:
+            return bool(pickle.load(stream) != related.inputs(catalogue))
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+        return True
+
+
+def _related_file(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / "awesome_papers_related.pickle"
 
 
 def _author_page(author: Author, known: Roster, links: Links) -> Page:
