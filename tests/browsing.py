@@ -115,6 +115,16 @@ def facet_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from serve(base)
 
 
+@pytest.fixture(scope="session")
+def real_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real list's site, built from docs/ and data/ as a reader gets it (once a run:
+    the search's tests and the site's share it)."""
+    base = tmp_path_factory.mktemp("real")
+    repo = Path(__file__).resolve().parent.parent
+    shutil.copytree(repo / "data", base / "data")
+    yield from serve(base, repo / "docs", prefix="/en/latest/")
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """Debian's chromium; without it the browser tests skip, except in CI, where they fail."""

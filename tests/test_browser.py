@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
 from browsing import serve, small_data
-from conftest import REPO
 from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
@@ -229,14 +227,6 @@ def test_search_results_fit_a_phone(browser: Browser, facet_url: str) -> None:
     )
     context.close()
     assert overflow <= 0
-
-
-@pytest.fixture(scope="module")
-def real_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real list's site, built from docs/ and data/ as a reader gets it."""
-    base = tmp_path_factory.mktemp("real")
-    shutil.copytree(REPO / "data", base / "data")
-    yield from serve(base, REPO / "docs", prefix="/en/latest/")
 
 
 def test_searching_the_real_list(page: Page, real_url: str) -> None:

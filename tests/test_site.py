@@ -581,6 +581,25 @@ def test_the_search_index_weighs_title_first_and_finds_every_field(site: Build) 
     assert set(postings(files, "t:pixels")) >= {"maze-walker"}
 
 
+def test_the_search_index_knows_parts_pairs_and_whole_names(site: Build) -> None:
+    files = search_files(Path(site().outdir))
+    # A part of a compound name weighs less than the whole word: "dreamer" of "DreamerV2".
+    assert 0 < postings(files, "dreamer")["dreamerv2"] < postings(files, "dreamerv2")["dreamerv2"]
+    # Neighbouring words of one value pair up, in a title (one ~) or elsewhere (two).
+    assert set(postings(files, "discret~world")) == {"dreamerv2"}
+    assert "maze-walker" in postings(files, "world~~model")  # its keyword World Model
+    assert postings(files, "pixel~~walk") == {}  # a title word and a topic word: no pair
+    # Whole names of what a paper is filed under: environment, venue, venue and year.
+    assert "dreamerv2" in postings(files, "n:atari")
+    assert set(postings(files, "n:iclr~2021")) == {"dreamerv2"}
+    # What the search page offers for a query that finds few papers.
+    offered = files[files["index.json"]["suggest"]]
+    kinds = {(kind, name): url for kind, name, url, _ in offered["names"]}
+    assert kinds[("Topic", "Agents that learn from pixels")] == "topics/visual-agents.html"
+    assert kinds[("Environment", "Atari")] == "environments/atari.html"
+    assert "mastering" in offered["words"] and "walking" in offered["words"]
+
+
 def test_a_link_report_gives_a_link_health_page_and_marks_dead_cards(
     site: Build, data_dir: Path
 ) -> None:
@@ -656,6 +675,7 @@ def test_an_edit_reaches_the_search_index_and_a_no_op_leaves_it(
     # Files no longer named by the manifest are gone.
     manifest = search_files(outdir)["index.json"]
     named = {*manifest["blocks"], *(c[2] for c in manifest["chunks"]), manifest["facets"]}
+    named.add(manifest["suggest"])
     assert set(search_files(outdir)) == {"index.json", *named}
 
 

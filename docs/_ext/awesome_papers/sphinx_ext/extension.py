@@ -62,6 +62,15 @@ def _builder_inited(app: Sphinx) -> None:
         )
 
 
+def _search_page_scripts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the search page alone loads what offers the list's names near
+    a query that found few papers (a script added now is this page's only)."""
+    if pagename == "search":
+        app.add_js_file("awesome_papers_suggest.js", loading_method="defer")
+
+
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
     catalogue = state.catalogue_of(env)
     get_domain(env).publish_labels(
@@ -126,6 +135,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", standalone.collect)
     app.connect("build-finished", standalone.cancel)
     app.connect("html-page-context", outputs.announce_feed)
+    app.connect("html-page-context", _search_page_scripts)
     app.connect("build-finished", outputs.finish)
     return {
         "version": __version__,

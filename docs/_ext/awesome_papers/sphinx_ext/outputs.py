@@ -184,8 +184,17 @@ def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if app.builder.format == "html" and app.config.awesome_papers_search:
         catalogue, stem = state.catalogue_of(env), search_stemmer(app)
         outdir, stamp = Path(app.outdir), Path(app.doctreedir) / "awesome_papers_search.stamp"
+        std = env.get_domain("std").labels  # type: ignore[attr-defined]
+
+        def page_of(label: str) -> str | None:
+            """Where a page of the vocabulary is, from the root, or None when it has none."""
+            found = std.get(label)
+            return None if found is None else str(app.builder.get_target_uri(found[0]))
+
         _JOBS[id(app)] = beside.start(
-            lambda: write_search_index(catalogue, outdir, stamp, lambda p: paper_url(app, p), stem)
+            lambda: write_search_index(
+                catalogue, outdir, stamp, lambda p: paper_url(app, p), stem, page_of
+            )
         )
     return []
 

@@ -20,8 +20,6 @@ import functools
 import hashlib
 import json
 import math
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -30,7 +28,19 @@ from ..atomic import read_text_or_none, write_text
 from ..records.cache import code_version
 from ..records.catalogue import Catalogue
 from ..records.loader import cyclic_gc_paused
-from ..records.model import TRACK_LABELS, Paper
+from ..records.model import Paper
+from .searchhelp import entries, suggestions
+from .searchterms import (
+    FIELD_PREFIXES,
+    facet_values,
+    field_terms,
+    fold,
+    name_term,
+    names,
+    searchable_fields,
+    tokens,
+    weigh,
+)
 
 #: Where the index goes, beside the HTML pages.
 BUNDLE = "paper-search"
@@ -38,78 +48,7 @@ MANIFEST = "index.json"
 #: Papers per block of text; terms' postings per chunk (a term with more has its own).
 BLOCK = 32
 CHUNK_POSTINGS = 3000
-#: How much a word weighs by where it stands. A paper's short name is how readers know it
-#: ("DreamerV2"): it weighs most.
-WEIGHTS = {"name": 20, "title": 10, "authors": 5, "subjects": 3, "other": 1}
-#: The query language's fields and the prefix of their terms.
-FIELD_PREFIXES = {
-    "author": "a:",
-    "venue": "v:",
-    "year": "y:",
-    "topic": "t:",
-    "env": "e:",
-    "keyword": "k:",
-}
 _SATURATION = 12.0
-_WORD = re.compile(r"[^\W_]+")
-_MARKS = re.compile("[\u0300-\u036f]")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, as the browser's ``fold`` makes it."""
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def tokens(text: str) -> tuple[str, ...]:
-    """The words of ``text``, folded, as the browser splits a query."""
-    return tuple(_WORD.findall(fold(text)))
-
-
-def searchable_fields(paper: Paper, catalogue: Catalogue) -> dict[str, str]:
-    """What a paper is found by, per weight class; the text also gives the result's snippet."""
-    topics = [t.name for t in catalogue.topics_of(paper)]
-    environments = [e.name for e in catalogue.environments_of(paper)]
-    track = TRACK_LABELS.get(paper.track or "")
-    venue = [paper.venue_label, track, paper.venue_note]
-    other = [*(v for v in venue if v), *environments, *paper.settings]
-    if paper.note:
-        other.append(paper.note)
-    return {
-        "name": paper.short_name or "",
-        "title": paper.title,
-        "authors": ", ".join(paper.authors),
-        "subjects": " · ".join([*topics, *paper.keywords]),
-        "other": " · ".join(other),
-    }
-
-
-def field_terms(paper: Paper, catalogue: Catalogue) -> set[str]:
-    """The terms that answer field queries: every word of every value, under its prefix."""
-    values = {
-        "author": paper.authors,
-        "venue": [paper.venue] if paper.venue else [],
-        "year": [str(paper.year)] if paper.year else [],
-        "topic": [f"{t.id} {t.name}" for t in catalogue.topics_of(paper)],
-        "env": [f"{e.id} {e.name}" for e in catalogue.environments_of(paper)],
-        "keyword": paper.keywords,
-    }
-    return {
-        FIELD_PREFIXES[field] + word
-        for field, texts in values.items()
-        for text in texts
-        for word in tokens(text)
-    }
-
-
-def facet_values(paper: Paper, catalogue: Catalogue) -> dict[str, list[str]]:
-    """The values the search page's facets offer, as readers know them."""
-    return {
-        "topic": [t.name for t in catalogue.topics_of(paper)],
-        "venue": [paper.venue] if paper.venue else [],
-        "year": [str(paper.year)] if paper.year else [],
-        "env": [e.name for e in catalogue.environments_of(paper)],
-    }
 
 
 def _newest_first(papers: Iterable[Paper]) -> list[Paper]:
@@ -138,16 +77,26 @@ class _Files:
         return name
 
 
+#: Where a page of the vocabulary is, by its label (``topic-world-models``), from the root.
+PageOf = Callable[[str], str | None]
+
+
 def build_index(
-    catalogue: Catalogue, url_of: Callable[[Paper], str], stem: Callable[[str], str]
+    catalogue: Catalogue,
+    url_of: Callable[[Paper], str],
+    stem: Callable[[str], str],
+    page_of: PageOf = lambda label: None,
 ) -> dict[str, str]:
     """Every file of the bundle, by its path inside it."""
     with cyclic_gc_paused():  # hundreds of thousands of acyclic lists
-        return _build_index(catalogue, url_of, stem)
+        return _build_index(catalogue, url_of, stem, page_of)
 
 
 def _build_index(
-    catalogue: Catalogue, url_of: Callable[[Paper], str], stem: Callable[[str], str]
+    catalogue: Catalogue,
+    url_of: Callable[[Paper], str],
+    stem: Callable[[str], str],
+    page_of: PageOf,
 ) -> dict[str, str]:
     papers = _newest_first(catalogue.papers)
     stem = functools.cache(stem)  # a list repeats its words: stem each once
@@ -159,18 +108,17 @@ def _build_index(
     blocks, block = [], []
     for number, paper in enumerate(papers):
         fields = searchable_fields(paper, catalogue)
-        found: dict[str, float] = {}
-        for name, text in fields.items():
-            for word in tokens(text):
-                term = stem(word)
-                found[term] = found.get(term, 0) + WEIGHTS[name]
-                if term != word:
-                    aliases[word] = term
+        found = weigh(fields, stem)
+        for text in fields.values():
+            aliases.update((word, term) for word in tokens(text) if (term := stem(word)) != word)
         for term, weight in found.items():  # numbers grow: each list stays sorted
             entry = weighted.setdefault(term, ([], []))
             entry[0].append(number)
             entry[1].append(weight)
-        for term in field_terms(paper, catalogue):  # the chunks sort the terms
+        exact = field_terms(paper, catalogue) | {
+            name_term(n, stem) for n in names(paper, catalogue)
+        }
+        for term in exact:  # the chunks sort the terms
             filters[term].append(number)
         for facet, values in facet_values(paper, catalogue).items():
             for value in values:
@@ -217,6 +165,7 @@ def _build_index(
         "chunks": chunks,
         "facets": facet_file,
         "fields": FIELD_PREFIXES,
+        "suggest": files.add("s", suggestions(catalogue, page_of)),
     }
     return {MANIFEST: _dump(manifest), **files.files}
 
@@ -244,6 +193,7 @@ def write_search_index(
     stamp_file: Path,
     url_of: Callable[[Paper], str],
     stem: Callable[[str], str],
+    page_of: PageOf = lambda label: None,
 ) -> None:
     """Write the bundle into ``outdir``, unless the papers and this code are unchanged.
 
@@ -252,13 +202,14 @@ def write_search_index(
     """
     sample = url_of(catalogue.papers[0]) if catalogue.papers else ""
     probe = stem("searching")
+    pages = [page_of(label) for _, label, _, _ in entries(catalogue)]
     digest = hashlib.sha1(
-        repr((catalogue.digest, sample, probe, code_version())).encode()
+        repr((catalogue.digest, sample, probe, pages, code_version())).encode()
     ).hexdigest()
     bundle = outdir / BUNDLE
     if (bundle / MANIFEST).is_file() and read_text_or_none(stamp_file) == digest:
         return
-    files = build_index(catalogue, url_of, stem)
+    files = build_index(catalogue, url_of, stem, page_of)
     for name, text in files.items():
         if name != MANIFEST and not (bundle / name).is_file():
             write_text(bundle / name, text)

@@ -6,6 +6,13 @@
   "use strict";
 
   var WORD = /[\p{L}\p{N}]+/gu;
+  /* What the index joins the words of a pair or a name with, and the prefix of names (see
+     searchterms.py). A query's words standing together in one value of a paper rank it
+     above papers where they are scattered, in its title most; a query that spells a whole
+     name of what papers are filed under (a topic, an environment, a venue and year) ranks
+     them above all. */
+  var JOIN = "~", NAME = "n:";
+  var PAIR_TIER = 1e5, TITLE_PAIR_TIER = 1e6, NAME_TIER = 1e7, LONGEST_NAME = 4;
 
   function tokens(text) {
     return window.awesomePapers.fold(text).match(WORD) || [];
@@ -54,6 +61,7 @@
           : Object.prototype.hasOwnProperty.call(chunk, term) ? [term] : [];
         keys.forEach(function (key) {
           if (!field && key.indexOf(":") !== -1) return;  // a word never finds a field's term
+          if (prefix && key.indexOf(JOIN) !== -1) return;  // nor a pair's or a name's
           if (typeof chunk[key] === "string") {
             // A stem that begins with the prefix itself is among the keys already.
             var target = chunk[key];
@@ -75,24 +83,49 @@
       return get(m.facets);
     }
 
-    /* The numbers of the papers a parsed query finds, best first, and the fields that
-       matched nothing. ``chosen`` holds the facet values picked beside the query. */
+    /* The bonus terms of runs of neighbouring stemmed words: each pair, and each run that
+       may be a whole name; [term, tier per word] each. */
+    function bonuses(runs) {
+      var out = [];
+      runs.forEach(function (run) {
+        for (var i = 0; i < run.length; i++) {
+          if (i + 1 < run.length) {
+            out.push([run[i] + JOIN + run[i + 1], TITLE_PAIR_TIER, 1]);
+            out.push([run[i] + JOIN + JOIN + run[i + 1], PAIR_TIER, 1]);
+          }
+          for (var j = i + 1; j <= Math.min(run.length, i + LONGEST_NAME); j++) {
+            out.push([NAME + run.slice(i, j).join(JOIN), NAME_TIER, j - i]);
+          }
+        }
+      });
+      return out;
+    }
+
+    /* The numbers of the papers a parsed query finds, best first, the fields that matched
+       nothing and the words that matched nothing. ``chosen`` holds the facet values picked
+       beside the query. */
     async function search(parsed, chosen) {
       var m = await manifest;
       var words = [];
       parsed.words.forEach(function (w) { words = words.concat(tokens(w)); });
       var specs = words.map(function (w, i) { return [stem(w), i === words.length - 1 && w.length > 1, null]; });
+      var runs = [words.map(stem)];
       parsed.phrases.forEach(function (p) {
-        tokens(p).forEach(function (w) { specs.push([stem(w), false, null]); });
+        var run = tokens(p).map(stem);
+        run.forEach(function (s) { specs.push([s, false, null]); });
+        runs.push(run);
       });
       parsed.fields.forEach(function (f) {
         var prefix = m.fields[f[0]];
         tokens(f[1]).forEach(function (w) { specs.push([prefix + w, f[0] !== "year", f[0] + ":" + f[1]]); });
       });
+      var extra = bonuses(runs);
       var maps = await Promise.all(specs.map(function (s) { return lookup(s[0], s[1], s[2]); }));
-      var unknown = [];
+      var boosts = await Promise.all(extra.map(function (b) { return lookup(b[0], false, "bonus"); }));
+      var unknown = [], missing = [];
       specs.forEach(function (s, i) {
         if (s[2] && !maps[i].size && unknown.indexOf(s[2]) === -1) unknown.push(s[2]);
+        if (!s[2] && !maps[i].size && i < words.length) missing.push(words[i]);
       });
       var picked = Object.keys(chosen).filter(function (k) { return chosen[k]; });
       if (picked.length) {
@@ -102,7 +135,7 @@
           maps.push(new Map(numbers.map(function (n) { return [n, 0]; })));
         });
       }
-      if (!maps.length) return { numbers: [], unknown: unknown };
+      if (!maps.length) return { numbers: [], unknown: unknown, missing: missing };
       maps.sort(function (a, b) { return a.size - b.size; });
       var scored = [];
       maps[0].forEach(function (score, n) {
@@ -110,11 +143,14 @@
           if (!maps[i].has(n)) return;
           score += maps[i].get(n);
         }
+        extra.forEach(function (b, i) {
+          if (boosts[i].has(n)) score += b[1] * b[2] + boosts[i].get(n);
+        });
         scored.push([score, n]);
       });
       // Relevance first; among equals, the lower number: the newer paper.
       scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-      return { numbers: scored.map(function (s) { return s[1]; }), unknown: unknown };
+      return { numbers: scored.map(function (s) { return s[1]; }), unknown: unknown, missing: missing };
     }
 
     /* The papers with these numbers: url, title, authors, venue; their text, and the part of
@@ -148,7 +184,15 @@
       return out;
     }
 
-    return { ready: manifest, search: search, papers: papers, counts: counts, tokens: tokens, stem: stem };
+    /* What to offer for a query that finds few papers: the vocabulary's pages and the list's
+       words (searchhelp.py); fetched only then. */
+    async function suggestions() {
+      var m = await manifest;
+      return m.suggest ? get(m.suggest) : { names: [], words: [] };
+    }
+
+    return { ready: manifest, search: search, papers: papers, counts: counts, tokens: tokens, stem: stem,
+      suggestions: suggestions };
   }
 
   window.awesomePapers = window.awesomePapers || {};

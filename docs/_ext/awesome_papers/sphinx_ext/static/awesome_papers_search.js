@@ -6,7 +6,8 @@
   "use strict";
 
   var FACETS = [["topic", "Topic"], ["venue", "Venue"], ["year", "Year"], ["env", "Environment"]];
-  var SHOWN = 20;
+  /* Papers drawn at a time; fewer than FEW found also offers what the list has near. */
+  var PAGE = 20, FEW = 3;
 
   var element = window.awesomePapers.element;
 
@@ -76,6 +77,79 @@
 
   var latest = 0;
 
+  /* Draw the next page of ``state``'s results: PAGE papers, or fewer at the end. The index
+     matches the words; a phrase must also stand as written, so a query with one is checked
+     batch by batch, and its count is known only at its end. The first result is drawn as
+     soon as its text is in. Papers checked beyond a page wait in ``held``. */
+  async function more(state) {
+    var room = PAGE;
+    var waiting = state.held.splice(0, room);
+    draw(state.list, waiting, state.base, state.index, state.words);
+    room -= waiting.length;
+    var batches = state.start ? [PAGE] : [1, 4, PAGE - 5];
+    var fold = window.awesomePapers.fold;
+    for (var step = 0; room > 0 && state.start < state.numbers.length; step += 1) {
+      var size = batches[step] || PAGE;
+      var papers = await state.index.papers(state.numbers.slice(state.start, state.start + size));
+      if (state.mine !== latest) return false;
+      state.start += size;
+      papers = papers.filter(function (paper) {
+        var text = fold(paper.text);
+        return state.phrases.every(function (p) { return text.indexOf(p) !== -1; });
+      });
+      draw(state.list, papers.slice(0, room), state.base, state.index, state.words);
+      state.held = state.held.concat(papers.slice(room));
+      room -= Math.min(room, papers.length);
+    }
+    return true;
+  }
+
+  /* The count, and the button that shows more, as what the reader can reach. */
+  function tell(state) {
+    var shown = state.list.children.length;
+    var end = state.start >= state.numbers.length && !state.held.length;
+    var total = state.phrases.length ? (end ? shown : null) : state.numbers.length;
+    var plural = function (n) { return n + " paper" + (n === 1 ? "" : "s"); };
+    state.status.textContent = (total === null ? "At least " + plural(shown) : plural(total)) +
+      (state.unknown.length ? " (nothing matches " + state.unknown.join(", ") + ")" : "");
+    state.button.hidden = end;
+    state.button.textContent = total === null ? "Show more" :
+      "Show " + Math.min(PAGE, total - shown) + " more (" + shown + " of " + total + " shown)";
+  }
+
+  /* What the list has near a query that found nothing or few papers: its topics,
+     environments, keywords and venues, and the spelling the query may have meant. */
+  async function offer(holder, index, base, query, found) {
+    holder.textContent = "";
+    holder.hidden = true;
+    var suggest = window.awesomePapersSuggest;
+    if (!suggest || found.numbers.length >= FEW || !query.trim()) return;
+    var help = await index.suggestions();
+    var names = suggest.nearNames(query, help.names, index.stem);
+    var spelled = suggest.corrected(query, found.missing, help.words);
+    if (!names.length && !spelled) return;
+    if (spelled) {
+      var line = element("p", { class: "ap-spelling" }, "Did you mean ");
+      var url = new URL(window.location.href);
+      url.searchParams.set("q", spelled);
+      line.appendChild(element("a", { href: url.href, class: "reference internal" }, spelled));
+      line.appendChild(document.createTextNode("?"));
+      holder.appendChild(line);
+    }
+    if (names.length) {
+      holder.appendChild(element("p", {}, found.numbers.length ? "See also, in this list:" :
+        "No paper matches all of it. Near it, in this list:"));
+      var list = element("ul", {});
+      names.forEach(function (entry) {
+        var item = element("li", {}, entry[0] + ": ");
+        item.appendChild(element("a", { href: new URL(entry[2], base).href, class: "reference internal" }, entry[1]));
+        list.appendChild(item);
+      });
+      holder.appendChild(list);
+    }
+    holder.hidden = false;
+  }
+
   async function run(section, index, base, query, chosen) {
     var mine = ++latest;  // a newer run (another facet chosen) makes this one stop drawing
     var parsed = window.awesomePapers.parseQuery(query);
@@ -84,37 +158,29 @@
       .map(function (f) { return f[1]; }));
     parsed.fields = parsed.fields.filter(function (f) { return f[0] !== "title"; });
     var list = section.querySelector(".ap-results");
+    var button = section.querySelector(".ap-more");
+    var offered = section.querySelector(".ap-suggest");
     showAuthors(section.querySelector(".ap-author-pages"), base,
       parsed.fields.filter(function (f) { return f[0] === "author"; }).map(function (f) { return f[1]; }));
     var status = section.querySelector(".ap-search-count");
     var picked = Object.keys(chosen).some(function (k) { return chosen[k]; });
     if (!parsed.words.length && !parsed.phrases.length && !parsed.fields.length && !picked) {
       list.textContent = "";
+      button.hidden = true;
+      offered.hidden = true;
       status.textContent = "Type a query to find papers.";
       return;
     }
     var found = await index.search(parsed, chosen);
     if (mine !== latest) return;
     list.textContent = "";
-    var fold = window.awesomePapers.fold;
-    var words = parsed.words.concat(parsed.phrases);
-    // The index matches the words; a phrase must also stand as written. The first result is
-    // drawn as soon as its text is in, then the rest of a page of them.
-    var kept = 0;
-    var batches = [1, 4, SHOWN - 5];
-    for (var start = 0, step = 0; kept < SHOWN && start < found.numbers.length && start < 200; step += 1) {
-      var size = batches[step] || SHOWN;
-      var papers = await index.papers(found.numbers.slice(start, start + size));
-      start += size;
-      if (mine !== latest) return;
-      papers = papers.filter(function (paper) {
-        var text = fold(paper.text);
-        return parsed.phrases.every(function (p) { return text.indexOf(p) !== -1; });
-      }).slice(0, SHOWN - kept);
-      draw(list, papers, base, index, words);
-      kept += papers.length;
-      if (!parsed.phrases.length && start >= SHOWN) break;
-    }
+    var state = {
+      mine: mine, index: index, base: base, list: list, status: status, button: button,
+      numbers: found.numbers, unknown: found.unknown, start: 0, held: [],
+      phrases: parsed.phrases, words: parsed.words.concat(parsed.phrases),
+    };
+    section.ap_state = state;
+    if (!(await more(state))) return;
     // Facet counts need the facet index, which loads after the first results are on screen.
     var counts = await index.counts(found.numbers);
     if (mine !== latest) return;
@@ -132,11 +198,10 @@
           select.appendChild(option);
         });
     });
+    await offer(offered, index, base, query, found);
+    if (mine !== latest) return;
     // Said last: a reader (or a test) waiting for the count finds the facets filled too.
-    var total = parsed.phrases.length ? kept : found.numbers.length;
-    var more = parsed.phrases.length && start < found.numbers.length ? "+" : "";
-    status.textContent = total + more + " paper" + (total === 1 && !more ? "" : "s") +
-      (found.unknown.length ? " (nothing matches " + found.unknown.join(", ") + ")" : "");
+    tell(state);
   }
 
   async function init() {
@@ -175,8 +240,18 @@
     form.appendChild(element("span", { class: "ap-search-count", "aria-live": "polite" }));
     section.appendChild(form);
     section.appendChild(element("p", { class: "ap-author-pages", hidden: "" }));
+    section.appendChild(element("div", { class: "ap-suggest", hidden: "" }));
     var results = element("ol", { class: "ap-results" });
     section.appendChild(results);
+    var button = element("button", { type: "button", class: "ap-more", hidden: "" }, "Show more");
+    button.addEventListener("click", async function () {
+      var state = section.ap_state;
+      if (!state) return;
+      button.disabled = true;
+      if (await more(state)) tell(state);
+      button.disabled = false;
+    });
+    section.appendChild(button);
     section.appendChild(element("h2", {}, "Pages"));
     anchor.parentNode.insertBefore(section, anchor);
     // "BibTeX of these papers": the results on screen, read when the box is opened.

@@ -1,0 +1,111 @@
+"""Search on this list answers as researchers ask: a venue and a year, a method inside a
+compound name, words that stand together, every match reachable, and no dead end."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+from playwright.sync_api import Page
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def records() -> list[dict[str, Any]]:
+    return [
+        yaml.safe_load(path.read_text("utf-8"))
+        for path in sorted((REPO / "data" / "papers").glob("*.yaml"))
+    ]
+
+
+def shown_title(record: dict[str, Any]) -> str:
+    """A record's title as a result shows it: its short name before it."""
+    name = record.get("short_name")
+    return f"{name}: {record['title']}" if name else record["title"]
+
+
+def search(page: Page, url: str, query: str) -> list[str]:
+    """The titles of the results of ``query``, best first, once the count is said."""
+    page.goto(f"{url}/search.html?q={quote(query)}")
+    page.wait_for_function("document.querySelector('.ap-search-count')?.textContent")
+    return page.eval_on_selector_all(".ap-result-title a", "links => links.map(a => a.textContent)")
+
+
+def test_a_venue_and_a_year_put_that_venue_year_first(page: Page, real_url: str) -> None:
+    wanted = {
+        shown_title(r) for r in records() if r.get("venue") == "ICML" and r.get("year") == 2022
+    }
+    assert len(wanted) >= 2
+    found = search(page, real_url, "ICML 2022")
+    assert set(found[: len(wanted)]) == wanted
+    assert len(found) > len(wanted)  # VIMA, ICML 2023, whose note says 2022, comes after
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_a_method_inside_a_compound_name_is_found(page: Page, real_url: str) -> None:
+    inside = re.compile(r"\w*grpo\w*", re.IGNORECASE)
+    wanted = {
+        shown_title(r)
+        for r in records()
+        if inside.search(r["title"]) or inside.search(r.get("short_name") or "")
+    }
+    compound = [t for t in wanted if re.search(r"[A-Za-z]GRPO|GRPO[A-Za-z]", t)]
+    assert compound, "the list has a method named inside a longer word"
+    found = search(page, real_url, "GRPO")
+    assert wanted <= set(found)
+
+
+def test_every_match_of_a_common_word_is_reachable(page: Page, real_url: str) -> None:
+    search(page, real_url, "learning")
+    count = int((page.text_content(".ap-search-count") or "").split()[0])
+    assert count > 20
+    shown = page.locator(".ap-result")
+    assert shown.count() == 20
+    while page.is_visible(".ap-more"):
+        before = shown.count()
+        page.click(".ap-more")
+        page.wait_for_function(f"document.querySelectorAll('.ap-result').length > {before}")
+    assert shown.count() == count
+    urls = page.eval_on_selector_all(".ap-result-title a", "links => links.map(a => a.href)")
+    assert len(set(urls)) == count
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_words_that_stand_together_rank_first(page: Page, real_url: str) -> None:
+    together = re.compile(r"\bworld[- ]models?\b", re.IGNORECASE)
+    wanted = {
+        shown_title(r)
+        for r in records()
+        if "world-models" in r.get("topics", []) or together.search(r["title"])
+    }
+    found = search(page, real_url, "world model")
+    first = found[: len(wanted)]
+    while len(found) < len(wanted) and page.is_visible(".ap-more"):
+        page.click(".ap-more")
+        found = page.eval_on_selector_all(".ap-result-title a", "as => as.map(a => a.textContent)")
+    assert set(found[: len(wanted)]) == wanted, first
+    assert "Mind's Eye: Grounded Language Model Reasoning through Simulation" not in found[:8]
+
+
+def test_a_query_with_no_match_offers_the_nearest_names(page: Page, real_url: str) -> None:
+    assert search(page, real_url, "CLIP reward") == []
+    offered = page.locator(".ap-suggest")
+    assert offered.is_visible()
+    links = page.eval_on_selector_all(".ap-suggest a", "as => as.map(a => a.textContent)")
+    assert "Rewards from VLMs, videos and reward models" in links
+    page.get_by_role("link", name="Rewards from VLMs, videos and reward models").click()
+    page.wait_for_url("**/topics/reward-models.html*")
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
+def test_a_misspelled_word_is_offered_as_the_list_spells_it(page: Page, real_url: str) -> None:
+    assert search(page, real_url, "reinforcement lerning") == []
+    spelled = page.locator(".ap-spelling a")
+    assert spelled.text_content() == "reinforcement learning"
+    spelled.click()
+    page.wait_for_function("document.querySelector('.ap-search-count')?.textContent")
+    assert page.locator(".ap-result").count() == 20
+    assert "q=reinforcement+learning" in page.url or "q=reinforcement%20learning" in page.url
