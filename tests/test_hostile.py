@@ -28,7 +28,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(("text", "expected"), BAD_RECORDS)
-def test_bad_record_stops_the_build_and_the_readme(
+def test_bad_record_fails_the_build_and_stops_the_readme(
     data_dir: Path, text: str | bytes, expected: str
 ) -> None:
     workdir = data_dir.parent
@@ -41,9 +41,10 @@ def test_bad_record_stops_the_build_and_the_readme(
         "-m", "sphinx", "--no-color", "-W", "--keep-going", "-q", "site", "out", cwd=workdir
     )
     assert build.returncode != 0
-    assert f"{location}: ERROR: {rest}" in build.stderr.splitlines()
+    assert f"{location}: ERROR: {rest} [awesome_papers.data]" in build.stderr.splitlines()
     assert "Traceback" not in build.stderr
-    assert not (workdir / "out" / "index.html").exists()
+    # The build goes on without the bad record, as Sphinx goes on past a bad document.
+    assert not (workdir / "out" / "papers" / "new-paper.html").exists()
 
     readme = run("-m", "awesome_papers", "readme", "--template", str(TEMPLATE), cwd=workdir)
     assert readme.returncode == 1

@@ -40,9 +40,19 @@ def catalogue_from_records(
 
 def load_catalogue(data_dir: Path | str) -> Catalogue:
     """Read and validate everything under ``data_dir``; raise :class:`DataError` listing all problems."""
+    catalogue, problems = load_usable(data_dir)
+    if problems:
+        raise DataError(problems)
+    return catalogue
+
+
+def load_usable(data_dir: Path | str) -> tuple[Catalogue, list[Problem]]:
+    """Everything under ``data_dir`` that is usable, and every problem found: a record with
+    a problem of its own is left out, as a build that reports an error and goes on needs."""
     loader = _Loader(Path(data_dir))
     with cyclic_gc_paused():
-        return loader.load()
+        catalogue = loader.load()
+    return catalogue, sorted(set(loader.problems))
 
 
 @contextmanager
@@ -108,8 +118,10 @@ class _Loader:
         self.problems += checks.run(catalogue, environments, keywords, topics, complete=complete)
         catalogue.warnings = tuple(sorted(self.warnings))
         self.cache.save(self.files, None if self.problems else catalogue)
-        if self.problems:
-            raise DataError(self.problems)
+        if self.problems:  # the records with a problem of their own are left out
+            faulty = {problem.path for problem in self.problems}
+            usable = [paper for paper in papers if display_path(paper.source) not in faulty]
+            return Catalogue.build(usable, categories, environments, keywords, topics)
         return catalogue
 
     def read(self, path: str, schema_name: str, display: str) -> YamlDocument | None:

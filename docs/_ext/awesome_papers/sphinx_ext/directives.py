@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import create_component
 
@@ -18,6 +19,8 @@ from .domain import Selection, get_domain
 from .indexlist import Entry, index_list
 from .pages import MIN_PAGE_PAPERS
 from .state import catalogue_of
+
+logger = logging.getLogger(__name__)
 
 #: Selection kind -> label prefix of its generated page.
 LABEL_PREFIX = {
@@ -69,7 +72,14 @@ class PaperCards(_CatalogueDirective):
         kind, value = chosen[0]
         papers = self.selection(kind, value)
         if not papers:
-            self.reporter.warning(f"paper-cards: no papers with {kind} {value!r}", line=self.lineno)
+            logger.warning(
+                "paper-cards: no papers with %s %r",
+                kind,
+                value,
+                location=self.get_location(),
+                type="awesome_papers",
+                subtype="empty",
+            )
         return [self.cards(papers)]
 
 

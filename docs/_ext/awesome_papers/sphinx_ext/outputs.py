@@ -211,4 +211,4 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
         write_exports(app, state.catalogue_of(app.env))
         write_sitemap(app)
     if job is not None and (error := beside.finish(job)):
-        logger.error("search index not written: %s", error)
+        logger.error("search index not written: %s", error, type="awesome_papers", subtype="output")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
 from .cards import label_ref
 from .domain import get_domain
 from .state import catalogue_of
+
+logger = logging.getLogger(__name__)
 
 
 class PaperRole(SphinxRole):
@@ -17,10 +20,14 @@ class PaperRole(SphinxRole):
         paper_id = self.text.strip()
         paper = catalogue_of(self.env).paper_by_id.get(paper_id)
         if paper is None:
-            message = self.inliner.reporter.warning(
-                f"unknown paper id {paper_id!r}", line=self.lineno
+            logger.warning(
+                "unknown paper id %r",
+                paper_id,
+                location=self.get_location(),
+                type="awesome_papers",
+                subtype="paper",
             )
-            return [nodes.literal(self.rawtext, paper_id)], [message]
+            return [nodes.literal(self.rawtext, paper_id)], []
         get_domain(self.env).note_selection(
             self.env.docname, ("paper", "", paper.id), catalogue_of(self.env)
         )

@@ -117,7 +117,12 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     inputs, keys, made = stamp.get("inputs", ""), stamp.get("keys", {}), {}
     if job is not None:
         if error := beside.finish(job):
-            logger.error("paper and author pages not written: %s", error)
+            logger.error(
+                "paper and author pages not written: %s",
+                error,
+                type="awesome_papers",
+                subtype="output",
+            )
             return iter(())
         result = _result_file(app)
         inputs, keys, made = pickle.loads(result.read_bytes())

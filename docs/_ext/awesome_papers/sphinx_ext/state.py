@@ -16,7 +16,7 @@ from ..records.catalogue import Catalogue
 from ..records.errors import DataError
 from ..records.family import also_in
 from ..records.listfile import ListInfo, load_list
-from ..records.loader import load_catalogue
+from ..records.loader import load_usable
 
 logger = logging.getLogger(__name__)
 
@@ -24,14 +24,6 @@ logger = logging.getLogger(__name__)
 _LOADED: WeakKeyDictionary[BuildEnvironment, Catalogue] = WeakKeyDictionary()
 _REPORTS: WeakKeyDictionary[BuildEnvironment, Path] = WeakKeyDictionary()
 _LISTS: WeakKeyDictionary[BuildEnvironment, ListInfo | None] = WeakKeyDictionary()
-
-
-class PaperDataError(SystemExit):
-    """The records do not validate; each problem was logged with its file and line.
-
-    A ``SystemExit`` rather than a ``SphinxError``: sphinx-build answers any exception with a
-    crash report and a traceback, while a contributor's typo deserves only its one-line message.
-    """
 
 
 def data_dir(app: Sphinx) -> Path:
@@ -58,21 +50,35 @@ def read_link_report(path: Path) -> list[dict[str, Any]] | None:
 
 
 def load(app: Sphinx) -> Catalogue:
-    """Load and remember the catalogue, the list's ``list.yaml`` and where its link report is;
-    or stop the build with every problem as an error."""
+    """Load and remember the catalogue, the list's ``list.yaml`` and where its link report is.
+
+    Every problem of the data is a located error (``awesome_papers.data``, as ``validate``
+    prints it) and fails the build; the build goes on with what is usable, a record with a
+    problem left out, as Sphinx goes on past a document with an error."""
     directory = data_dir(app)
+    catalogue, problems = load_usable(directory)
     try:
-        catalogue = load_catalogue(directory)
         info = load_list(directory)
     except DataError as error:
-        for problem in error.problems:
-            logger.error(
-                "%s: %s", problem.field, problem.message, location=f"{problem.path}:{problem.line}"
-            )
-        raise PaperDataError(
-            f"Invalid paper records: {len(error.problems)} problem(s) in {directory}; "
-            "python -m awesome_papers validate lists them too"
-        ) from None
+        info, problems = None, [*problems, *error.problems]
+    for problem in problems:
+        logger.error(
+            "%s: %s",
+            problem.field,
+            problem.message,
+            location=f"{problem.path}:{problem.line}",
+            type="awesome_papers",
+            subtype="data",
+        )
+    if problems:
+        app.statuscode = 1
+        logger.error(
+            "%d problem(s) in %s; python -m awesome_papers validate lists them too",
+            len(problems),
+            directory,
+            type="awesome_papers",
+            subtype="data",
+        )
     report = link_report(app)
     rows = read_link_report(report)
     if rows:
