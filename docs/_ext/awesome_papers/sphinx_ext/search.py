@@ -38,7 +38,6 @@ from .searchterms import (
     name_term,
     names,
     searchable_fields,
-    tokens,
     weigh,
 )
 
@@ -108,9 +107,7 @@ def _build_index(
     blocks, block = [], []
     for number, paper in enumerate(papers):
         fields = searchable_fields(paper, catalogue)
-        found = weigh(fields, stem)
-        for text in fields.values():
-            aliases.update((word, term) for word in tokens(text) if (term := stem(word)) != word)
+        found = weigh(fields, stem, aliases)
         for term, weight in found.items():  # numbers grow: each list stays sorted
             entry = weighted.setdefault(term, ([], []))
             entry[0].append(number)

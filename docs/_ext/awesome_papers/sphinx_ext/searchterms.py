@@ -39,7 +39,7 @@ FIELD_PREFIXES = {
 PART_WEIGHT = 0.5
 #: The fields whose compound names are cut into parts, and whose neighbouring words pair.
 PARTED = ("name", "title")
-PAIRED = ("name", "title", "authors", "subjects")
+PAIRED = ("name", "title", "subjects")  # authors: ``author:`` finds a whole name
 #: What joins the two words of a pair, or the words of a name: sorts after every letter. A
 #: pair in a paper's short name or title is joined by one, elsewhere by two: the browser
 #: ranks the first above the second.
@@ -61,7 +61,7 @@ def fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 18)
 def tokens(text: str) -> tuple[str, ...]:
     """The words of ``text``, folded, as the browser splits a query."""
     return tuple(_WORD.findall(fold(text)))
@@ -144,23 +144,29 @@ def names(paper: Paper, catalogue: Catalogue) -> list[str]:
     return found
 
 
-def weigh(fields: dict[str, str], stem: Callable[[str], str]) -> dict[str, float]:
+def weigh(
+    fields: dict[str, str], stem: Callable[[str], str], aliases: dict[str, str]
+) -> dict[str, float]:
     """Each term of a paper's fields with its weight: words, parts of compound names, and
-    pairs of neighbouring words within one value."""
+    pairs of neighbouring words within one value. Each word whose stem differs is noted in
+    ``aliases`` (``walking``: ``walk``), for a half-typed query."""
     found: dict[str, float] = {}
     for name, text in fields.items():
         weight = WEIGHTS[name]
-        for word in tokens(text):
-            term = stem(word)
-            found[term] = found.get(term, 0) + weight
+        for value in values(text) if name in PAIRED else (text,):
+            words = tokens(value)
+            stems = [stem(word) for word in words]
+            for word, term in zip(words, stems, strict=True):
+                found[term] = found.get(term, 0) + weight
+                if term != word:
+                    aliases[word] = term
+            if name in PAIRED:
+                for pair in pairs(stems, name in TITLED):
+                    found[pair] = found.get(pair, 0) + weight
         if name in PARTED:
             for part in parts(text):
                 term = stem(part)
                 found[term] = found.get(term, 0) + weight * PART_WEIGHT
-        if name in PAIRED:
-            for value in values(text):
-                for pair in pairs([stem(word) for word in tokens(value)], name in TITLED):
-                    found[pair] = found.get(pair, 0) + weight
     return found
 
 

@@ -120,8 +120,10 @@
         tokens(f[1]).forEach(function (w) { specs.push([prefix + w, f[0] !== "year", f[0] + ":" + f[1]]); });
       });
       var extra = bonuses(runs);
-      var maps = await Promise.all(specs.map(function (s) { return lookup(s[0], s[1], s[2]); }));
-      var boosts = await Promise.all(extra.map(function (b) { return lookup(b[0], false, "bonus"); }));
+      // The bonus terms are looked up at once with the words: one round of fetches.
+      var all = await Promise.all(specs.map(function (s) { return lookup(s[0], s[1], s[2]); })
+        .concat(extra.map(function (b) { return lookup(b[0], false, "bonus"); })));
+      var maps = all.slice(0, specs.length), boosts = all.slice(specs.length);
       var unknown = [], missing = [];
       specs.forEach(function (s, i) {
         if (s[2] && !maps[i].size && unknown.indexOf(s[2]) === -1) unknown.push(s[2]);
