@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import pytest
 import yaml
-from playwright.sync_api import Page
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -109,3 +111,18 @@ def test_a_misspelled_word_is_offered_as_the_list_spells_it(page: Page, real_url
     page.wait_for_function("document.querySelector('.ap-search-count')?.textContent")
     assert page.locator(".ap-result").count() == 20
     assert "q=reinforcement+learning" in page.url or "q=reinforcement%20learning" in page.url
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("query", ["learning", "CLIP reward"])
+def test_the_search_page_passes_axe(browser: Browser, real_url: str, mode: str, query: str) -> None:
+    """With Show more (a common word) and with what the list offers (no match)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=mode)
+    page = context.new_page()
+    page.goto(f"{real_url}/search.html?q={quote(query)}")
+    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    page.wait_for_function("document.querySelector('.ap-search-count')?.textContent")
+    assert page.is_visible(".ap-more" if query == "learning" else ".ap-suggest")
+    violations = Axe().run(page).response["violations"]
+    context.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []

@@ -32,6 +32,7 @@ from ..records.model import Paper
 from .searchhelp import entries, suggestions
 from .searchterms import (
     FIELD_PREFIXES,
+    NAME,
     facet_values,
     field_terms,
     fold,
@@ -163,6 +164,9 @@ def _build_index(
         "facets": facet_file,
         "fields": FIELD_PREFIXES,
         "suggest": files.add("s", suggestions(catalogue, page_of)),
+        # The whole names papers are filed under, that the browser looks up only those
+        # a query spells: most queries then fetch no chunk of names at all.
+        "names": sorted(term.removeprefix(NAME) for term in filters if term.startswith(NAME)),
     }
     return {MANIFEST: _dump(manifest), **files.files}
 

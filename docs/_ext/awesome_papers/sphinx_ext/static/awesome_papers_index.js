@@ -39,6 +39,7 @@
     // The manifest changes with every edit of the list: never a cached one.
     var manifest = get("index.json?ts=" + Date.now());
     var stemmer = typeof window.Stemmer === "function" ? new window.Stemmer() : null;
+    var names = null;  // the manifest's whole names, as a set, once a query needs them
     var stem = function (word) { return stemmer ? stemmer.stemWord(word) : word; };
 
     /* One term of a query: its papers and their scores. A prefix also finds longer words,
@@ -85,7 +86,7 @@
 
     /* The bonus terms of runs of neighbouring stemmed words: each pair, and each run that
        may be a whole name; [term, tier per word] each. */
-    function bonuses(runs) {
+    function bonuses(runs, names) {
       var out = [];
       runs.forEach(function (run) {
         for (var i = 0; i < run.length; i++) {
@@ -94,7 +95,8 @@
             out.push([run[i] + JOIN + JOIN + run[i + 1], PAIR_TIER, 1]);
           }
           for (var j = i + 1; j <= Math.min(run.length, i + LONGEST_NAME); j++) {
-            out.push([NAME + run.slice(i, j).join(JOIN), NAME_TIER, j - i]);
+            var name = run.slice(i, j).join(JOIN);
+            if (names.has(name)) out.push([NAME + name, NAME_TIER, j - i]);
           }
         }
       });
@@ -119,7 +121,8 @@
         var prefix = m.fields[f[0]];
         tokens(f[1]).forEach(function (w) { specs.push([prefix + w, f[0] !== "year", f[0] + ":" + f[1]]); });
       });
-      var extra = bonuses(runs);
+      names = names || new Set(m.names || []);
+      var extra = bonuses(runs, names);
       // The bonus terms are looked up at once with the words: one round of fetches.
       var all = await Promise.all(specs.map(function (s) { return lookup(s[0], s[1], s[2]); })
         .concat(extra.map(function (b) { return lookup(b[0], false, "bonus"); })));
