@@ -30,8 +30,8 @@ def test_words_are_folded_as_the_browser_folds_a_query() -> None:
 
 
 def test_pairs_join_neighbours_and_say_where_they_stand() -> None:
-    assert list(pairs(["world", "model", "learn"])) == ["world~model", "model~learn"]
-    assert list(pairs(["world", "model"], titled=False)) == ["world~~model"]
+    assert list(pairs(["world", "model", "learn"])) == ["p:world~model", "p:model~learn"]
+    assert list(pairs(["world", "model"], titled=False)) == ["p:world~~model"]
     assert list(pairs(["world"])) == []
 
 

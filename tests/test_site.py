@@ -595,9 +595,9 @@ def test_the_search_index_knows_parts_pairs_and_whole_names(site: Build) -> None
     # A part of a compound name weighs less than the whole word: "dreamer" of "DreamerV2".
     assert 0 < postings(files, "dreamer")["dreamerv2"] < postings(files, "dreamerv2")["dreamerv2"]
     # Neighbouring words of one value pair up, in a title (one ~) or elsewhere (two).
-    assert set(postings(files, "discret~world")) == {"dreamerv2"}
-    assert "maze-walker" in postings(files, "world~~model")  # its keyword World Model
-    assert postings(files, "pixel~~walk") == {}  # a title word and a topic word: no pair
+    assert set(postings(files, "p:discret~world")) == {"dreamerv2"}
+    assert "maze-walker" in postings(files, "p:world~~model")  # its keyword World Model
+    assert postings(files, "p:pixel~~walk") == {}  # a title word and a topic word: no pair
     # Whole names of what a paper is filed under: environment, venue, venue and year.
     assert "dreamerv2" in postings(files, "n:atari")
     assert set(postings(files, "n:iclr~2021")) == {"dreamerv2"}

@@ -5,7 +5,7 @@ makes the same terms of a query.
 - A *word* is folded (lower case, no accents) and stemmed as Sphinx's search stems it.
 - A *part* is a piece of a compound name, cut at case changes, digits and hyphens:
   ``EvolvedGRPO`` gives ``evolved`` and ``grpo``; it weighs less than a whole word.
-- A *pair* is two words side by side in one value (``world~model``): a query whose words
+- A *pair* is two words side by side in one value (``p:world~model``): a query whose words
   stand together somewhere ranks that paper above one where they are scattered.
 - A *name* is a whole name of the vocabulary a paper carries (``n:world~model`` for the
   topic "World models", ``n:icml~2022`` for its venue and year): a query that spells one
@@ -45,7 +45,9 @@ PAIRED = ("name", "title", "subjects")  # authors: ``author:`` finds a whole nam
 #: ranks the first above the second.
 JOIN = "~"
 TITLED = ("name", "title")
-#: The prefix of whole-name terms.
+#: The prefixes of pairs and of whole names: apart from the words, so that a half-typed
+#: word's lookup of every term it begins never reaches them.
+PAIR = "p:"
 NAME = "n:"
 _WORD = re.compile(r"[^\W_]+")
 _MARKS = re.compile("[\u0300-\u036f]")
@@ -88,7 +90,7 @@ def values(text: str) -> list[str]:
 def pairs(words: list[str], titled: bool = True) -> Iterator[str]:
     """Each two neighbouring (stemmed) words, joined as in a title or elsewhere."""
     join = JOIN if titled else JOIN * 2
-    return (f"{a}{join}{b}" for a, b in itertools.pairwise(words))
+    return (f"{PAIR}{a}{join}{b}" for a, b in itertools.pairwise(words))
 
 
 def name_term(name: str, stem: Callable[[str], str]) -> str:

@@ -11,7 +11,7 @@
      above papers where they are scattered, in its title most; a query that spells a whole
      name of what papers are filed under (a topic, an environment, a venue and year) ranks
      them above all. */
-  var JOIN = "~", NAME = "n:";
+  var JOIN = "~", PAIR = "p:", NAME = "n:";
   var PAIR_TIER = 1e5, TITLE_PAIR_TIER = 1e6, NAME_TIER = 1e7, LONGEST_NAME = 4;
 
   function tokens(text) {
@@ -62,7 +62,6 @@
           : Object.prototype.hasOwnProperty.call(chunk, term) ? [term] : [];
         keys.forEach(function (key) {
           if (!field && key.indexOf(":") !== -1) return;  // a word never finds a field's term
-          if (prefix && key.indexOf(JOIN) !== -1) return;  // nor a pair's or a name's
           if (typeof chunk[key] === "string") {
             // A stem that begins with the prefix itself is among the keys already.
             var target = chunk[key];
@@ -91,8 +90,8 @@
       runs.forEach(function (run) {
         for (var i = 0; i < run.length; i++) {
           if (i + 1 < run.length) {
-            out.push([run[i] + JOIN + run[i + 1], TITLE_PAIR_TIER, 1]);
-            out.push([run[i] + JOIN + JOIN + run[i + 1], PAIR_TIER, 1]);
+            out.push([PAIR + run[i] + JOIN + run[i + 1], TITLE_PAIR_TIER, 1]);
+            out.push([PAIR + run[i] + JOIN + JOIN + run[i + 1], PAIR_TIER, 1]);
           }
           for (var j = i + 1; j <= Math.min(run.length, i + LONGEST_NAME); j++) {
             var name = run.slice(i, j).join(JOIN);
