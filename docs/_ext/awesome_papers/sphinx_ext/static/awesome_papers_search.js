@@ -124,7 +124,12 @@
     holder.hidden = true;
     var suggest = window.awesomePapersSuggest;
     if (!suggest || found.numbers.length >= FEW || !query.trim()) return;
-    var help = await index.suggestions();
+    var help;
+    try {
+      help = await index.suggestions();
+    } catch (error) {
+      return;  // an aid, not the answer: the count and results stand without it
+    }
     var names = suggest.nearNames(query, help.names, index.stem);
     var spelled = suggest.corrected(query, found.missing, help.words);
     if (!names.length && !spelled) return;
