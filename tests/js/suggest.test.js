@@ -4,8 +4,11 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const suggest = require("../../docs/_ext/awesome_papers/sphinx_ext/static/awesome_papers_suggest.js");
 
-// A stemmer as crude as needed here: Sphinx's English stemmer drops a plural "s" too.
+// A stemmer as crude as needed here: Sphinx's English stemmer drops a plural "s" too; and
+// words split and folded as the search index's tokens() splits them.
 const stem = (word) => word.replace(/s$/, "");
+const tokens = (text) => text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+  .match(/[\p{L}\p{N}]+/gu) || [];
 
 const NAMES = [
   ["Topic", "Rewards from VLMs, videos and reward models", "topics/reward-models.html", "where rewards come from"],
@@ -16,7 +19,7 @@ const NAMES = [
 ];
 
 test("a query's words in a name rank that name first, then words in its other text", () => {
-  const found = suggest.nearNames("CLIP reward", NAMES, stem);
+  const found = suggest.nearNames("CLIP reward", NAMES, tokens, stem);
   assert.deepEqual(found.map((entry) => entry[1]), [
     "CLIP",
     "Rewards from VLMs, videos and reward models",
@@ -25,11 +28,11 @@ test("a query's words in a name rank that name first, then words in its other te
 });
 
 test("a query near no name suggests none", () => {
-  assert.deepEqual(suggest.nearNames("quantum annealing", NAMES, stem), []);
+  assert.deepEqual(suggest.nearNames("quantum annealing", NAMES, tokens, stem), []);
 });
 
 test("a word begun in the query counts for the name it begins", () => {
-  const found = suggest.nearNames("meta", NAMES, stem);
+  const found = suggest.nearNames("meta", NAMES, tokens, stem);
   assert.equal(found[0][1], "Meta-World");
 });
 

@@ -38,15 +38,16 @@ def suggestions(catalogue: Catalogue, page_of: Callable[[str], str | None]) -> d
     """``names``: ``[kind, name, url, text]`` of each vocabulary entry that has a page (its
     url from the site's root, by ``page_of(label)``); ``words``: the list's words, the
     commonest first, for spelling suggestions."""
+    vocabulary = entries(catalogue)
     names = []
-    for kind, label, name, text in entries(catalogue):
+    for kind, label, name, text in vocabulary:
         if (url := page_of(label)) is not None:
             names.append([kind, name, url, text])
     counts: Counter[str] = Counter()
     for paper in catalogue.papers:
         text = " ".join([paper.title, paper.short_name or "", *paper.keywords])
         counts.update(set(tokens(text)))
-    for _, _, name, text in entries(catalogue):
+    for _, _, name, text in vocabulary:
         counts.update(set(tokens(f"{name} {text}")))
     words = [w for w, _ in sorted(counts.items(), key=lambda i: (-i[1], i[0])) if len(w) > 2]
     return {"names": names, "words": words[:WORDS]}

@@ -130,7 +130,7 @@
     } catch (error) {
       return;  // an aid, not the answer: the count and results stand without it
     }
-    var names = suggest.nearNames(query, help.names, index.stem);
+    var names = suggest.nearNames(query, help.names, index.tokens, index.stem);
     var spelled = suggest.corrected(query, found.missing, help.words);
     if (!names.length && !spelled) return;
     if (spelled) {

@@ -8,26 +8,22 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var WORD = /[\p{L}\p{N}]+/gu;
   var SHOWN = 6;
 
   function fold(text) {
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function words(text) {
-    return fold(text).match(WORD) || [];
-  }
-
   /* Vocabulary entries ([kind, name, url, text]) near the query's words, the nearest first:
      a word of the query counts 3 in the entry's name, 1 in its other text; a word that
-     begins a word of the name (4 letters or more) counts 1. ``stem`` is the search's. */
-  function nearNames(query, names, stem) {
-    var wanted = words(query).filter(function (w) { return w.length > 1; });
+     begins a word of the name (4 letters or more) counts 1. ``tokens`` and ``stem`` are the
+     search index's, so that a name is split and stemmed as the query is. */
+  function nearNames(query, names, tokens, stem) {
+    var wanted = tokens(query).filter(function (w) { return w.length > 1; });
     var stems = wanted.map(stem);
     var scored = [];
     names.forEach(function (entry) {
-      var own = words(entry[1]), nameStems = own.map(stem), textStems = words(entry[3]).map(stem);
+      var own = tokens(entry[1]), nameStems = own.map(stem), textStems = tokens(entry[3]).map(stem);
       var score = 0;
       stems.forEach(function (s, i) {
         if (nameStems.indexOf(s) !== -1) score += 3;
