@@ -24,12 +24,16 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 from live_preview import edit_to_page_seconds
 from reader_metrics import (
+    COMMON,
     all_papers_kib,
     first_search_result,
+    largest_pages,
+    layout_shift,
     page_kib,
     search_build_seconds,
     search_index_kib,
@@ -92,7 +96,7 @@ def sphinx(src: Path, out: Path) -> tuple[float, float]:
     return run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(src), str(out)])
 
 
-def measure(n: int, baseline: bool, work: Path, runs: int) -> dict[str, float]:
+def measure(n: int, baseline: bool, work: Path, runs: int) -> dict[str, Any]:
     base = work / f"n{n}"
     data = base / "data"
     synthetic_data(data, n)
@@ -151,6 +155,11 @@ def measure(n: int, baseline: bool, work: Path, runs: int) -> dict[str, float]:
     result["paper_kib"] = page_kib(site, "papers/paper-0.html")
     result["author_kib"] = page_kib(site, "authors/*.html", skip=("letter-", "index."))
     result["index_kib"] = search_index_kib(site)
+    heaviest = largest_pages(site)
+    result["largest_kib"], result["elements"] = heaviest[0], heaviest[2]
+    result["largest"] = f"{heaviest[1]} {heaviest[0]:.0f} KiB; {heaviest[3]} {heaviest[2]} elements"
+    result["cls_all"] = layout_shift(site, "all/index.html", ".ap-row")
+    result["cls_search"] = layout_shift(site, f"search.html?q={COMMON}", ".ap-result")
     # The live preview's edit-to-page time, where a contributor would use it.
     result["live"] = (
         edit_to_page_seconds(ours, data / "papers" / "paper-1.yaml", "papers-index.json")
@@ -228,6 +237,13 @@ def main() -> int:
             f"{r['index_kib']:>10.0f} "
             f"{r['all_kib']:>15.0f} {r['live']:>12.2f} "
             f"{r['paper_kib']:>10.1f} {r['author_kib']:>11.1f}",
+            flush=True,
+        )
+    print(f"{'N':>7} {'page KiB':>9} {'elements':>9} {'CLS All':>8} {'CLS search':>11}  largest")
+    for n, r in rows.items():
+        print(
+            f"{n:>7} {r['largest_kib']:>9.0f} {r['elements']:>9.0f} {r['cls_all']:>8.3f} "
+            f"{r['cls_search']:>11.3f}  {r['largest']}",
             flush=True,
         )
     if 1000 in rows:

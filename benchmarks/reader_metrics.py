@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from pathlib import Path
 
 #: Two queries: a word in half the synthetic papers' titles (the worst case), and a number
@@ -57,8 +58,39 @@ def search_index_kib(site: Path) -> float:
 
 
 def all_papers_kib(site: Path) -> float:
-    """What opening the All papers page downloads: its HTML and the facet index, compressed."""
+    """What the All papers page downloads before its first rows: its HTML and the index
+    file with the first rows (the rest follows in ``papers-index/``), compressed."""
     return (sent_bytes(site / "all" / "index.html") + sent_bytes(site / "papers-index.json")) / 1024
+
+
+class _Elements(HTMLParser):
+    """Counts the elements of a page as a browser's parser would meet them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.count += 1
+
+
+def largest_pages(site: Path, among: int = 25) -> tuple[float, str, int, str]:
+    """The heaviest page (KiB as sent, its path) and the page with the most elements (the
+    count, its path), among the ``among`` largest HTML files."""
+    pages = sorted(site.rglob("*.html"), key=lambda path: path.stat().st_size)[-among:]
+    heaviest = max(pages, key=sent_bytes)
+    counts = {}
+    for path in pages:
+        parser = _Elements()
+        parser.feed(path.read_text("utf-8"))
+        counts[path] = parser.count
+    busiest = max(pages, key=lambda path: counts[path])
+    return (
+        sent_bytes(heaviest) / 1024,
+        heaviest.relative_to(site).as_posix(),
+        counts[busiest],
+        busiest.relative_to(site).as_posix(),
+    )
 
 
 def page_kib(site: Path, pattern: str, skip: tuple[str, ...] = ()) -> float:
@@ -123,3 +155,29 @@ def first_search_result(site: Path, query: str = COMMON) -> tuple[float, float]:
     index = [u.split(url + "/", 1)[1] for u in fetched if "/paper-search/" in u]
     kib = sum(sent_bytes(site / name.split("?")[0]) for name in set(index)) / 1024
     return kib, milliseconds
+
+
+def layout_shift(site: Path, path: str, ready: str) -> float:
+    """The cumulative layout shift of loading ``path`` until ``ready`` (a CSS selector) is
+    on screen and half a second after, at a phone's width."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return float("nan")
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.add_init_script(
+            "window.shifted = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+            " if (!e.hadRecentInput) window.shifted += e.value; })"
+            ".observe({type: 'layout-shift', buffered: true});"
+        )
+        page.goto(f"{url}/{path}")
+        page.wait_for_selector(ready)
+        page.wait_for_timeout(500)
+        shifted = float(page.evaluate("window.shifted"))
+        browser.close()
+    return shifted

@@ -72,9 +72,32 @@ def person(number: int) -> str:
     return "".join(syllables).title()
 
 
+def real_topics() -> tuple[list[int], list[int]]:
+    """This list's topic map in numbers: each topic's paper count, and how many papers have
+    1, 2, 3... topics (index 0: papers with one)."""
+    sizes: dict[str, int] = {}
+    per_paper: dict[int, int] = {}
+    for path in sorted((REPO / "data" / "papers").glob("*.yaml")):
+        topics = yaml.safe_load(path.read_text("utf-8")).get("topics") or []
+        for topic in topics:
+            sizes[topic] = sizes.get(topic, 0) + 1
+        if topics:
+            per_paper[len(topics)] = per_paper.get(len(topics), 0) + 1
+    return sorted(sizes.values(), reverse=True), [
+        per_paper.get(k, 0) for k in range(1, max(per_paper) + 1)
+    ]
+
+
 def synthetic_data(target: Path, n: int, seed: int = 7) -> None:
-    """N papers: ~3 keywords each from ~N/3, 2 environments from ~N/20, 6 categories."""
+    """N papers: ~3 keywords each from ~N/3, 2 environments from ~N/20, 6 categories, and
+    topics as this list has them: as many, as unevenly filled, as many a paper."""
     rng = random.Random(seed)
+    weights, per_paper = real_topics()
+    weights = weights[: max(1, n // 12)]  # a small list, fewer topics: each needs 3 papers
+    topics = [
+        {"id": f"topic-{i}", "name": f"Topic {i} {rng.choice(WORDS)}", "description": f"Kind {i}."}
+        for i in range(len(weights))
+    ]
     if target.exists():
         shutil.rmtree(target)
     (target / "papers").mkdir(parents=True)
@@ -97,6 +120,7 @@ def synthetic_data(target: Path, n: int, seed: int = 7) -> None:
         ("categories", categories),
         ("keywords", keywords),
         ("environments", environments),
+        ("topics", topics),
     ):
         (target / f"{name}.yaml").write_text(yaml.safe_dump(items, sort_keys=False), "utf-8")
     for i in range(n):
@@ -115,11 +139,25 @@ def synthetic_data(target: Path, n: int, seed: int = 7) -> None:
             "category": rng.choice(categories)["id"],
             "keywords": sorted({rng.choice(keywords)["name"] for _ in range(3)}),
             "environments": sorted({rng.choice(environments)["id"] for _ in range(2)}),
+            "topics": _topics_of(rng, topics, weights, per_paper),
             "added": f"{year}-01-01",
         }
         (target / "papers" / f"paper-{i}.yaml").write_text(
             yaml.safe_dump(record, sort_keys=False), "utf-8"
         )
+
+
+def _topics_of(
+    rng: random.Random, topics: list[dict[str, str]], weights: list[int], per_paper: list[int]
+) -> list[str]:
+    """1 to 4 distinct topics, the larger topics the likelier, as in this list."""
+    wanted = rng.choices(range(1, len(per_paper) + 1), per_paper)[0]
+    chosen: list[str] = []
+    while len(chosen) < min(wanted, len(topics)):
+        topic = rng.choices(topics, weights)[0]["id"]
+        if topic not in chosen:
+            chosen.append(topic)
+    return chosen
 
 
 def our_site(target: Path, data: Path) -> None:
@@ -176,6 +214,10 @@ def static_site(target: Path, data: Path) -> None:
         page.write_text(f"({label})=\n# {title}\n\n{len(papers)} papers\n\n{body}", "utf-8")
 
     groups = {
+        "topics": [
+            (t.id, f"topic-{t.id}", t.name, catalogue.select("topic", t.id))
+            for t in catalogue.topics
+        ],
         "categories": [
             (c.id, f"category-{c.id}", c.title, catalogue.select("category", c.id))
             for c in catalogue.categories
@@ -205,7 +247,7 @@ def static_site(target: Path, data: Path) -> None:
             "utf-8",
         )
     (target / "index.md").write_text(
-        "# Benchmark list\n\n```{toctree}\ncategories/index\nkeywords/index\nenvironments/index\nvenues/index\n```\n",
+        "# Benchmark list\n\n```{toctree}\ntopics/index\ncategories/index\nkeywords/index\nenvironments/index\nvenues/index\n```\n",
         "utf-8",
     )
 

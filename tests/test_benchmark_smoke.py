@@ -70,3 +70,11 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
     values = second.split()
     assert values[0] == "50" and len(values) == 11
     assert all(float(value) > 0 for value in values[1:])
+    # What a reader gets: the heaviest page, the most elements, and the layout shift of All
+    # papers and search while they fill.
+    header, third = result.stdout.splitlines()[6:8]
+    assert header.split()[:7] == ["N", "page", "KiB", "elements", "CLS", "All", "CLS"]
+    values = third.split()
+    assert values[0] == "50" and float(values[1]) > 0 and int(values[2]) > 100
+    assert 0 <= float(values[3]) < 1 and 0 <= float(values[4]) < 1
+    assert "elements" in third and ".html" in third
