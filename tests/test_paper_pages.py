@@ -237,3 +237,20 @@ def test_an_edit_rewrites_only_the_pages_that_show_it(checkout: Path) -> None:
         assert "Danijar Hafner" in levels  # still an author, of PlaNet
     finally:
         record.write_text(original, "utf-8")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.html",
+        "categories/vlm-rl.html",
+        "topics/world-models.html",
+        "search.html",
+        f"papers/{DREAMER}.html",
+    ],
+)
+def test_every_page_has_one_viewport_tag_and_a_description(site: Path, page: str) -> None:
+    head = soup(site / page).head
+    assert len(head.select('meta[name="viewport"]')) == 1
+    descriptions = head.select('meta[name="description"]')
+    assert len(descriptions) == 1 and len(descriptions[0]["content"]) > 20

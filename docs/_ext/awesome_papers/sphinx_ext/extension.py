@@ -19,6 +19,7 @@ from .authorindex import PaperAuthors
 from .cards import paper_card, visit_card_html
 from .directives import PaperCards, PaperIndex, PaperPage
 from .domain import PapersDomain, get_domain
+from .head import page_head
 from .indexlist import paper_index_list, visit_index_list_html
 from .linkhealth import PaperLinkHealth
 from .notfound import setup_notfound
@@ -35,6 +36,8 @@ def _configure_html(app: Sphinx, config: Config) -> None:
     """Our static files; and a colour mode for a first visit, which pydata-sphinx-theme
     otherwise leaves empty and reports as "invalid theme mode" in the console."""
     config.html_static_path.append(str(STATIC))
+    # Before the theme's own components, after the project's templates.
+    config.templates_path.append(str(Path(__file__).parent / "theme"))
     config.html_context.setdefault("default_mode", "auto")
 
 
@@ -136,6 +139,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", standalone.cancel)
     app.connect("html-page-context", outputs.announce_feed)
     app.connect("html-page-context", _search_page_scripts)
+    app.connect("html-page-context", page_head)
     app.connect("build-finished", outputs.finish)
     return {
         "version": __version__,

@@ -184,7 +184,7 @@ def _shell(builder: StandaloneHTMLBuilder, folder: str) -> list[str] | None:
     the theme does not show one of them."""
     name = f"{folder}/{_NAME}"
     path = Path(builder.doctreedir) / f"awesome_papers_shell_{folder}.html"
-    context = {"title": _TITLE, "body": _BODY, "metatags": _HEAD}
+    context = {"title": _TITLE, "body": _BODY, "metatags": _HEAD, "awesome_papers_shell": True}
     builder.handle_page(name, context, "page.html", outfilename=path)
     html = path.read_text("utf-8").replace(name, _NAME)
     if html.count(_BODY) != 1 or html.count(_HEAD) != 1 or _TITLE not in html:

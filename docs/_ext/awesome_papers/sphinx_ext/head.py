@@ -1,0 +1,49 @@
+"""What every page's ``<head>`` says about it: one description, one viewport tag.
+
+Search engines show a page's meta description under its title; without one they pick a
+fragment of the navigation. A page's is its first paragraph of text (a topic's description,
+a category's), after its title; the pages written from shells (paper, author, later listing
+pages) carry their own.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+#: docutils' viewport tag, which the theme's layout writes already.
+_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
+#: About as much as a search engine shows.
+_LONGEST = 200
+
+
+def page_head(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: drop docutils' second viewport tag and describe the page."""
+    metatags = _VIEWPORT.sub("", context.get("metatags", ""))
+    shell = context.get("awesome_papers_shell")  # its pages put in their own (standalone.py)
+    if not shell and 'name="description"' not in metatags:
+        text = _first_paragraph(doctree) if isinstance(doctree, nodes.document) else ""
+        title = re.sub(r"<[^>]+>", "", str(context.get("title") or ""))
+        project = app.config.project
+        about = f"{title}: {text}" if text and title else text or f"{title} · {project}"
+        if len(about) > _LONGEST:
+            about = about[: _LONGEST - 1].rsplit(" ", 1)[0] + "…"
+        metatags += f'<meta name="description" content="{escape(about)}">\n'
+    context["metatags"] = metatags
+
+
+def _first_paragraph(doctree: nodes.document) -> str:
+    """The text of the first paragraph that says something (not a count of papers)."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        if "ap-count" in paragraph["classes"] or isinstance(paragraph.parent, nodes.list_item):
+            continue
+        text = " ".join(paragraph.astext().split())
+        if len(text) > 20:
+            return text
+    return ""
