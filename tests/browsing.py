@@ -49,14 +49,24 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         """The tests read the pages, not the server's log."""
 
 
-def serve(base: Path, site: Path = ROOTS / "test-site", prefix: str = "/list/") -> Iterator[str]:
-    """Build ``site`` (the test site) over ``base/data`` with sphinx-build; serve it locally
-    under ``prefix``, the path of the site's ``html_baseurl``."""
+def serve(
+    base: Path, site: Path = ROOTS / "test-site", prefix: str = "/list/", *options: str
+) -> Iterator[str]:
+    """Build ``site`` (the test site) over ``base/data`` with sphinx-build and ``options``;
+    serve it locally under ``prefix``, the path of the site's ``html_baseurl``."""
     shutil.copytree(site, base / "site", ignore=shutil.ignore_patterns("_build"))
     outdir = base / "html"
-    subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-q", str(base / "site"), str(outdir)], check=True
-    )
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-W",
+        "-q",
+        *options,
+        str(base / "site"),
+        str(outdir),
+    ]
+    subprocess.run(command, check=True)
     handler = type("Handler", (SiteHandler,), {"prefix": prefix})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(outdir))
@@ -94,10 +104,10 @@ MORE_PAPERS = {
 }
 
 
-@pytest.fixture(scope="module")
-def facet_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The test site over six papers in two topics: three in 2024, two in 2021."""
-    base = small_data(tmp_path_factory, "facets")
+def facet_data(factory: pytest.TempPathFactory, name: str) -> Path:
+    """The small data set and :data:`MORE_PAPERS`: six papers in two topics, all in the vision
+    category; three of 2024, two of 2021."""
+    base = small_data(factory, name)
     data = base / "data"
     with (data / "topics.yaml").open("a", encoding="utf-8") as topics:
         topics.write("- id: world-models\n  name: World models\n  description: Dynamics.\n")
@@ -112,7 +122,20 @@ def facet_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     record = data / "papers" / "dreamerv2.yaml"
     text = record.read_text("utf-8").replace("category: agents", "category: vision")
     record.write_text(text.replace("[visual-agents]", "[visual-agents, world-models]"), "utf-8")
-    yield from serve(base)
+    return base
+
+
+@pytest.fixture(scope="module")
+def facet_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The test site over :func:`facet_data`."""
+    yield from serve(facet_data(tmp_path_factory, "facets"))
+
+
+@pytest.fixture(scope="module")
+def paged_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The test site over :func:`facet_data`, two cards a page: vision's six on three."""
+    base = facet_data(tmp_path_factory, "paged")
+    yield from serve(base, ROOTS / "test-site", "/list/", "-D", "awesome_papers_page_size=2")
 
 
 @pytest.fixture(scope="session")

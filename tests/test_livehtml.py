@@ -54,7 +54,7 @@ def test_live_preview_survives_an_invalid_record_and_picks_up_the_fix(tmp_path: 
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    page = f"http://127.0.0.1:{port}/categories/vlm-rl.html"
+    page = f"http://127.0.0.1:{port}/papers/mastering-atari-discrete-world-models.html"
     record = tmp_path / "data" / "papers" / "mastering-atari-discrete-world-models.yaml"
     try:
         wait_for(lambda: "Mastering Atari with Discrete World Models" in fetch(page))

@@ -20,6 +20,8 @@ FILES = {"json": "papers.json", "bib": "papers.bib", "csv": "papers.csv"}
 FEED = "feed.xml"
 #: The compact index the All papers page draws its rows and facets from.
 FACET_INDEX = "papers-index.json"
+#: The folder of the files the rest of it is cut into.
+INDEX_DIR = "papers-index"
 #: What the home page links to, with the names readers know them by.
 DOWNLOADS = (
     ("JSON", FILES["json"]),
@@ -121,11 +123,11 @@ def _csv_row(values: Sequence[str]) -> str:
     return out.getvalue()
 
 
-def facet_index(
+def index_rows(
     catalogue: Catalogue, url_of: Callable[[Paper], str], memo: Memo | None = None
-) -> str:
-    """Every paper in a few short keys, with topics and environments as indexes into shared
-    tables: what the All papers page needs for rows, facets and its query box, and no more."""
+) -> dict[str, str]:
+    """Each paper in a few short keys, by id, with topics and environments as indexes into
+    the shared tables of :func:`index_head`: what rows, facets and a query box need."""
     topics = {topic.id: index for index, topic in enumerate(catalogue.topics)}
     environments = {env.id: index for index, env in enumerate(catalogue.environments)}
 
@@ -149,13 +151,39 @@ def facet_index(
         row.update((key, value) for key, value in optional.items() if value)
         return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 
+    pieces = _pieces(catalogue, "index", row_of, memo)
+    return {paper.id: row for paper, row in zip(catalogue.papers, pieces, strict=True)}
+
+
+def index_head(catalogue: Catalogue) -> str:
+    """The tables that rows number topics and environments by, as an unclosed object."""
     document = {
         "topics": [[t.id, t.name] for t in catalogue.topics],
         "environments": [[e.id, e.name] for e in catalogue.environments],
     }
-    head = json.dumps(document, ensure_ascii=False, separators=(",", ":"))[:-1]
-    rows = ",".join(_pieces(catalogue, "index", row_of, memo))
-    return f'{head},"papers":[{rows}]}}\n'
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))[:-1]
+
+
+#: Rows in the index file itself (the All papers page draws them at once) and in each of the
+#: files the rest is cut into, fetched after them (``papers-index/<n>.json``).
+INDEX_CHUNK = 500
+
+
+def facet_index(catalogue: Catalogue, rows: dict[str, str]) -> dict[str, str]:
+    """``{path: text}``: the All papers index, with its first :data:`INDEX_CHUNK` rows and
+    the names of the files holding the rest, and those files."""
+    ordered = [rows[paper.id] for paper in catalogue.papers]
+    chunks = [ordered[at : at + INDEX_CHUNK] for at in range(0, len(ordered), INDEX_CHUNK)]
+    rest = {f"{INDEX_DIR}/{n}.json": part for n, part in enumerate(chunks[1:], 1)}
+    head = f'{index_head(catalogue)},"total":{len(ordered)},"rest":{json.dumps(list(rest))}'
+    files = {FACET_INDEX: f'{head},"papers":[{",".join(chunks[0] if chunks else [])}]}}\n'}
+    files.update((path, f"[{','.join(part)}]\n") for path, part in rest.items())
+    return files
+
+
+def listing_index(catalogue: Catalogue, rows: dict[str, str], papers: Sequence[Paper]) -> str:
+    """The rows of one listing's papers, in its order, for its facets and query box."""
+    return f'{index_head(catalogue)},"papers":[{",".join(rows[p.id] for p in papers)}]}}\n'
 
 
 #: The folder of the feeds per topic and per venue, beside ``FEED``.

@@ -17,7 +17,8 @@ from ..records.model import Category, Environment, Keyword, Paper, Topic, Venue
 from .cards import card_node, external, label_ref
 from .domain import Selection, get_domain
 from .indexlist import Entry, index_list
-from .pages import MIN_PAGE_PAPERS
+from .listing import SLOT, Listing, listing_pager, range_text
+from .pages import MIN_PAGE_PAPERS, SECTIONS
 from .state import catalogue_of
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,8 @@ LABEL_PREFIX = {
     "environment": "env",
     "venue": "venue",
 }
+#: Selection kind -> the folder of its generated pages.
+FOLDERS = {kind: folder for folder, (kind, _) in SECTIONS.items()}
 _KINDS = ("category", "topic", "keyword", "environment", "venue", "year")
 
 
@@ -43,13 +46,19 @@ class _CatalogueDirective(SphinxDirective):
     def depend(self, selection: Selection) -> None:
         get_domain(self.env).note_selection(self.env.docname, selection, self.catalogue)
 
-    def cards(self, papers: Sequence[Paper]) -> nodes.container:
+    def cards(self, papers: Sequence[Paper], count: str = "") -> nodes.container:
         container = create_component("paper-cards", ["ap-cards"])
-        count = f"{len(papers)} paper{'s' if len(papers) != 1 else ''}"
+        if len(papers) > 1:  # where awesome_papers.js puts the filter panel
+            container += nodes.raw("", SLOT, format="html")
+        count = count or f"{len(papers)} paper{'s' if len(papers) != 1 else ''}"
         container += nodes.paragraph(count, count, classes=["ap-count"])
         for paper in papers:
             container += card_node(paper)
         return container
+
+    @property
+    def page_size(self) -> int:
+        return max(1, int(self.config.awesome_papers_page_size))
 
     def selection(self, kind: str, value: str) -> tuple[Paper, ...]:
         value = value if kind in {"category", "topic", "environment", "year"} else slugify(value)
@@ -98,7 +107,12 @@ class PaperPage(_CatalogueDirective):
         section = nodes.section(ids=[label], names=[label])
         section += nodes.title(title, title)
         section.extend(intro)
-        section += self.cards(self.selection(kind, value))
+        folder = FOLDERS[kind]
+        shown = Listing(kind, folder, value, self.selection(kind, value), self.page_size)
+        cards = self.cards(shown.page(1), range_text(shown, 1))
+        if shown.pages > 1:
+            cards += listing_pager(folder=folder, value=value, size=shown.size)
+        section += cards
         self.state.document.note_implicit_target(section, section)
         get_domain(self.env).note_label(self.env.docname, label, label, title)
         return [section]

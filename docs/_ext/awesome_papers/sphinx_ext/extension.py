@@ -22,6 +22,7 @@ from .domain import PapersDomain, get_domain
 from .head import page_head
 from .indexlist import paper_index_list, visit_index_list_html
 from .linkhealth import PaperLinkHealth
+from .listing import listing_pager, visit_pager_html
 from .notfound import setup_notfound
 from .overview import PaperAll, PaperOverview
 from .pages import write_pages
@@ -103,6 +104,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("awesome_papers_data", "../data", "env", str)
     app.add_config_value("awesome_papers_pages", True, "env", bool)
     app.add_config_value("awesome_papers_authors_shown", 6, "env", int)
+    app.add_config_value("awesome_papers_page_size", 50, "env", int)
     app.add_config_value("awesome_papers_search", True, "html", bool)
     app.add_config_value("awesome_papers_link_report", "", "env", str)
     # Other writers render the plain-text child of cards and index lists.
@@ -111,6 +113,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app.add_node(paper_card, html=(visit_card_html, None), **writers)
     app.add_node(paper_index_list, html=(visit_index_list_html, None), **writers)
+    app.add_node(listing_pager, html=(visit_pager_html, None), **writers)
     app.add_domain(PapersDomain)
     app.add_directive("paper-cards", PaperCards)
     app.add_directive("paper-page", PaperPage)
@@ -123,7 +126,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("paper", PaperRole())
     app.add_css_file("awesome_papers.css")
     app.add_js_file("awesome_papers_cite.js", loading_method="defer")
+    app.add_js_file("awesome_papers_query.js", loading_method="defer")
     app.add_js_file("awesome_papers.js", loading_method="defer")
+    app.add_js_file("awesome_papers_rows.js", loading_method="defer")
     app.add_js_file("awesome_papers_index.js", loading_method="defer")
     app.add_js_file("awesome_papers_search.js", loading_method="defer")
     app.connect("config-inited", _configure_html)
@@ -144,7 +149,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.
-        "env_version": 8,
+        "env_version": 9,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,4 +1,5 @@
-"""What every page's ``<head>`` says about it: one description, one viewport tag.
+"""What every page's ``<head>`` says about it: one description, one viewport tag, and no
+place held for a filter panel when JavaScript is off.
 
 Search engines show a page's meta description under its title; without one they pick a
 fragment of the navigation. A page's is its first paragraph of text (a topic's description,
@@ -17,6 +18,8 @@ from sphinx.application import Sphinx
 
 #: docutils' viewport tag, which the theme's layout writes already.
 _VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
+#: Without JavaScript, no place is held for a filter panel that will not come.
+_NO_SCRIPT = "<noscript><style>.ap-filter-slot { display: none; }</style></noscript>\n"
 #: About as much as a search engine shows.
 _LONGEST = 200
 
@@ -35,7 +38,7 @@ def page_head(
         if len(about) > _LONGEST:
             about = about[: _LONGEST - 1].rsplit(" ", 1)[0] + "…"
         metatags += f'<meta name="description" content="{escape(about)}">\n'
-    context["metatags"] = metatags
+    context["metatags"] = metatags + _NO_SCRIPT
 
 
 def _first_paragraph(doctree: nodes.document) -> str:

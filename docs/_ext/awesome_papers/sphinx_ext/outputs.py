@@ -31,18 +31,22 @@ from ..formats.exports import (
     FEED,
     FEEDS_DIR,
     FILES,
+    INDEX_DIR,
     Feed,
     Memo,
     atom_feed,
     export,
     facet_index,
     feed_path,
+    index_rows,
+    listing_index,
 )
 from ..records.cache import code_version
 from ..records.catalogue import Catalogue
 from ..records.model import Paper
 from . import beside, state
 from .domain import get_domain
+from .listing import LISTINGS_DIR, listings
 from .search import write_search_index
 from .sitemap import write_sitemap
 from .views import AUTHOR, PAPERS_DIR
@@ -79,7 +83,8 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
     """
     outdir = Path(app.outdir)
     base = app.config.html_baseurl or ""
-    inputs = (catalogue.digest, base, app.config.project, code_version())
+    size = max(1, app.config.awesome_papers_page_size)
+    inputs = (catalogue.digest, base, app.config.project, size, code_version())
     stamp = hashlib.sha1(repr(inputs).encode()).hexdigest()
     stamp_file = Path(app.doctreedir) / "awesome_papers_exports.stamp"
     all_feeds = feeds(app, catalogue)
@@ -91,12 +96,20 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
         write_text(outdir / name, export(catalogue, fmt, memo))
     for feed in all_feeds:
         write_text(outdir / feed.path, atom_feed(feed, base, lambda paper: paper_url(app, paper)))
-    wanted = {feed.path for feed in all_feeds}
-    for old in (outdir / FEEDS_DIR).glob("*.xml"):
-        if f"{FEEDS_DIR}/{old.name}" not in wanted:
-            old.unlink()
-    index = facet_index(catalogue, lambda paper: paper_url(app, paper), memo)
-    write_text(outdir / FACET_INDEX, index)
+    rows = index_rows(catalogue, lambda paper: paper_url(app, paper), memo)
+    files = facet_index(catalogue, rows)
+    files.update(
+        (each.data_file, listing_index(catalogue, rows, each.papers))
+        for each in listings(catalogue, size)
+        if each.data_file
+    )
+    for name, text in files.items():
+        write_text(outdir / name, text)
+    wanted = {feed.path for feed in all_feeds} | files.keys()
+    for pattern in (f"{FEEDS_DIR}/*.xml", f"{INDEX_DIR}/*.json", f"{LISTINGS_DIR}/*/*.json"):
+        for old in outdir.glob(pattern):
+            if old.relative_to(outdir).as_posix() not in wanted:
+                old.unlink()
     write_text(outdir / AUTHOR_PAGES, author_pages(app))
     write_bytes(_memo_file(app), pickle.dumps((_memo_key(app, catalogue), memo), -1))
     write_text(stamp_file, stamp)

@@ -38,14 +38,10 @@ _INTROS = {
 }
 
 
-def page_sources(
-    catalogue: Catalogue, *, links: bool = False, info: ListInfo | None = None
-) -> dict[str, str]:
-    """``{relative path: source}`` of every generated page; with ``links``, the Link health
-    page of the last link report too; with ``info`` (the list's list.yaml), its home page and
-    linking guide."""
+def listed_values(catalogue: Catalogue) -> dict[str, list[str]]:
+    """Per folder of :data:`SECTIONS`, the values that get a page of their own."""
     keywords, environments = catalogue.counts("keyword"), catalogue.counts("environment")
-    values = {
+    return {
         "topics": [t.id for t in catalogue.topics],
         "categories": [c.id for c in catalogue.categories],
         # A keyword or environment earns a page with MIN_PAGE_PAPERS papers.
@@ -57,6 +53,15 @@ def page_sources(
         ],
         "venues": [v.slug for v in catalogue.venues],
     }
+
+
+def page_sources(
+    catalogue: Catalogue, *, links: bool = False, info: ListInfo | None = None
+) -> dict[str, str]:
+    """``{relative path: source}`` of every generated page; with ``links``, the Link health
+    page of the last link report too; with ``info`` (the list's list.yaml), its home page and
+    linking guide."""
+    values = listed_values(catalogue)
     sources = {
         "all/index.rst": f"{MARKER}\n:nosearch:\n\n.. _all-papers:\n\nAll papers\n==========\n\n"
         "Every paper of the list, one line each: narrow them by topic, venue, year and "

@@ -33,6 +33,8 @@ from ..records.people import (
 )
 from ..records.related import Related
 from . import state
+from .cards import render_card
+from .listing import Listing, listing_view, listings, subject_title
 from .rendering import render
 from .views import (
     AUTHOR,
@@ -156,6 +158,7 @@ def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
         )
         links = Links(builder, name, targets)
         plans[name] = Plan(key, partial(_author_page, author, known, links))
+    plans.update(_listing_plans(app, catalogue, site, targets))
     counts = letter_counts(known)
     letters: dict[str, list[str]] = {}
     for slug in known.names:
@@ -166,6 +169,51 @@ def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
         links = Links(builder, name, targets)
         plans[name] = Plan(key, partial(_letter_page, letter, group, counts, known, links))
     return plans
+
+
+def _listing_plans(
+    app: Sphinx, catalogue: Catalogue, site: str, targets: dict[str, str]
+) -> dict[str, Plan]:
+    """The second and later pages of each long listing. Their cards link the pages of
+    topics, keywords..., which come and go with the data: any change re-renders them all."""
+    std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
+    linked = _key(sorted(label for label in std if label.partition("-")[0] in _LINKED))
+    size, shown = app.config.awesome_papers_page_size, app.config.awesome_papers_authors_shown
+    digests, builder = catalogue.paper_digests, app.builder
+    plans: dict[str, Plan] = {}
+    for each in listings(catalogue, max(1, size)):
+        title = subject_title(catalogue, each)
+        for number in range(2, each.pages + 1):
+            name = each.pagename(number)
+            papers = [
+                (p.id, digests[p.id], catalogue.also_in.get(p.id), catalogue.dead_links.get(p.id))
+                for p in each.page(number)
+            ]
+            key = _key(site, linked, shown, title, number, each.pages, len(each.papers), papers)
+            links = Links(builder, name, targets)
+            plans[name] = Plan(key, partial(_listing_page, catalogue, each, number, links, shown))
+    return plans
+
+
+#: The label prefixes a card links to.
+_LINKED = frozenset({"paper", "topic", "keyword", "env", "venue", "category", "link"})
+
+
+def _listing_page(
+    catalogue: Catalogue, shown: Listing, number: int, links: Links, authors: int
+) -> Page:
+    def link(prefix: str, value: str) -> str | None:
+        return links.label(f"{prefix}-{value}")
+
+    def uri_of(page: int) -> str:
+        uri = links.builder.get_relative_uri(links.pagename, shown.pagename(page))
+        return str(uri)
+
+    view = listing_view(
+        catalogue, shown, number, lambda paper: render_card(paper, catalogue, link, authors), uri_of
+    )
+    title = f"{view['title']} (page {number} of {shown.pages})"
+    return Page(title, _description(view), render("listing.html", view))
 
 
 def related_papers(app: Sphinx, catalogue: Catalogue) -> dict[str, tuple[Related, ...]]:

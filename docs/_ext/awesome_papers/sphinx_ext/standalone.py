@@ -36,7 +36,6 @@ from ..records.cache import code_version
 from ..records.catalogue import Catalogue
 from . import beside, state
 from .plans import Page, Plan, plan, related_outdated, related_papers
-from .views import AUTHORS_DIR, PAPERS_DIR
 
 logger = logging.getLogger(__name__)
 #: Per build, the process planning and rendering its pages (see :func:`start`), and the one
@@ -45,6 +44,8 @@ _JOBS: dict[int, beside.Job] = {}
 _RELATING: dict[int, beside.Job] = {}
 #: Placeholders in a shell: the page's name, title, head and body.
 _NAME, _TITLE, _HEAD, _BODY = "AP0SHELL-NAME", "AP0SHELL-TITLE", "AP0SHELL-HEAD", "AP0SHELL-BODY"
+#: The folder below a top folder in the name a shell is rendered under.
+_DIR = "AP0SHELL-DIR"
 
 
 def _inputs(app: Sphinx, catalogue: Catalogue) -> str:
@@ -112,8 +113,6 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not isinstance(builder, StandaloneHTMLBuilder) or not app.config.awesome_papers_pages:
         return iter(())
     stamp = _read_stamp(_stamp_file(app))
-    shells = {folder: _shell(builder, folder) for folder in (PAPERS_DIR, AUTHORS_DIR)}
-    theme = hashlib.sha1(repr(shells).encode()).hexdigest()
     inputs, keys, made = stamp.get("inputs", ""), stamp.get("keys", {}), {}
     if job is not None:
         if error := beside.finish(job):
@@ -127,8 +126,12 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         result = _result_file(app)
         inputs, keys, made = pickle.loads(result.read_bytes())
         result.unlink()
-    elif stamp.get("theme") == theme and all(
-        Path(builder.get_outfilename(name)).is_file() for name in keys
+    shells = {folder: _shell(builder, folder) for folder in sorted(set(map(_folder, keys)))}
+    theme = hashlib.sha1(repr(shells).encode()).hexdigest()
+    if (
+        job is None
+        and stamp.get("theme") == theme
+        and all(Path(builder.get_outfilename(name)).is_file() for name in keys)
     ):
         return iter(())
     fresh = stamp.get("theme") == theme
@@ -141,7 +144,7 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if name not in made:  # the theme changed, or a page went missing
             plans = plans or plan(app, state.catalogue_of(app.env))
         page = made[name] if name in made else plans[name].make()
-        shell = shells[name.rsplit("/", 1)[0]]
+        shell = shells[_folder(name)]
         if shell is None:
             context = {"title": page.title, "body": page.body, "metatags": page.head}
             builder.handle_page(name, context, "page.html")
@@ -179,15 +182,22 @@ def _write(path: Path, text: str, folders: set[Path]) -> None:
     path.write_text(text, "utf-8")
 
 
+def _folder(name: str) -> str:
+    """The shell a page is written from: its top folder, and ``*`` for each folder below
+    (``topics/world-models/page-2``: ``topics/*``), where pages link alike."""
+    parts = name.split("/")[:-1]
+    return "/".join(parts[:1] + ["*"] * (len(parts) - 1))
+
+
 def _shell(builder: StandaloneHTMLBuilder, folder: str) -> list[str] | None:
-    """The theme's page for ``folder``, split at its placeholders (odd items); None when
-    the theme does not show one of them."""
-    name = f"{folder}/{_NAME}"
-    path = Path(builder.doctreedir) / f"awesome_papers_shell_{folder}.html"
+    """The theme's page for ``folder`` (see :func:`_folder`), split at its placeholders (odd
+    items); None when the theme does not show one of them."""
+    name = f"{folder.replace('*', _DIR)}/{_NAME}"
+    path = Path(builder.doctreedir) / f"awesome_papers_shell_{folder.replace('/*', '_')}.html"
     context = {"title": _TITLE, "body": _BODY, "metatags": _HEAD, "awesome_papers_shell": True}
     builder.handle_page(name, context, "page.html", outfilename=path)
     html = path.read_text("utf-8").replace(name, _NAME)
-    if html.count(_BODY) != 1 or html.count(_HEAD) != 1 or _TITLE not in html:
+    if html.count(_BODY) != 1 or html.count(_HEAD) != 1 or _TITLE not in html or _DIR in html:
         return None
     return re.split(f"({_NAME}|{_TITLE}|{_HEAD}|{_BODY})", html)
 

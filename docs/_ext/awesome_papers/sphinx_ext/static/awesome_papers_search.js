@@ -216,13 +216,8 @@
     var root = document.documentElement.getAttribute("data-content_root") || "";
     var base = new URL(root, window.location.href);
     var index = window.awesomePapers.SearchIndex(base);
-    try {
-      await index.ready;
-    } catch (error) {
-      return;  // no paper index on this site: Sphinx's results stand alone
-    }
     var params = new URLSearchParams(window.location.search);
-    var section = element("section", { class: "ap-search", "aria-labelledby": "ap-search-title" });
+    var section = element("section", { class: "ap-search ap-pending", "aria-labelledby": "ap-search-title" });
     section.appendChild(element("h2", { id: "ap-search-title" }, "Papers"));
     var form = element("form", { class: "ap-filter", "aria-label": "Narrow the papers" });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -258,7 +253,17 @@
     });
     section.appendChild(button);
     section.appendChild(element("h2", {}, "Pages"));
+    // In place at once, its parts unseen and Sphinx's results below it out of the layout
+    // until the papers are drawn, so that nothing on screen moves as they arrive (CLS).
     anchor.parentNode.insertBefore(section, anchor);
+    anchor.classList.add("ap-hidden");
+    try {
+      await index.ready;
+    } catch (error) {
+      section.remove();  // no paper index on this site: Sphinx's results stand alone
+      anchor.classList.remove("ap-hidden");
+      return;
+    }
     // "BibTeX of these papers": the results on screen, read when the box is opened.
     window.awesomePapersCite.citeThese(results, function () {
       return Array.prototype.map.call(results.querySelectorAll("[data-paper]"), function (item) {
@@ -270,7 +275,12 @@
       FACETS.forEach(function (facet) { chosen[facet[0]] = now.get(facet[0]) || ""; });
       run(section, index, base, now.get("q") || "", chosen);
     });
-    run(section, index, base, params.get("q") || "", chosen);
+    try {
+      await run(section, index, base, params.get("q") || "", chosen);
+    } finally {
+      anchor.classList.remove("ap-hidden");
+      section.classList.remove("ap-pending");
+    }
   }
 
   if (document.readyState === "loading") {
