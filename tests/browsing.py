@@ -133,9 +133,11 @@ def facet_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def paged_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The test site over :func:`facet_data`, two cards a page: vision's six on three."""
+    """The test site over :func:`facet_data`, two cards a page (vision's six on three) and two
+    entries a page of an A-Z index."""
     base = facet_data(tmp_path_factory, "paged")
-    yield from serve(base, ROOTS / "test-site", "/list/", "-D", "awesome_papers_page_size=2")
+    sizes = ["-D", "awesome_papers_page_size=2", "-D", "awesome_papers_index_page_size=2"]
+    yield from serve(base, ROOTS / "test-site", "/list/", *sizes)
 
 
 @pytest.fixture(scope="session")

@@ -124,3 +124,43 @@ def test_a_later_page_fits_a_phone(browser: Browser, paged_url: str) -> None:
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     context.close()
     assert overflow <= 0
+
+
+def follow_pager(page: Page, selector: str) -> list[str]:
+    """The text of ``selector`` on this page and each next one, through the pager."""
+    seen: list[str] = []
+    while True:
+        seen += page.eval_on_selector_all(selector, "nodes => nodes.map(n => n.textContent)")
+        following = page.locator(".ap-pager a[rel=next]")
+        if not following.count():
+            return seen
+        following.first.click()
+
+
+def test_the_a_to_z_indexes_are_read_page_by_page_without_javascript(
+    browser: Browser, paged_url: str
+) -> None:
+    with urllib.request.urlopen(f"{paged_url}/papers.json") as response:
+        papers = json.load(response)["papers"]
+    keywords = {keyword for paper in papers for keyword in paper.get("keywords", [])}
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{paged_url}/keywords/index.html")
+    shown = follow_pager(page, ".ap-index li a")
+    # Each letter above the entries leads to the page where that letter starts.
+    letter = page.locator(".ap-index-letters a").first
+    initial = letter.text_content() or ""
+    letter.click()
+    first_entry = page.locator(f"#letter-{initial.lower()} + ul li a").first.text_content()
+    page.goto(f"{paged_url}/authors/index.html")
+    counts = {
+        (item.locator("a").text_content() or ""): int(item.locator(".ap-index-count").inner_text())
+        for item in page.locator(".ap-index li").all()
+    }
+    busiest = max(counts, key=lambda key: counts[key])
+    page.goto(f"{paged_url}/authors/letter-{busiest.lower()}.html")
+    authors = follow_pager(page, ".ap-index li span:first-child")
+    context.close()
+    assert sorted(shown) == sorted(keywords) and len(shown) > 2
+    assert (first_entry or "").upper().startswith(initial)
+    assert counts[busiest] > 2 and len(authors) == counts[busiest]

@@ -14,10 +14,11 @@ from sphinx_design.shared import create_component
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.model import Category, Environment, Keyword, Paper, Topic, Venue
+from .azindex import az_node
 from .cards import card_node, external, label_ref
 from .domain import Selection, get_domain
 from .indexlist import Entry, index_list
-from .listing import SLOT, Listing, listing_pager, range_text
+from .listing import SLOT, Listing, pager_node, range_text
 from .pages import MIN_PAGE_PAPERS, SECTIONS
 from .state import catalogue_of
 
@@ -111,7 +112,7 @@ class PaperPage(_CatalogueDirective):
         shown = Listing(kind, folder, value, self.selection(kind, value), self.page_size)
         cards = self.cards(shown.page(1), range_text(shown, 1))
         if shown.pages > 1:
-            cards += listing_pager(folder=folder, value=value, size=shown.size)
+            cards += pager_node(folder=folder, value=value, size=shown.size)
         section += cards
         self.state.document.note_implicit_target(section, section)
         get_domain(self.env).note_label(self.env.docname, label, label, title)
@@ -189,35 +190,22 @@ class PaperIndex(_CatalogueDirective):
         kind = self.arguments[0]
         if kind not in LABEL_PREFIX:
             raise self.error(f"paper-index: unknown kind {kind!r}")
-        catalogue = self.catalogue
-        counts = catalogue.counts(kind)
         self.depend(("index", kind, ""))
-        entries = [
-            (entry_label(catalogue, kind, value), name, counts[value])
-            for value, name in catalogue.named(kind)
-            if counts.get(value)
-        ]
-        if kind in {"keyword", "environment"}:
-            return [self.alphabetical(entries)]
+        entries = index_entries(self.catalogue, kind)
+        if kind in AZ_KINDS:
+            return [az_node(entries, self.config.awesome_papers_index_page_size)]
         return [index_list(entries)]
 
-    @staticmethod
-    def alphabetical(entries: list[Entry]) -> nodes.container:
-        container = create_component("paper-index", ["ap-index-az"])
-        letters: dict[str, list[Entry]] = {}
-        for entry in entries:
-            initial = entry[1][:1].upper()
-            letters.setdefault(initial if initial.isalpha() else "#", []).append(entry)
-        jump = nodes.paragraph(classes=["ap-index-letters"])
-        for letter in sorted(letters):
-            jump += nodes.reference(letter, letter, refuri=f"#letter-{_letter_id(letter)}")
-            jump += nodes.Text(" ")
-        container += jump
-        for letter in sorted(letters):
-            heading = nodes.rubric(letter, letter, ids=[f"letter-{_letter_id(letter)}"])
-            container += [heading, index_list(letters[letter])]
-        return container
+
+#: The kinds whose index is A to Z, in pages (:mod:`.azindex`).
+AZ_KINDS = ("keyword", "environment")
 
 
-def _letter_id(letter: str) -> str:
-    return letter.lower() if letter.isascii() and letter.isalpha() else f"u{ord(letter):x}"
+def index_entries(catalogue: Catalogue, kind: str) -> list[Entry]:
+    """Every category, keyword... of ``kind`` with papers: its label, name and count."""
+    counts = catalogue.counts(kind)
+    return [
+        (entry_label(catalogue, kind, value), name, counts[value])
+        for value, name in catalogue.named(kind)
+        if counts.get(value)
+    ]

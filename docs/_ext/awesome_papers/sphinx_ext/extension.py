@@ -16,13 +16,14 @@ from .. import __version__
 from ..records.people import authors_key
 from . import outputs, plans, rendering, standalone, state
 from .authorindex import PaperAuthors
+from .azindex import az_index, visit_az_html
 from .cards import paper_card, visit_card_html
 from .directives import PaperCards, PaperIndex, PaperPage
 from .domain import PapersDomain, get_domain
 from .head import page_head
 from .indexlist import paper_index_list, visit_index_list_html
 from .linkhealth import PaperLinkHealth
-from .listing import listing_pager, visit_pager_html
+from .listing import pager_node, visit_pager_html
 from .notfound import setup_notfound
 from .overview import PaperAll, PaperOverview
 from .pages import write_pages
@@ -105,6 +106,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("awesome_papers_pages", True, "env", bool)
     app.add_config_value("awesome_papers_authors_shown", 6, "env", int)
     app.add_config_value("awesome_papers_page_size", 50, "env", int)
+    # Entries on a page of an A-Z index (authors, keywords, environments): at six elements
+    # each, a page stays under 5,000 elements.
+    app.add_config_value("awesome_papers_index_page_size", 600, "env", int)
     app.add_config_value("awesome_papers_search", True, "html", bool)
     app.add_config_value("awesome_papers_link_report", "", "env", str)
     # Other writers render the plain-text child of cards and index lists.
@@ -113,7 +117,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app.add_node(paper_card, html=(visit_card_html, None), **writers)
     app.add_node(paper_index_list, html=(visit_index_list_html, None), **writers)
-    app.add_node(listing_pager, html=(visit_pager_html, None), **writers)
+    app.add_node(pager_node, html=(visit_pager_html, None), **writers)
+    app.add_node(az_index, html=(visit_az_html, None), **writers)
     app.add_domain(PapersDomain)
     app.add_directive("paper-cards", PaperCards)
     app.add_directive("paper-page", PaperPage)
@@ -149,7 +154,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.
-        "env_version": 9,
+        "env_version": 10,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -8,6 +8,7 @@ writes the list, escaped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -30,27 +31,39 @@ def index_list(entries: list[Entry]) -> paper_index_list:
     return paper_index_list("", nodes.paragraph(text, text), entries=entries)
 
 
-def visit_index_list_html(self: Any, node: paper_index_list) -> None:
-    """Write the list with links relative to the page being written."""
-    builder = self.builder
-    labels = builder.env.get_domain("std").labels
-    here = builder.current_docname
+def index_html(entries: list[Entry], href: Callable[[str], str | None]) -> str:
+    """The list, each entry linking ``href(label)`` (not linked when None)."""
     items = []
-    for label, name, count in node["entries"]:
-        shown = escape(name)
-        if label in labels:
-            docname, anchor, _ = labels[label]
-            page = builder.get_relative_uri(here, docname) if docname != here else ""
-            shown = (
-                f'<a class="reference internal" href="{escape(page + (f"#{anchor}" if anchor else ""))}">'
-                f'<span class="std std-ref">{shown}</span></a>'
-            )
-        else:
-            logger.warning("undefined label: %r", label, location=node, type="ref", subtype="ref")
+    for label, name, count in entries:
+        shown, uri = escape(name), href(label)
+        if uri is not None:
+            shown = f'<a class="reference internal" href="{escape(uri)}"><span class="std std-ref">{shown}</span></a>'
         items.append(
             f"<li><p><span>{shown}</span>"
             '<span class="sd-badge sd-bg-secondary sd-bg-text-secondary ap-index-count">'
             f" {count}</span></p></li>"
         )
-    self.body.append('<ul class="ap-index simple">\n' + "\n".join(items) + "\n</ul>\n")
+    return '<ul class="ap-index simple">\n' + "\n".join(items) + "\n</ul>\n"
+
+
+def label_href(self: Any, node: nodes.Element) -> Callable[[str], str | None]:
+    """Resolves a label to a URI relative to the page being written, warning when unknown."""
+    builder = self.builder
+    labels = builder.env.get_domain("std").labels
+    here = builder.current_docname
+
+    def href(label: str) -> str | None:
+        if label not in labels:
+            logger.warning("undefined label: %r", label, location=node, type="ref", subtype="ref")
+            return None
+        docname, anchor, _ = labels[label]
+        page = builder.get_relative_uri(here, docname) if docname != here else ""
+        return str(page) + (f"#{anchor}" if anchor else "")
+
+    return href
+
+
+def visit_index_list_html(self: Any, node: paper_index_list) -> None:
+    """Write the list with links relative to the page being written."""
+    self.body.append(index_html(node["entries"], label_href(self, node)))
     raise nodes.SkipNode

@@ -75,10 +75,18 @@ def listings(catalogue: Catalogue, size: int) -> list[Listing]:
     ]
 
 
-def pager_html(current: int, listing: Listing, uri_of: Callable[[int], str]) -> str:
-    """Links to the first, previous, nearby, next and last pages; empty for one page. Its
-    ``data-`` attributes tell the page's script where the whole listing's rows are."""
-    pages = listing.pages
+def listing_pager(current: int, listing: Listing, uri_of: Callable[[int], str]) -> str:
+    """A listing's pager, whose ``data-`` attributes tell the page's script where the whole
+    listing's rows are."""
+    data = (
+        f'data-listing="{escape(listing.data_file or "")}" data-page="{current}" '
+        f'data-size="{listing.size}" data-total="{len(listing.papers)}"'
+    )
+    return pager_html(current, listing.pages, uri_of, data)
+
+
+def pager_html(current: int, pages: int, uri_of: Callable[[int], str], data: str = "") -> str:
+    """Links to the first, previous, nearby, next and last of ``pages``; empty for one."""
     if pages < 2:
         return ""
     shown = sorted({1, pages, *range(max(1, current - _AROUND), min(pages, current + _AROUND) + 1)})
@@ -97,9 +105,7 @@ def pager_html(current: int, listing: Listing, uri_of: Callable[[int], str]) -> 
     if current < pages:
         items.append(_page_link(uri_of(current + 1), "Next", 'rel="next"'))
     return (
-        f'<nav class="ap-pager" aria-label="Pages of this listing: page {current} of {pages}" '
-        f'data-listing="{escape(listing.data_file or "")}" data-page="{current}" '
-        f'data-size="{listing.size}" data-total="{len(listing.papers)}">'
+        f'<nav class="ap-pager" aria-label="Pages of this list: page {current} of {pages}" {data}>'
         f"<ul>{''.join(items)}</ul></nav>\n"
     )
 
@@ -117,11 +123,11 @@ def range_text(listing: Listing, number: int) -> str:
     return f"Papers {first}\u2013{first + len(listing.page(number)) - 1} of {total:,}"
 
 
-class listing_pager(nodes.General, nodes.Element):  # type: ignore[misc]
+class pager_node(nodes.General, nodes.Element):  # type: ignore[misc]
     """The pager of a listing's first page: its ``folder``, ``value`` and page ``size``."""
 
 
-def visit_pager_html(self: Any, node: listing_pager) -> None:
+def visit_pager_html(self: Any, node: pager_node) -> None:
     """Links relative to the page being written: the listing's first page."""
     from .state import catalogue_of
 
@@ -131,7 +137,7 @@ def visit_pager_html(self: Any, node: listing_pager) -> None:
     def uri_of(number: int) -> str:
         return str(builder.get_relative_uri(builder.current_docname, shown.pagename(number)))
 
-    self.body.append(pager_html(1, shown, uri_of))
+    self.body.append(listing_pager(1, shown, uri_of))
     raise nodes.SkipNode
 
 
@@ -162,6 +168,6 @@ def listing_view(
         "count": range_text(shown, number),
         "slot": Markup(SLOT),
         "cards": Markup("".join(card(paper) for paper in shown.page(number))),
-        "pager": Markup(pager_html(number, shown, uri_of)),
+        "pager": Markup(listing_pager(number, shown, uri_of)),
         "description": f"{range_text(shown, number)} in {title}: page {number} of {shown.pages}.",
     }

@@ -7,15 +7,12 @@ pages that show the edited paper (its own, its related papers', its authors'), n
 
 from __future__ import annotations
 
-import hashlib
 import pickle
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import partial
-from html import escape
 from pathlib import Path
-from typing import Any
 
+from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from ..records import related
@@ -33,8 +30,9 @@ from ..records.people import (
 )
 from ..records.related import Related
 from . import state
-from .cards import render_card
-from .listing import Listing, listing_view, listings, subject_title
+from .listing import pager_html
+from .listingplans import index_plans, listing_plans
+from .pageplan import Page, Plan, description, key_of
 from .rendering import render
 from .views import (
     AUTHOR,
@@ -48,23 +46,6 @@ from .views import (
     paper_view,
     record_path,
 )
-
-
-@dataclass(frozen=True)
-class Page:
-    """One page: its title and what goes into the shell's head and body."""
-
-    title: str
-    head: str
-    body: str
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A page to be: the digest of what it shows, and how to render it."""
-
-    key: str
-    make: Callable[[], Page]
 
 
 def paper_labels(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
@@ -86,10 +67,6 @@ def author_labels(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
     return found
 
 
-def _key(*parts: object) -> str:
-    return hashlib.sha1(repr(parts).encode()).hexdigest()
-
-
 def _links_to(paper: Paper) -> list[str]:
     """The labels a paper's page may link, whose pages come and go with the data."""
     found = [f"topic-{t}" for t in paper.topics]
@@ -106,7 +83,7 @@ def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
     nearest = related_papers(app, catalogue)
     std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
     digests, builder = catalogue.paper_digests, app.builder
-    site = _key(app.config.html_baseurl, info)
+    site = key_of(app.config.html_baseurl, info)
     targets: dict[str, str] = {}
     shown: dict[str, tuple[str, ...]] = {}
 
@@ -137,7 +114,7 @@ def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
     plans: dict[str, Plan] = {}
     for paper in catalogue.papers:
         name = f"{PAPERS_DIR}/{paper.id}"
-        key = _key(
+        key = key_of(
             site,
             digests[paper.id],
             [(r.paper.id, digests[r.paper.id], r.shared) for r in nearest[paper.id]],
@@ -150,7 +127,7 @@ def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
         plans[name] = Plan(key, partial(paper_page, paper, name))
     for author in people.values():
         name = f"{AUTHORS_DIR}/{author.slug}"
-        key = _key(
+        key = key_of(
             site,
             author.name,
             [(p.id, digests[p.id]) for p in author.papers],
@@ -158,62 +135,25 @@ def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
         )
         links = Links(builder, name, targets)
         plans[name] = Plan(key, partial(_author_page, author, known, links))
-    plans.update(_listing_plans(app, catalogue, site, targets))
+    plans.update(listing_plans(app, catalogue, site, targets))
+    plans.update(index_plans(app, catalogue, site, targets))
     counts = letter_counts(known)
     letters: dict[str, list[str]] = {}
     for slug in known.names:
         letters.setdefault(letter_of(slug), []).append(slug)
+    size = max(1, app.config.awesome_papers_index_page_size)
     for letter, group in letters.items():
-        name = f"{AUTHORS_DIR}/letter-{letter_key(letter)}"
-        key = _key(site, letter, counts, [(known.counts[slug], show(slug)) for slug in group])
-        links = Links(builder, name, targets)
-        plans[name] = Plan(key, partial(_letter_page, letter, group, counts, known, links))
-    return plans
-
-
-def _listing_plans(
-    app: Sphinx, catalogue: Catalogue, site: str, targets: dict[str, str]
-) -> dict[str, Plan]:
-    """The second and later pages of each long listing. Their cards link the pages of
-    topics, keywords..., which come and go with the data: any change re-renders them all."""
-    std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
-    linked = _key(sorted(label for label in std if label.partition("-")[0] in _LINKED))
-    size, shown = app.config.awesome_papers_page_size, app.config.awesome_papers_authors_shown
-    digests, builder = catalogue.paper_digests, app.builder
-    plans: dict[str, Plan] = {}
-    for each in listings(catalogue, max(1, size)):
-        title = subject_title(catalogue, each)
-        for number in range(2, each.pages + 1):
-            name = each.pagename(number)
-            papers = [
-                (p.id, digests[p.id], catalogue.also_in.get(p.id), catalogue.dead_links.get(p.id))
-                for p in each.page(number)
-            ]
-            key = _key(site, linked, shown, title, number, each.pages, len(each.papers), papers)
+        first = f"{AUTHORS_DIR}/letter-{letter_key(letter)}"
+        parts = [group[at : at + size] for at in range(0, len(group), size)]
+        names = [first] + [f"{first}/page-{n}" for n in range(2, len(parts) + 1)]
+        for number, (name, part) in enumerate(zip(names, parts, strict=True), 1):
+            entries = [(known.counts[slug], show(slug)) for slug in part]
+            key = key_of(site, letter, counts, number, len(parts), entries)
             links = Links(builder, name, targets)
-            plans[name] = Plan(key, partial(_listing_page, catalogue, each, number, links, shown))
+            plans[name] = Plan(
+                key, partial(_letter_page, letter, part, counts, known, links, (number, names))
+            )
     return plans
-
-
-#: The label prefixes a card links to.
-_LINKED = frozenset({"paper", "topic", "keyword", "env", "venue", "category", "link"})
-
-
-def _listing_page(
-    catalogue: Catalogue, shown: Listing, number: int, links: Links, authors: int
-) -> Page:
-    def link(prefix: str, value: str) -> str | None:
-        return links.label(f"{prefix}-{value}")
-
-    def uri_of(page: int) -> str:
-        uri = links.builder.get_relative_uri(links.pagename, shown.pagename(page))
-        return str(uri)
-
-    view = listing_view(
-        catalogue, shown, number, lambda paper: render_card(paper, catalogue, link, authors), uri_of
-    )
-    title = f"{view['title']} (page {number} of {shown.pages})"
-    return Page(title, _description(view), render("listing.html", view))
 
 
 def related_papers(app: Sphinx, catalogue: Catalogue) -> dict[str, tuple[Related, ...]]:
@@ -247,15 +187,25 @@ def _related_file(app: Sphinx) -> Path:
 
 def _author_page(author: Author, known: Roster, links: Links) -> Page:
     view = author_view(author, known, links)
-    return Page(author.name, _description(view), render("author.html", view))
+    return Page(author.name, description(view), render("author.html", view))
 
 
 def _letter_page(
-    letter: str, group: Sequence[str], counts: dict[str, int], known: Roster, links: Links
+    letter: str,
+    group: Sequence[str],
+    counts: dict[str, int],
+    known: Roster,
+    links: Links,
+    place: tuple[int, list[str]],
 ) -> Page:
+    """One page of a letter's authors; ``place``: its number, and every page's name."""
+    number, names = place
+
+    def uri_of(page: int) -> str:
+        return str(links.builder.get_relative_uri(links.pagename, names[page - 1]))
+
     view = letter_view(letter, group, counts, known, links)
-    return Page(f"Authors: {letter}", _description(view), render("letter.html", view))
-
-
-def _description(view: dict[str, Any]) -> str:
-    return f'<meta name="description" content="{escape(view["description"])}">\n'
+    page_of = f"(page {number} of {len(names)})" if len(names) > 1 else ""
+    view.update(pager=Markup(pager_html(number, len(names), uri_of)), page_of=page_of)
+    title = f"Authors: {letter} {page_of}".strip()
+    return Page(title, description(view), render("letter.html", view))

@@ -13,9 +13,7 @@ from xml.sax.saxutils import escape
 from sphinx.application import Sphinx
 
 from ..atomic import read_text_or_none, write_text
-from . import state
-from .domain import get_domain
-from .listing import listings
+from .standalone import written_pages
 
 FILE = "sitemap.xml"
 
@@ -25,11 +23,7 @@ def write_sitemap(app: Sphinx) -> None:
     base = app.config.html_baseurl
     if not base:
         return
-    pages = get_domain(app.env).pages.values()
-    names = set(app.env.found_docs) | {page for page, _ in pages}
-    size = max(1, app.config.awesome_papers_page_size)
-    for each in listings(state.catalogue_of(app.env), size):
-        names.update(each.pagename(number) for number in range(2, each.pages + 1))
+    names = set(app.env.found_docs) | written_pages(app)
     base = base.rstrip("/") + "/"
     urls = sorted(base + app.builder.get_target_uri(name) for name in names)
     text = (

@@ -35,7 +35,8 @@ from ..atomic import read_text_or_none, write_text
 from ..records.cache import code_version
 from ..records.catalogue import Catalogue
 from . import beside, state
-from .plans import Page, Plan, plan, related_outdated, related_papers
+from .pageplan import Page, Plan
+from .plans import plan, related_outdated, related_papers
 
 logger = logging.getLogger(__name__)
 #: Per build, the process planning and rendering its pages (see :func:`start`), and the one
@@ -163,6 +164,11 @@ def cancel(app: Sphinx, exception: Exception | None) -> None:
         job = jobs.pop(id(app), None)
         if job is not None:
             beside.cancel(job)
+
+
+def written_pages(app: Sphinx) -> set[str]:
+    """The pagenames of every page written here, as the last build left them."""
+    return set(_read_stamp(_stamp_file(app)).get("keys", {}))
 
 
 def _stamp_file(app: Sphinx) -> Path:

@@ -1,0 +1,99 @@
+"""The pages written beside a long listing's and an A-Z index's first: pages 2 and on.
+
+Their cards and entries link the pages of topics, keywords..., which come and go with the
+data: any change of those labels re-renders them all.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from markupsafe import Markup
+from sphinx.application import Sphinx
+
+from ..records.catalogue import Catalogue
+from .azindex import az_html, az_pagename, az_pages
+from .cards import render_card
+from .directives import AZ_KINDS, FOLDERS, index_entries
+from .indexlist import Entry
+from .listing import Listing, listing_view, listings, subject_title
+from .pageplan import Page, Plan, description, key_of
+from .pages import SECTIONS
+from .rendering import render
+from .views import Links
+
+#: The label prefixes a card links to.
+_LINKED = frozenset({"paper", "topic", "keyword", "env", "venue", "category", "link"})
+
+
+def listing_plans(
+    app: Sphinx, catalogue: Catalogue, site: str, targets: dict[str, str]
+) -> dict[str, Plan]:
+    """The second and later pages of each long listing, by pagename."""
+    std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
+    linked = key_of(sorted(label for label in std if label.partition("-")[0] in _LINKED))
+    size, shown = app.config.awesome_papers_page_size, app.config.awesome_papers_authors_shown
+    digests, builder = catalogue.paper_digests, app.builder
+    plans: dict[str, Plan] = {}
+    for each in listings(catalogue, max(1, size)):
+        title = subject_title(catalogue, each)
+        for number in range(2, each.pages + 1):
+            name = each.pagename(number)
+            papers = [
+                (p.id, digests[p.id], catalogue.also_in.get(p.id), catalogue.dead_links.get(p.id))
+                for p in each.page(number)
+            ]
+            key = key_of(site, linked, shown, title, number, each.pages, len(each.papers), papers)
+            links = Links(builder, name, targets)
+            plans[name] = Plan(key, partial(_listing_page, catalogue, each, number, links, shown))
+    return plans
+
+
+def _listing_page(
+    catalogue: Catalogue, shown: Listing, number: int, links: Links, authors: int
+) -> Page:
+    def link(prefix: str, value: str) -> str | None:
+        return links.label(f"{prefix}-{value}")
+
+    def uri_of(page: int) -> str:
+        return str(links.builder.get_relative_uri(links.pagename, shown.pagename(page)))
+
+    view = listing_view(
+        catalogue, shown, number, lambda paper: render_card(paper, catalogue, link, authors), uri_of
+    )
+    title = f"{view['title']} (page {number} of {shown.pages})"
+    return Page(title, description(view), render("listing.html", view))
+
+
+def index_plans(
+    app: Sphinx, catalogue: Catalogue, site: str, targets: dict[str, str]
+) -> dict[str, Plan]:
+    """The second and later pages of the A-Z indexes of keywords and environments."""
+    std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
+    plans: dict[str, Plan] = {}
+    for kind in AZ_KINDS:
+        entries = index_entries(catalogue, kind)
+        pages, folder = az_pages(entries, app.config.awesome_papers_index_page_size), FOLDERS[kind]
+        for number in range(2, len(pages) + 1):
+            name = az_pagename(f"{folder}/index", number)
+            # What each entry shows, and the page it leads to.
+            shown = [(entry, std.get(entry[0], ("",))[0]) for entry in pages[number - 1]]
+            key = key_of(site, kind, number, [len(page) for page in pages], shown)
+            links = Links(app.builder, name, targets)
+            plans[name] = Plan(key, partial(_index_page, folder, pages, number, links))
+    return plans
+
+
+def _index_page(folder: str, pages: list[list[Entry]], number: int, links: Links) -> Page:
+    def uri_of(page: int) -> str:
+        other = az_pagename(f"{folder}/index", page)
+        return str(links.builder.get_relative_uri(links.pagename, other))
+
+    title = f"{SECTIONS[folder][1]} (page {number} of {len(pages)})"
+    view = {
+        "title": SECTIONS[folder][1],
+        "page_of": f"(page {number} of {len(pages)})",
+        "body": Markup(az_html(pages, number, uri_of, links.label)),
+        "description": f"{SECTIONS[folder][1]} of this list, A to Z: page {number} of {len(pages)}.",
+    }
+    return Page(title, description(view), render("azpage.html", view))

@@ -1,0 +1,36 @@
+"""A page written beside Sphinx's (:mod:`.standalone`): what it holds and how it is made."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: its title and what goes into the shell's head and body."""
+
+    title: str
+    head: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A page to be: the digest of what it shows, and how to render it."""
+
+    key: str
+    make: Callable[[], Page]
+
+
+def key_of(*parts: object) -> str:
+    """A digest of everything a page shows: unchanged, the page is not rendered again."""
+    return hashlib.sha1(repr(parts).encode()).hexdigest()
+
+
+def description(view: dict[str, Any]) -> str:
+    """The head of a page whose view has a ``description``."""
+    return f'<meta name="description" content="{escape(view["description"])}">\n'
