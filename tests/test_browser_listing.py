@@ -164,3 +164,46 @@ def test_the_a_to_z_indexes_are_read_page_by_page_without_javascript(
     assert sorted(shown) == sorted(keywords) and len(shown) > 2
     assert (first_entry or "").upper().startswith(initial)
     assert counts[busiest] > 2 and len(authors) == counts[busiest]
+
+
+#: One page of each kind the site writes, beside the listings above.
+PAGE_KINDS = [
+    "index.html",
+    "topics/index.html",
+    "topics/world-models.html",
+    "venues/index.html",
+    "environments/index.html",
+    "environments/atari.html",
+    "keywords/index/page-2.html",
+    "papers/dreamerv2.html",
+    "authors/index.html",
+    "authors/letter-l/page-2.html",
+    "search.html?q=world",
+    "mine.html",
+    "404.html",
+]
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGE_KINDS)
+def test_every_page_kind_passes_axe(browser: Browser, paged_url: str, mode: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=mode)
+    page = context.new_page()
+    answered: list[int] = []
+    page.on(
+        "response",
+        lambda r: (
+            answered.append(r.status) if r.url.split("?")[0].endswith(path.split("?")[0]) else None
+        ),
+    )
+    page.goto(f"{paged_url}/{path}")
+    page.evaluate(f"document.documentElement.dataset.theme = '{mode}'")
+    page.wait_for_load_state("networkidle")
+    violations = (
+        Axe()
+        .run(page, options={"resultTypes": ["violations"], "rules": RULES})
+        .response["violations"]
+    )
+    context.close()
+    assert answered[:1] == [200]  # the page exists at that address
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []

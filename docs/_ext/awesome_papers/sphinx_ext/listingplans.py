@@ -1,7 +1,8 @@
 """The pages written beside a long listing's and an A-Z index's first: pages 2 and on.
 
-Their cards and entries link the pages of topics, keywords..., which come and go with the
-data: any change of those labels re-renders them all.
+A page's key holds what each of its cards shows and which of the pages it links exist (a
+keyword's page comes with its second paper), so that an edit re-renders the pages that show
+it, not every page.
 """
 
 from __future__ import annotations
@@ -12,18 +13,16 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from ..records.catalogue import Catalogue
+from ..records.model import Paper
 from .azindex import az_html, az_pagename, az_pages
 from .cards import render_card
 from .directives import AZ_KINDS, FOLDERS, index_entries
 from .indexlist import Entry
 from .listing import Listing, listing_view, listings, subject_title
-from .pageplan import Page, Plan, description, key_of
+from .pageplan import Page, Plan, description, key_of, links_to
 from .pages import SECTIONS
 from .rendering import render
 from .views import Links
-
-#: The label prefixes a card links to.
-_LINKED = frozenset({"paper", "topic", "keyword", "env", "venue", "category", "link"})
 
 
 def listing_plans(
@@ -31,19 +30,28 @@ def listing_plans(
 ) -> dict[str, Plan]:
     """The second and later pages of each long listing, by pagename."""
     std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
-    linked = key_of(sorted(label for label in std if label.partition("-")[0] in _LINKED))
     size, shown = app.config.awesome_papers_page_size, app.config.awesome_papers_authors_shown
     digests, builder = catalogue.paper_digests, app.builder
+    cards: dict[str, tuple[object, ...]] = {}
+
+    def card(paper: Paper) -> tuple[object, ...]:
+        """What a card shows: the paper, and which of the pages it links exist."""
+        if paper.id not in cards:
+            cards[paper.id] = (
+                digests[paper.id],
+                catalogue.also_in.get(paper.id),
+                catalogue.dead_links.get(paper.id),
+                [label in std for label in links_to(paper)],
+            )
+        return cards[paper.id]
+
     plans: dict[str, Plan] = {}
     for each in listings(catalogue, max(1, size)):
         title = subject_title(catalogue, each)
         for number in range(2, each.pages + 1):
             name = each.pagename(number)
-            papers = [
-                (p.id, digests[p.id], catalogue.also_in.get(p.id), catalogue.dead_links.get(p.id))
-                for p in each.page(number)
-            ]
-            key = key_of(site, linked, shown, title, number, each.pages, len(each.papers), papers)
+            papers = [card(paper) for paper in each.page(number)]
+            key = key_of(site, shown, title, number, each.pages, len(each.papers), papers)
             links = Links(builder, name, targets)
             plans[name] = Plan(key, partial(_listing_page, catalogue, each, number, links, shown))
     return plans

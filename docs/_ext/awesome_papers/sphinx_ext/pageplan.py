@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from ..records.keys import slugify
+from ..records.model import Paper
+
 
 @dataclass(frozen=True)
 class Page:
@@ -34,3 +37,12 @@ def key_of(*parts: object) -> str:
 def description(view: dict[str, Any]) -> str:
     """The head of a page whose view has a ``description``."""
     return f'<meta name="description" content="{escape(view["description"])}">\n'
+
+
+def links_to(paper: Paper) -> list[str]:
+    """The labels a paper's page may link, whose pages come and go with the data."""
+    found = [f"topic-{t}" for t in paper.topics]
+    found += [f"keyword-{slugify(k)}" for k in paper.keywords]
+    found += [f"env-{e}" for e in paper.environments]
+    found += [f"venue-{slugify(paper.venue_label)}"] if paper.venue_label else []
+    return [*found, f"category-{paper.category}", "link-health"]

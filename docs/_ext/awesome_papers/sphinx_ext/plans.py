@@ -17,7 +17,6 @@ from sphinx.application import Sphinx
 
 from ..records import related
 from ..records.catalogue import Catalogue
-from ..records.keys import slugify
 from ..records.model import Paper
 from ..records.people import (
     Author,
@@ -32,7 +31,7 @@ from ..records.related import Related
 from . import state
 from .listing import pager_html
 from .listingplans import index_plans, listing_plans
-from .pageplan import Page, Plan, description, key_of
+from .pageplan import Page, Plan, description, key_of, links_to
 from .rendering import render
 from .views import (
     AUTHOR,
@@ -65,15 +64,6 @@ def author_labels(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
         if known.has_page(slug):
             found[f"{AUTHOR}-{slug}"] = (f"{AUTHORS_DIR}/{slug}", name)
     return found
-
-
-def _links_to(paper: Paper) -> list[str]:
-    """The labels a paper's page may link, whose pages come and go with the data."""
-    found = [f"topic-{t}" for t in paper.topics]
-    found += [f"keyword-{slugify(k)}" for k in paper.keywords]
-    found += [f"env-{e}" for e in paper.environments]
-    found += [f"venue-{slugify(paper.venue_label)}"] if paper.venue_label else []
-    return [*found, f"category-{paper.category}", "link-health"]
 
 
 def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
@@ -119,7 +109,7 @@ def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
             digests[paper.id],
             [(r.paper.id, digests[r.paper.id], r.shared) for r in nearest[paper.id]],
             [show(known.slug_of[author]) for author in paper.authors],
-            [label in std for label in _links_to(paper)],
+            [label in std for label in links_to(paper)],
             catalogue.also_in.get(paper.id),
             catalogue.dead_links.get(paper.id),
             paper.source,
