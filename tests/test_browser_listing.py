@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from pathlib import Path
 
 import pytest
+import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
 VISION = "categories/vision.html"
+REPO = Path(__file__).resolve().parent.parent
 
 
 def vision_papers(site: str) -> dict[str, dict[str, object]]:
@@ -207,3 +210,31 @@ def test_every_page_kind_passes_axe(browser: Browser, paged_url: str, mode: str,
     context.close()
     assert answered[:1] == [200]  # the page exists at that address
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
+
+
+def test_the_code_facet_narrows_a_long_listing_to_papers_with_code(
+    page: Page, real_url: str
+) -> None:
+    """On this list: the longest category, over both its pages."""
+    records = [
+        yaml.safe_load(path.read_text("utf-8"))
+        for path in (REPO / "data" / "papers").glob("*.yaml")
+    ]
+    sizes: dict[str, int] = {}
+    for record in records:
+        sizes[record["category"]] = sizes.get(record["category"], 0) + 1
+    category = max(sizes, key=lambda key: sizes[key])
+    with_code = sorted(
+        (f"{r['short_name']}: {r['title']}" if r.get("short_name") else r["title"])
+        for r in records
+        if r["category"] == category and any(link["kind"] == "code" for link in r.get("links", []))
+    )
+    assert with_code, "the list's longest category has papers with code"
+    page.goto(f"{real_url}/categories/{category}.html")
+    code = page.get_by_label("Code", exact=True)
+    page.wait_for_selector(".ap-filter select[name=has]:not([disabled])")
+    assert f"Has code ({len(with_code)})" in code.inner_text()
+    code.select_option("code")
+    assert sorted(row_titles(page)) == with_code
+    assert page.url.endswith("?has=code")
+    assert page.console_errors == []  # type: ignore[attr-defined]

@@ -33,6 +33,12 @@ test("a field matches at the start of a word of its own value only", () => {
   assert.ok(query.matches(query.parseQuery("topic:world-models"), seeing.facets, seeing.text));
   assert.ok(!query.matches(query.parseQuery("venue:neurips"), seeing.facets, seeing.text));
   assert.ok(query.matches(query.parseQuery("Séeing"), seeing.facets, seeing.text), "accents fold");
+  const withMethod = paper(3, { title: "Group Rewards", methods: ["GRPO"], authors: [] });
+  assert.ok(query.matches(query.parseQuery("method:grpo"), withMethod.facets, withMethod.text));
+  assert.ok(!query.matches(query.parseQuery("method:grpo"), seeing.facets, seeing.text));
+  const withCode = paper(4, { title: "Released", code: true, authors: [] });
+  assert.ok(query.matches(query.parseQuery("has:code"), withCode.facets, withCode.text));
+  assert.ok(!query.matches(query.parseQuery("has:code"), seeing.facets, seeing.text));
 });
 
 test("each facet counts what the query and the other facets leave", () => {
@@ -44,6 +50,13 @@ test("each facet counts what the query and the other facets leave", () => {
   assert.deepEqual(result.options.env, [["atari", "Atari", 1], ["maze", "Maze", 1]]);
 });
 
+test("the Code facet offers papers with code and narrows to them", () => {
+  const papers = PAPERS.concat([paper(3, { title: "Open Agents", year: 2021, venue: "ICML", authors: [], code: true })]);
+  const result = query.narrow(papers, "", { has: "code" }, "year");
+  assert.deepEqual(result.visible.map((p) => p.facets.title), ["Open Agents"]);
+  assert.deepEqual(result.options.has, [["code", "Has code", 1]]);
+});
+
 test("the sorts keep the listing's order among equals", () => {
   const none = { topic: "", venue: "", year: "", env: "" };
   const byTitle = query.narrow(PAPERS, "", none, "title").visible.map((p) => p.position);
@@ -53,7 +66,7 @@ test("the sorts keep the listing's order among equals", () => {
 });
 
 test("a listing's state goes into the URL and comes back, other parameters kept", () => {
-  const state = { q: 'author:"Grace Hopper"', sort: "year", chosen: { topic: "world-models", venue: "", year: "2024", env: "" } };
+  const state = { q: 'author:"Grace Hopper"', sort: "year", chosen: { topic: "world-models", venue: "", year: "2024", env: "", has: "" } };
   const search = query.searchFromState("?lang=en&venue=ICML", state);
   assert.equal(search, "?lang=en&topic=world-models&year=2024&q=author%3A%22Grace+Hopper%22");
   assert.deepEqual(query.stateFromSearch(search), state);

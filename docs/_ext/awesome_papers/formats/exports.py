@@ -40,6 +40,7 @@ _CSV_FIELDS = (
     "track",
     "category",
     "keywords",
+    "methods",
     "environments",
     "settings",
     "highlight",
@@ -147,6 +148,8 @@ def index_rows(
             "tp": [topics[t] for t in paper.topics if t in topics],
             "e": [environments[e] for e in paper.environments],
             "kw": list(paper.keywords),
+            "m": list(paper.methods),
+            "c": int(paper.has_code),
         }
         row.update((key, value) for key, value in optional.items() if value)
         return json.dumps(row, ensure_ascii=False, separators=(",", ":"))

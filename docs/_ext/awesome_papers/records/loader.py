@@ -234,6 +234,7 @@ def _paper(record: dict[str, Any], source: str) -> Paper:
         keywords=tuple(record.get("keywords", ())),
         environments=tuple(record.get("environments", ())),
         settings=tuple(record.get("settings", ())),
+        methods=tuple(record.get("methods", ())),
         links=tuple(Link(link["kind"], link["url"]) for link in record.get("links", ())),
         highlight=record.get("highlight"),
         kind=record.get("kind"),

@@ -23,6 +23,7 @@ FIELD_ORDER = (
     "category",
     "topics",
     "keywords",
+    "methods",
     "environments",
     "settings",
     "links",
@@ -90,6 +91,8 @@ class Paper:
     venue_note: str | None = None
     topics: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    #: Named methods the paper introduces or is built on (GRPO, PPO...).
+    methods: tuple[str, ...] = ()
     environments: tuple[str, ...] = ()
     settings: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
@@ -108,6 +111,11 @@ class Paper:
         """A paper or survey: it has authors and is cited; a book, course, codebase, tutorial,
         talk or blog post may have neither."""
         return self.kind in SCHOLARLY_KINDS
+
+    @property
+    def has_code(self) -> bool:
+        """Whether the record links the paper's code."""
+        return any(link.kind == "code" for link in self.links)
 
     @property
     def venue_label(self) -> str | None:
@@ -133,7 +141,7 @@ class Paper:
         for name in ("venue", "year", "track", "venue_note", "category"):
             if getattr(self, name) is not None:
                 record[name] = getattr(self, name)
-        for name in ("topics", "keywords", "environments", "settings"):
+        for name in ("topics", "keywords", "methods", "environments", "settings"):
             if getattr(self, name):
                 record[name] = list(getattr(self, name))
         if self.links:

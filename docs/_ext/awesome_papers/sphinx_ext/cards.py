@@ -58,7 +58,7 @@ def external(url: str, text: str, classes: list[str] | None = None) -> nodes.Nod
 def card_node(paper: Paper) -> paper_card:
     """The node for a listing; its text is what search indexes."""
     names = [paper.short_name or "", paper.title, *paper.authors, paper.venue_label or ""]
-    words = " ".join([*names, *paper.keywords, *paper.settings]).strip()
+    words = " ".join([*names, *paper.keywords, *paper.methods, *paper.settings]).strip()
     return paper_card("", nodes.paragraph(words, words), paper=paper.id, ids=[paper.id])
 
 
@@ -102,6 +102,9 @@ def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown:
             for name in paper.keywords
         )
         parts.append(f'<p class="ap-keywords">{badges}</p>')
+    if paper.methods:
+        methods = ", ".join(escape(method) for method in paper.methods)
+        parts.append(f'<p class="ap-methods"><strong>Methods: </strong>{methods}</p>')
     if paper.environments or paper.settings:
         items = []
         for env_id in paper.environments:
@@ -171,6 +174,8 @@ def facet_attributes(paper: Paper, catalogue: Catalogue) -> str:
         "topics": [[t.id, t.name] for t in catalogue.topics_of(paper)],
         "envs": [[e.id, e.name] for e in catalogue.environments_of(paper)],
         "keywords": list(paper.keywords),
+        "methods": list(paper.methods),
+        "code": paper.has_code,
         "settings": list(paper.settings),
     }
     text = json.dumps(facets, ensure_ascii=False, separators=(",", ":"))

@@ -154,7 +154,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.
-        "env_version": 10,
+        "env_version": 12,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

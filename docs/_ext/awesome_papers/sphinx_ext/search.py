@@ -5,7 +5,7 @@ paper. This index knows papers. Every word of a paper is stemmed as Sphinx's sea
 it (the browser stems the query with the same ``Stemmer`` of ``language_data.js``) and
 scored once, here: short name first, then title, authors, topics and keywords, the rest. The
 fields of the query language (``author:``, ``venue:``, ``year:``, ``topic:``, ``env:``,
-``keyword:``) are terms too, under a prefix, so a query is one lookup per word. So are the
+``keyword:``, ``method:``) are terms too, under a prefix, so a query is one lookup per word. So are the
 parts of compound names, pairs of neighbouring words and the whole names a paper is filed
 under (:mod:`.searchterms` says which), by which the browser ranks in tiers; and the manifest
 names a file of what a query that finds few papers is offered (:mod:`.searchhelp`).

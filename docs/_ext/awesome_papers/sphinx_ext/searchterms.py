@@ -34,6 +34,8 @@ FIELD_PREFIXES = {
     "topic": "t:",
     "env": "e:",
     "keyword": "k:",
+    "method": "m:",
+    "has": "h:",
 }
 #: A part of a compound name (``grpo`` of ``EvolvedGRPO``) weighs this much of a word.
 PART_WEIGHT = 0.5
@@ -111,7 +113,7 @@ def searchable_fields(paper: Paper, catalogue: Catalogue) -> dict[str, str]:
         "name": paper.short_name or "",
         "title": paper.title,
         "authors": ", ".join(paper.authors),
-        "subjects": " · ".join([*topics, *paper.keywords]),
+        "subjects": " · ".join([*topics, *paper.keywords, *paper.methods]),
         "other": " · ".join(other),
     }
 
@@ -125,6 +127,8 @@ def field_terms(paper: Paper, catalogue: Catalogue) -> set[str]:
         "topic": [f"{t.id} {t.name}" for t in catalogue.topics_of(paper)],
         "env": [f"{e.id} {e.name}" for e in catalogue.environments_of(paper)],
         "keyword": paper.keywords,
+        "method": paper.methods,
+        "has": ["code"] if paper.has_code else [],
     }
     return {
         FIELD_PREFIXES[field] + word
@@ -179,4 +183,5 @@ def facet_values(paper: Paper, catalogue: Catalogue) -> dict[str, list[str]]:
         "venue": [paper.venue] if paper.venue else [],
         "year": [str(paper.year)] if paper.year else [],
         "env": [e.name for e in catalogue.environments_of(paper)],
+        "has": ["code"] if paper.has_code else [],
     }

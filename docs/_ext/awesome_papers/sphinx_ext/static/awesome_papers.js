@@ -77,7 +77,9 @@
         });
         var known = offered.some(function (option) { return option[0] === state[facet.key]; });
         select.value = known ? state[facet.key] : "";
-        select.disabled = offered.length < 2 && !state[facet.key];
+        // Nothing to choose: no value, or one that every paper shown has.
+        var pointless = !offered.length || (offered.length === 1 && offered[0][2] === result.visible.length);
+        select.disabled = pointless && !state[facet.key];
       });
       var visible = result.visible;
       var active = visible.length !== papers.length || sort.value !== "year";

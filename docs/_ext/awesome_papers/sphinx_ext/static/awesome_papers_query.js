@@ -1,7 +1,8 @@
 /* awesome_papers: the query language and the facets of a listing, as pure functions that
    the listings, All papers and the search page share; tests/js runs them under node --test.
    Words match anywhere; "quoted phrases" match as written; field:value (or field:"a b")
-   narrows by author, venue, year, topic, env, keyword or title. A paper here is
+   narrows by author, venue, year, topic, env, keyword, method or title; has:code to papers
+   with released code. A paper here is
    {facets, text, position}: ``facets`` as a card's data-facets holds them, ``text`` folded. */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -11,13 +12,14 @@
 
   var FIELDS = { author: "author", authors: "author", venue: "venue", year: "year",
     topic: "topic", env: "env", environment: "env", keyword: "keyword", kw: "keyword",
-    title: "title" };
+    method: "method", methods: "method", has: "has", title: "title" };
   /* The facets a listing offers: each reads [value, shown name] pairs from a paper. */
   var FACETS = [
     { key: "topic", label: "Topic", values: function (f) { return f.topics || []; } },
     { key: "venue", label: "Venue", values: function (f) { return f.venue ? [[f.venue, f.venue]] : []; } },
     { key: "year", label: "Year", values: function (f) { return f.year ? [[String(f.year), String(f.year)]] : []; } },
-    { key: "env", label: "Environment", values: function (f) { return f.envs || []; } }
+    { key: "env", label: "Environment", values: function (f) { return f.envs || []; } },
+    { key: "has", label: "Code", values: function (f) { return f.code ? [["code", "Has code"]] : []; } }
   ];
   var SORTS = [["year", "Newest first"], ["title", "Title A–Z"], ["added", "Recently added"]];
 
@@ -69,6 +71,8 @@
     if (field === "topic") return named(facets.topics || []);
     if (field === "env") return named(facets.envs || []);
     if (field === "keyword") return any(facets.keywords || []);
+    if (field === "method") return any(facets.methods || []);
+    if (field === "has") return value === "code" && Boolean(facets.code);
     if (field === "title") return startsWord(fold(facets.title + " " + (facets.short || "")), value);
     return false;
   }

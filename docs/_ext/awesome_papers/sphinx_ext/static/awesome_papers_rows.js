@@ -21,11 +21,11 @@
     return function (p, position) {
       var facets = {
         title: p.t, short: p.s || "", year: p.y || 0, venue: p.v || "", track: p.k || "", added: p.a || "",
-        authors: p.au, keywords: p.kw || [], settings: [],
+        authors: p.au, keywords: p.kw || [], methods: p.m || [], code: Boolean(p.c), settings: [],
         topics: (p.tp || []).map(function (i) { return tables.topics[i]; }),
         envs: (p.e || []).map(function (i) { return tables.environments[i]; })
       };
-      var text = ap.fold([p.t, p.s, p.au.join(" "), p.v, p.y, (p.kw || []).join(" "),
+      var text = ap.fold([p.t, p.s, p.au.join(" "), p.v, p.y, (p.kw || []).concat(p.m || []).join(" "),
         facets.topics.map(function (t) { return t[1]; }).join(" "),
         facets.envs.map(function (e) { return e[1]; }).join(" ")].join(" "));
       return { id: p.i, facets: facets, text: text, position: position, url: root + p.u };

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var FACETS = [["topic", "Topic"], ["venue", "Venue"], ["year", "Year"], ["env", "Environment"]];
+  var FACETS = [["topic", "Topic"], ["venue", "Venue"], ["year", "Year"], ["env", "Environment"], ["has", "Code"]];
   /* Papers drawn at a time; fewer than FEW found also offers what the list has near. */
   var PAGE = 20, FEW = 3;
 
