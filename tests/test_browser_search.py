@@ -47,6 +47,25 @@ def test_a_venue_and_a_year_put_that_venue_year_first(page: Page, real_url: str)
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
+def every_result(page: Page, url: str, query: str) -> list[str]:
+    """The titles of every result of ``query``, Show more pressed to the last."""
+    search(page, url, query)
+    more = page.locator(".ap-search .ap-more")
+    while more.is_visible():
+        shown = page.locator(".ap-result").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.ap-result').length > {shown}")
+    return page.eval_on_selector_all(".ap-result-title a", "links => links.map(a => a.textContent)")
+
+
+def test_every_paper_that_uses_grpo_is_found_by_it(page: Page, real_url: str) -> None:
+    wanted = {shown_title(r) for r in records() if "GRPO" in r.get("methods", [])}
+    assert len(wanted) >= 10, "the records say which papers introduce or build on GRPO"
+    assert wanted <= set(every_result(page, real_url, "GRPO"))
+    assert set(every_result(page, real_url, "method:GRPO")) == wanted
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
 def test_a_method_inside_a_compound_name_is_found(page: Page, real_url: str) -> None:
     inside = re.compile(r"\w*grpo\w*", re.IGNORECASE)
     wanted = {
