@@ -84,6 +84,9 @@ def test_facets_count_and_filter_every_page(page: Page, paged_url: str) -> None:
     assert sorted(row_titles(page)) == of_2024
     year.select_option("")
     assert len(card_ids(page)) == 2 and page.locator(".ap-pager").is_visible()
+    # Unfiltered, the page's own count says which papers these are, once.
+    assert page.is_visible(".ap-count") and page.text_content(".ap-count") == "Papers 3–4 of 6"
+    assert (page.text_content(".ap-filter-count") or "").strip() == ""
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 

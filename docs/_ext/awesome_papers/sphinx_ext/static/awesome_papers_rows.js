@@ -105,7 +105,7 @@
         return "Showing " + shown.length + " of " + pager.getAttribute("data-total") + " papers, from every page";
       }
       rows.more.hidden = true;
-      return count ? count.textContent : "";
+      return " ";  // the page's own count says which papers these are
     }, index);
     getJson(root + pager.getAttribute("data-listing")).then(function (data) {
       panel.setPapers(data.papers.map(fromRow(data, root)));

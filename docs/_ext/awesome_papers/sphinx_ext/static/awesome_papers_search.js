@@ -5,7 +5,8 @@
 (function () {
   "use strict";
 
-  var FACETS = [["topic", "Topic"], ["venue", "Venue"], ["year", "Year"], ["env", "Environment"], ["has", "Code"]];
+  /* The listings' facets (awesome_papers_query.js), as [key, label]. */
+  var FACETS = window.awesomePapersQuery.FACETS.map(function (f) { return [f.key, f.label]; });
   /* Papers drawn at a time; fewer than FEW found also offers what the list has near. */
   var PAGE = 20, FEW = 3;
 
