@@ -18,7 +18,15 @@ from .azindex import az_node
 from .cards import card_node, external, label_ref
 from .domain import Selection, get_domain
 from .indexlist import Entry, index_list
-from .listing import SLOT, Listing, pager_node, range_text
+from .listing import (
+    SLOT,
+    Listing,
+    index_size,
+    listing_size,
+    pager_node,
+    range_text,
+    subject_title,
+)
 from .pages import MIN_PAGE_PAPERS, SECTIONS
 from .state import catalogue_of
 
@@ -56,10 +64,6 @@ class _CatalogueDirective(SphinxDirective):
         for paper in papers:
             container += card_node(paper)
         return container
-
-    @property
-    def page_size(self) -> int:
-        return max(1, int(self.config.awesome_papers_page_size))
 
     def selection(self, kind: str, value: str) -> tuple[Paper, ...]:
         value = value if kind in {"category", "topic", "environment", "year"} else slugify(value)
@@ -103,13 +107,14 @@ class PaperPage(_CatalogueDirective):
         subject = self.catalogue.subject(kind, value)
         if subject is None:
             raise self.error(f"paper-page: no {kind} {value!r} in the data")
-        title, intro = _heading(subject, self.catalogue)
+        title = subject_title(subject)
         label = f"{LABEL_PREFIX[kind]}-{value}"
         section = nodes.section(ids=[label], names=[label])
         section += nodes.title(title, title)
-        section.extend(intro)
+        section.extend(_intro(subject, self.catalogue))
         folder = FOLDERS[kind]
-        shown = Listing(kind, folder, value, self.selection(kind, value), self.page_size)
+        size = listing_size(self.config)
+        shown = Listing(kind, folder, value, self.selection(kind, value), size)
         cards = self.cards(shown.page(1), range_text(shown, 1))
         if shown.pages > 1:
             cards += pager_node(folder=folder, value=value, size=shown.size)
@@ -119,12 +124,12 @@ class PaperPage(_CatalogueDirective):
         return [section]
 
 
-def _heading(
+def _intro(
     subject: Category | Topic | Keyword | Environment | Venue, catalogue: Catalogue
-) -> tuple[str, list[nodes.Node]]:
-    """The title of a generated page and what its introduction shows."""
+) -> list[nodes.Node]:
+    """What the introduction of a generated page shows, below its title."""
     if isinstance(subject, Topic):
-        return subject.name, _topic_intro(subject, catalogue)
+        return _topic_intro(subject, catalogue)
     if isinstance(subject, Category):
         intro: list[nodes.Node] = [nodes.paragraph(subject.description, subject.description)]
         if subject.rule:
@@ -132,20 +137,16 @@ def _heading(
             rule += nodes.strong("What belongs here: ", "What belongs here: ")
             rule += nodes.Text(subject.rule)
             intro.append(rule)
-        return subject.title, intro
-    if isinstance(subject, Keyword):
-        if not subject.aliases:
-            return subject.name, []
+        return intro
+    if isinstance(subject, Keyword) and subject.aliases:
         aliases = f"Also written: {', '.join(subject.aliases)}."
-        return subject.name, [nodes.paragraph(aliases, aliases, classes=["ap-aliases"])]
-    if isinstance(subject, Environment):
-        if not subject.url:
-            return subject.name, []
+        return [nodes.paragraph(aliases, aliases, classes=["ap-aliases"])]
+    if isinstance(subject, Environment) and subject.url:
         website = nodes.paragraph(classes=["ap-environment-link"])
         website += nodes.Text("Website: ")
         website += external(subject.url, subject.url)
-        return subject.name, [website]
-    return subject.label, []
+        return [website]
+    return []
 
 
 def entry_label(catalogue: Catalogue, kind: str, value: str) -> str:
@@ -193,7 +194,7 @@ class PaperIndex(_CatalogueDirective):
         self.depend(("index", kind, ""))
         entries = index_entries(self.catalogue, kind)
         if kind in AZ_KINDS:
-            return [az_node(entries, self.config.awesome_papers_index_page_size)]
+            return [az_node(entries, index_size(self.config))]
         return [index_list(entries)]
 
 

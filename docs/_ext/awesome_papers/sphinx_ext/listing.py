@@ -19,7 +19,7 @@ from docutils import nodes
 from markupsafe import Markup
 
 from ..records.catalogue import Catalogue
-from ..records.model import Paper
+from ..records.model import Category, Environment, Keyword, Paper, Topic, Venue
 from .pages import SECTIONS, listed_values
 
 #: Where the listings' row files go, from the root of the HTML output.
@@ -141,24 +141,34 @@ def visit_pager_html(self: Any, node: pager_node) -> None:
     raise nodes.SkipNode
 
 
-def subject_title(catalogue: Catalogue, shown: Listing) -> str:
-    """The listing's title, as its first page shows it."""
-    subject = catalogue.subject(shown.kind, shown.value)
-    for attribute in ("title", "name", "label"):
-        if isinstance(title := getattr(subject, attribute, None), str):
-            return title
-    return shown.value
+def subject_title(subject: Category | Topic | Keyword | Environment | Venue) -> str:
+    """A generated page's title: a category's title, a venue's label, any other's name."""
+    if isinstance(subject, Category):
+        return subject.title
+    if isinstance(subject, Venue):
+        return subject.label
+    return subject.name
+
+
+def listing_size(config: Any) -> int:
+    """Cards on a page of a listing (``awesome_papers_page_size``, at least 1)."""
+    return max(1, int(config.awesome_papers_page_size))
+
+
+def index_size(config: Any) -> int:
+    """Entries on a page of an A-Z index (``awesome_papers_index_page_size``, at least 1)."""
+    return max(1, int(config.awesome_papers_index_page_size))
 
 
 def listing_view(
-    catalogue: Catalogue,
+    title: str,
     shown: Listing,
     number: int,
     card: Callable[[Paper], str],
     uri_of: Callable[[int], str],
 ) -> dict[str, Any]:
-    """What page ``number`` (from 2) of a listing shows: ``card(paper)`` is a card's HTML."""
-    title = subject_title(catalogue, shown)
+    """What page ``number`` (from 2) of a listing titled ``title`` shows: ``card(paper)`` is
+    a card's HTML."""
     return {
         "id": f"{shown.value}-page-{number}",
         "title": title,

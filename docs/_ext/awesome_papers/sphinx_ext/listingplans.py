@@ -18,7 +18,7 @@ from .azindex import az_html, az_pagename, az_pages
 from .cards import render_card
 from .directives import AZ_KINDS, FOLDERS, index_entries
 from .indexlist import Entry
-from .listing import Listing, listing_view, listings, subject_title
+from .listing import Listing, index_size, listing_size, listing_view, listings, subject_title
 from .pageplan import Page, Plan, description, key_of, links_to
 from .pages import SECTIONS
 from .rendering import render
@@ -30,7 +30,7 @@ def listing_plans(
 ) -> dict[str, Plan]:
     """The second and later pages of each long listing, by pagename."""
     std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
-    size, shown = app.config.awesome_papers_page_size, app.config.awesome_papers_authors_shown
+    size, shown = listing_size(app.config), app.config.awesome_papers_authors_shown
     digests, builder = catalogue.paper_digests, app.builder
     cards: dict[str, tuple[object, ...]] = {}
 
@@ -46,19 +46,21 @@ def listing_plans(
         return cards[paper.id]
 
     plans: dict[str, Plan] = {}
-    for each in listings(catalogue, max(1, size)):
-        title = subject_title(catalogue, each)
+    for each in listings(catalogue, size):
+        subject = catalogue.subject(each.kind, each.value)
+        title = subject_title(subject) if subject else each.value
         for number in range(2, each.pages + 1):
             name = each.pagename(number)
             papers = [card(paper) for paper in each.page(number)]
             key = key_of(site, shown, title, number, each.pages, len(each.papers), papers)
             links = Links(builder, name, targets)
-            plans[name] = Plan(key, partial(_listing_page, catalogue, each, number, links, shown))
+            page = partial(_listing_page, catalogue, title, each, number, links, shown)
+            plans[name] = Plan(key, page)
     return plans
 
 
 def _listing_page(
-    catalogue: Catalogue, shown: Listing, number: int, links: Links, authors: int
+    catalogue: Catalogue, title: str, shown: Listing, number: int, links: Links, authors: int
 ) -> Page:
     def link(prefix: str, value: str) -> str | None:
         return links.label(f"{prefix}-{value}")
@@ -67,7 +69,7 @@ def _listing_page(
         return str(links.builder.get_relative_uri(links.pagename, shown.pagename(page)))
 
     view = listing_view(
-        catalogue, shown, number, lambda paper: render_card(paper, catalogue, link, authors), uri_of
+        title, shown, number, lambda paper: render_card(paper, catalogue, link, authors), uri_of
     )
     title = f"{view['title']} (page {number} of {shown.pages})"
     return Page(title, description(view), render("listing.html", view))
@@ -81,7 +83,7 @@ def index_plans(
     plans: dict[str, Plan] = {}
     for kind in AZ_KINDS:
         entries = index_entries(catalogue, kind)
-        pages, folder = az_pages(entries, app.config.awesome_papers_index_page_size), FOLDERS[kind]
+        pages, folder = az_pages(entries, index_size(app.config)), FOLDERS[kind]
         for number in range(2, len(pages) + 1):
             name = az_pagename(f"{folder}/index", number)
             # What each entry shows, and the page it leads to.

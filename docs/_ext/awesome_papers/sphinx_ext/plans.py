@@ -29,7 +29,7 @@ from ..records.people import (
 )
 from ..records.related import Related
 from . import state
-from .listing import pager_html
+from .listing import index_size, pager_html
 from .listingplans import index_plans, listing_plans
 from .pageplan import Page, Plan, description, key_of, links_to
 from .rendering import render
@@ -131,7 +131,7 @@ def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
     letters: dict[str, list[str]] = {}
     for slug in known.names:
         letters.setdefault(letter_of(slug), []).append(slug)
-    size = max(1, app.config.awesome_papers_index_page_size)
+    size = index_size(app.config)
     for letter, group in letters.items():
         first = f"{AUTHORS_DIR}/letter-{letter_key(letter)}"
         parts = [group[at : at + size] for at in range(0, len(group), size)]
