@@ -254,3 +254,11 @@ def test_every_page_has_one_viewport_tag_and_a_description(site: Path, page: str
     assert len(head.select('meta[name="viewport"]')) == 1
     descriptions = head.select('meta[name="description"]')
     assert len(descriptions) == 1 and len(descriptions[0]["content"]) > 20
+
+
+def test_a_keyword_page_is_not_described_by_its_first_card(site: Path) -> None:
+    page = soup(site / "keywords" / "grpo.html")
+    description = str(page.select_one('meta[name="description"]')["content"])
+    first = page.select_one(".ap-card .ap-title").get_text()
+    assert description.startswith("GRPO")
+    assert first.split(":")[0] not in description

@@ -16,6 +16,10 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .azindex import az_index
+from .cards import paper_card
+from .indexlist import paper_index_list
+
 #: docutils' viewport tag, which the theme's layout writes already.
 _VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
 #: Without JavaScript, no place is held for a filter panel that will not come.
@@ -41,10 +45,19 @@ def page_head(
     context["metatags"] = metatags + _NO_SCRIPT
 
 
+#: Nodes whose paragraph is the plain text other writers show, not prose: a card's words,
+#: an index's entries.
+_PLAIN_TEXT = (paper_card, paper_index_list, az_index)
+
+
 def _first_paragraph(doctree: nodes.document) -> str:
-    """The text of the first paragraph that says something (not a count of papers)."""
+    """The text of the first paragraph that says something (not a count of papers, a list
+    item, or a card's words)."""
     for paragraph in doctree.findall(nodes.paragraph):
-        if "ap-count" in paragraph["classes"] or isinstance(paragraph.parent, nodes.list_item):
+        parent = paragraph.parent
+        if "ap-count" in paragraph["classes"] or isinstance(
+            parent, (nodes.list_item, *_PLAIN_TEXT)
+        ):
             continue
         text = " ".join(paragraph.astext().split())
         if len(text) > 20:
