@@ -192,3 +192,13 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
         ARTIFACTS.mkdir(exist_ok=True)
         opened.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+def phone_overflow(browser: Browser, url: str) -> float:
+    """How far ``url`` runs past a 390 px phone's screen sideways (0 or less: it fits)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(url)
+    overflow = float(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
+    context.close()
+    return overflow

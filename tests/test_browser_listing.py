@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+from browsing import phone_overflow
 from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
@@ -124,12 +125,7 @@ def test_listing_pages_pass_axe(browser: Browser, paged_url: str, mode: str, pat
 
 
 def test_a_later_page_fits_a_phone(browser: Browser, paged_url: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page = context.new_page()
-    page.goto(f"{paged_url}/categories/vision/page-2.html")
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    context.close()
-    assert overflow <= 0
+    assert phone_overflow(browser, f"{paged_url}/categories/vision/page-2.html") <= 0
 
 
 def follow_pager(page: Page, selector: str) -> list[str]:

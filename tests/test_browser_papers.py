@@ -6,6 +6,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browsing import phone_overflow
 from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
@@ -114,9 +115,4 @@ def test_paper_and_author_pages_pass_axe(
 
 
 def test_paper_page_fits_a_phone(browser: Browser, facet_url: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page = context.new_page()
-    page.goto(f"{facet_url}/papers/dreamerv2.html")
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    context.close()
-    assert overflow <= 0
+    assert phone_overflow(browser, f"{facet_url}/papers/dreamerv2.html") <= 0

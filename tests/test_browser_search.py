@@ -47,14 +47,18 @@ def test_a_venue_and_a_year_put_that_venue_year_first(page: Page, real_url: str)
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
+def show_all(page: Page) -> None:
+    """Press Show more until every result is on the page."""
+    while page.is_visible(".ap-more"):
+        shown = page.locator(".ap-result").count()
+        page.click(".ap-more")
+        page.wait_for_function(f"document.querySelectorAll('.ap-result').length > {shown}")
+
+
 def every_result(page: Page, url: str, query: str) -> list[str]:
     """The titles of every result of ``query``, Show more pressed to the last."""
     search(page, url, query)
-    more = page.locator(".ap-search .ap-more")
-    while more.is_visible():
-        shown = page.locator(".ap-result").count()
-        more.click()
-        page.wait_for_function(f"document.querySelectorAll('.ap-result').length > {shown}")
+    show_all(page)
     return page.eval_on_selector_all(".ap-result-title a", "links => links.map(a => a.textContent)")
 
 
@@ -85,10 +89,7 @@ def test_every_match_of_a_common_word_is_reachable(page: Page, real_url: str) ->
     assert count > 20
     shown = page.locator(".ap-result")
     assert shown.count() == 20
-    while page.is_visible(".ap-more"):
-        before = shown.count()
-        page.click(".ap-more")
-        page.wait_for_function(f"document.querySelectorAll('.ap-result').length > {before}")
+    show_all(page)
     assert shown.count() == count
     urls = page.eval_on_selector_all(".ap-result-title a", "links => links.map(a => a.href)")
     assert len(set(urls)) == count
