@@ -37,6 +37,7 @@ from reader_metrics import (
     page_kib,
     search_build_seconds,
     search_index_kib,
+    shell_kib,
 )
 from sites import REPO, WORK, floor_site, our_site, static_site, synthetic_data
 
@@ -183,6 +184,9 @@ def real_list(work: Path) -> tuple[float, str]:
         f"index {search_index_kib(site):.0f} KiB, built in {search_build_seconds(copy / 'data'):.2f} s; "
         f"'learning' {common[0]:.0f} KiB {common[1]:.0f} ms; "
         f"'Dreamer' {rare[0]:.0f} KiB {rare[1]:.0f} ms"
+    )
+    search += (
+        f"\nPage shell on this list (index.html's files from _static): {shell_kib(site):.0f} KiB"
     )
     record = copy / "data" / "papers" / "mastering-atari-discrete-world-models.yaml"
     page = f"papers/{record.stem}.html"  # the paper's own page, where its title shows

@@ -157,6 +157,29 @@ def first_search_result(site: Path, query: str = COMMON) -> tuple[float, float]:
     return kib, milliseconds
 
 
+def shell_kib(site: Path, path: str = "index.html") -> float:
+    """What a first visit to ``path`` fetches from ``_static`` (the theme's and our styles,
+    scripts and fonts), in KiB as sent (gzip): each page's share beyond its own HTML."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return float("nan")
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page()
+        page.goto(f"{url}/{path}")
+        page.wait_for_load_state("networkidle")
+        fetched: list[str] = page.evaluate(
+            "performance.getEntriesByType('resource').map(e => e.name)"
+        )
+        browser.close()
+    static = {u.split(url + "/", 1)[1].split("?")[0] for u in fetched if "/_static/" in u}
+    return sum(sent_bytes(site / name) for name in static) / 1024
+
+
 def layout_shift(site: Path, path: str, ready: str) -> float:
     """The cumulative layout shift of loading ``path`` until ``ready`` (a CSS selector) is
     on screen and half a second after, at a phone's width."""

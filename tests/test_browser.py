@@ -316,6 +316,19 @@ def test_a_first_visit_logs_no_console_error(page: Page, site_url: str, path: st
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
+def test_icons_come_from_the_subset_fonts_not_the_icon_script(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/index.html")
+    page.wait_for_load_state("networkidle")
+    loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert not [url for url in loaded if "fontawesome" in url]
+    assert [url for url in loaded if "awesome_papers_icons/fa-solid-900.woff2" in url]
+    # The magnifier drew from the subset: its face loaded, the theme's never fetched.
+    faces = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight)"
+    )
+    assert any("Font Awesome 7 Free" in face and face.endswith("900") for face in faces)
+
+
 def test_a_mistyped_address_gets_the_sites_own_404_page(page: Page, site_url: str) -> None:
     missing = f"{site_url}/categories/no/such-page.html"
     response = page.goto(missing)

@@ -262,3 +262,45 @@ def test_a_keyword_page_is_not_described_by_its_first_card(site: Path) -> None:
     first = page.select_one(".ap-card .ap-title").get_text()
     assert description.startswith("GRPO")
     assert first.split(":")[0] not in description
+
+
+def _theme_glyphs() -> dict[str, int]:
+    """Each ``fa-`` class of the theme's stylesheet and its code point."""
+    import pydata_sphinx_theme
+
+    css = (
+        Path(pydata_sphinx_theme.__file__).parent
+        / "theme/pydata_sphinx_theme/static/styles/pydata-sphinx-theme.css"
+    ).read_text("utf-8")
+    glyphs: dict[str, int] = {}
+    for selectors, point in re.findall(r'((?:\.fa-[a-z0-9-]+,?)+)\{--fa:"\\([0-9a-f]+)"', css):
+        for name in filter(None, selectors.split(",")):
+            glyphs[name.strip(".")] = int(point, 16)
+    return glyphs
+
+
+@pytest.mark.parametrize(
+    "page", ["index.html", "topics/world-models.html", f"papers/{DREAMER}.html"]
+)
+def test_the_page_shell_draws_its_icons_from_a_few_kilobytes_of_fonts(
+    site: Path, page: str
+) -> None:
+    from fontTools.ttLib import TTFont
+
+    html = soup(site / page)
+    assert not [s for s in html.select("script[src]") if "fontawesome" in s["src"]]
+    links = [str(link["href"]) for link in html.select('link[rel="stylesheet"]')]
+    assert not [href for href in links if "pydata-sphinx-theme.css" in href]
+    sheet = next(href for href in links if "awesome_papers_theme.css" in href)
+    css = (site / page).parent.joinpath(sheet.split("?")[0]).resolve().read_text("utf-8")
+    assert ".fa-rocket{" not in css and ".fa-sun{" in css  # only the classes the site shows
+    assert "vendor/fontawesome" not in css and "sourceMappingURL" not in css
+    fonts = sorted((site / "_static" / "awesome_papers_icons").glob("*.woff2"))
+    assert fonts and sum(font.stat().st_size for font in fonts) < 10_000
+    solid = set(TTFont(site / "_static/awesome_papers_icons/fa-solid-900.woff2").getBestCmap())
+    brands = set(TTFont(site / "_static/awesome_papers_icons/fa-brands-400.woff2").getBestCmap())
+    glyphs = _theme_glyphs()
+    shown = {name for icon in html.select("i") for name in icon.get("class", []) if name in glyphs}
+    assert {"fa-magnifying-glass", "fa-sun", "fa-square-github"} <= shown
+    for name in shown:
+        assert glyphs[name] in solid | brands, name

@@ -28,6 +28,7 @@ from .notfound import setup_notfound
 from .overview import PaperAll, PaperOverview
 from .pages import write_pages
 from .roles import PaperRole
+from .shell import write_shell
 from .statistics import PaperStatistics
 
 STATIC = Path(__file__).parent / "static"
@@ -139,6 +140,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _configure_html)
     setup_notfound(app)
     app.connect("builder-inited", _builder_inited)
+    app.connect("builder-inited", write_shell, priority=900)  # once the theme has its options
     app.connect("env-get-outdated", _outdated)
     app.connect("builder-inited", standalone.relate, priority=600)  # once the data is loaded
     app.connect("env-updated", standalone.related_ready, priority=400)  # before other work
