@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.benchmark
+
 BENCHMARK = Path(__file__).parent.parent / "benchmarks" / "build_scale.py"
 
 
