@@ -26,14 +26,6 @@ _LABEL = re.compile(
     r"\s*[:：]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-#: How a venue line names the way a paper was presented.
-_TRACKS = {
-    "oral": "oral",
-    "spotlight": "spotlight",
-    "poster": "poster",
-    "workshop": "workshop",
-    "datasets and benchmarks": "datasets-and-benchmarks",
-}
 _VENUE_LINE = re.compile(r"^[^\[\]()]*\S\s+'?(?:19|20)\d\d\b[^\[\]]*$")
 _VENUE_HEADING = re.compile(r"^(?P<venue>.*\S)\s+(?P<year>(?:19|20)\d\d)$")
 _HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
@@ -296,12 +288,3 @@ def _free_text(entry: Entry, chunk: str) -> None:
         piece = plain_text(strip_final_period(piece.strip())).strip()
         if piece:
             entry.environments.append((piece, None))
-
-
-def split_venue(text: str) -> tuple[str, int | None, str | None]:
-    """``"NeurIPS 2023 (Poster)"`` -> ("NeurIPS", 2023, "poster"): venue, year and track."""
-    lowered = text.casefold()
-    track = next((name for word, name in _TRACKS.items() if word in lowered), None)
-    if match := re.search(r"^(?P<venue>.*?\S)\s*'?(?P<year>(?:19|20)\d\d)\b", text.strip()):
-        return match.group("venue").strip(" ,("), int(match.group("year")), track
-    return text.strip(), None, track

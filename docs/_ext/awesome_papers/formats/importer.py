@@ -15,7 +15,8 @@ from ..records.errors import Problem
 from ..records.keys import paper_id_for, slugify, term_key, title_key, unique_id, url_key
 from ..records.model import FIELD_ORDER, SCHOLARLY_KINDS
 from ..records.schema import unauthored_kinds
-from .entries import ARXIV_YEAR, Entry, read_entries, split_venue
+from ..records.venues import split_venue
+from .entries import ARXIV_YEAR, Entry, read_entries
 
 
 @dataclass

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..records.catalogue import Catalogue
 from ..records.listfile import Layout, ListInfo, Section
-from ..records.model import LINK_LABELS, TRACK_LABELS, Paper
+from ..records.model import LINK_LABELS, Paper
+from ..records.venues import TRACK_LABELS
 from .markdown import escape, link_destination
 
 GROUPINGS = ("category", "venue")

@@ -47,16 +47,6 @@ LINK_LABELS = {
     "other": "Link",
 }
 
-#: How each track is written after the venue.
-TRACK_LABELS = {
-    "oral": "Oral",
-    "spotlight": "Spotlight",
-    "poster": "Poster",
-    "workshop": "Workshop",
-    "datasets-and-benchmarks": "Datasets and Benchmarks",
-}
-
-
 #: The folder of a site of this engine that holds one page per paper, ``papers/<id>.html``.
 PAPER_PAGES = "papers"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -10,15 +9,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..records.identifiers import identifier, page_url
+from ..records.venues import venue_in
 from .http import ServiceError, base_url, get, get_json, reading
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _ARXIV = "{http://arxiv.org/schemas/atom}"
-#: "ICML 2023", "NeurIPS 2022 (Oral)", "ICLR 2024 poster": a venue, its year, maybe a track.
-_VENUE_YEAR = re.compile(
-    r"(?P<venue>[A-Za-z][\w&.-]*(?: [A-Z][\w&.-]*)?)\s*'?(?P<year>(?:19|20)\d\d)"
-)
-_TRACKS = ("oral", "spotlight", "poster", "workshop")
 
 
 @dataclass
@@ -112,13 +107,8 @@ def from_openreview(forum: str) -> Metadata:
 
 def _apply_venue(metadata: Metadata, text: str) -> None:
     """Venue, year and track from a line such as "ICLR 2024 poster" or "ICML 2023"."""
-    match = _VENUE_YEAR.search(text)
-    if match is None or "submitted" in text.lower():
-        return
-    metadata.venue = match["venue"].strip()
-    metadata.year = int(match["year"])
-    lowered = text.lower()
-    metadata.track = next((track for track in _TRACKS if track in lowered), None)
+    if found := venue_in(text):
+        metadata.venue, metadata.year, metadata.track = found
 
 
 def _read(service: str, fetch: Callable[[str], Metadata]) -> Callable[[str], Metadata]:

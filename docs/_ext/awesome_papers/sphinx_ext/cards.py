@@ -20,7 +20,8 @@ from sphinx import addnodes
 
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
-from ..records.model import LINK_LABELS, TRACK_LABELS, Paper
+from ..records.model import LINK_LABELS, Paper
+from ..records.venues import TRACK_LABELS
 
 #: Resolves (label prefix, value) to a URI relative to the current page, or None for no link.
 Linker = Callable[[str, str], str | None]

@@ -21,7 +21,8 @@ import unicodedata
 from collections.abc import Callable, Iterator
 
 from ..records.catalogue import Catalogue
-from ..records.model import TRACK_LABELS, Paper
+from ..records.model import Paper
+from ..records.venues import TRACK_LABELS
 
 #: How much a word weighs by where it stands. A paper's short name is how readers know it
 #: ("DreamerV2"): it weighs most.

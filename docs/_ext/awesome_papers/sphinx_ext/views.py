@@ -18,9 +18,10 @@ from ..formats.ris import ris_entry
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.listfile import ListInfo
-from ..records.model import LINK_LABELS, PAPER_PAGES, TRACK_LABELS, Paper
+from ..records.model import LINK_LABELS, PAPER_PAGES, Paper
 from ..records.people import Author, Roster, letter_key
 from ..records.related import Related
+from ..records.venues import TRACK_LABELS
 from .cards import is_web_url
 
 #: Label prefixes of the pages this module writes.

@@ -1,0 +1,49 @@
+"""The importer and the metadata sources read venues and tracks alike, and a record's
+``track`` takes exactly the names the schema allows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from awesome_papers.records.venues import TRACK_LABELS, split_venue, venue_in
+
+SCHEMA = Path(__file__).parent.parent / "docs/_ext/awesome_papers/schemas/paper.schema.json"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("NeurIPS 2023 (Poster)", ("NeurIPS", 2023, "poster")),
+        ("ICML 2021", ("ICML", 2021, None)),
+        ("AAAI 2019, Oral", ("AAAI", 2019, "oral")),
+        (
+            "NeurIPS 2024 Datasets and Benchmarks Track",
+            ("NeurIPS", 2024, "datasets-and-benchmarks"),
+        ),
+        ("ICLR 2024 (SPOTLIGHT)", ("ICLR", 2024, "spotlight")),
+        ("Nature", ("Nature", None, None)),
+    ],
+)
+def test_a_venue_line_gives_venue_year_and_track(line: str, expected: tuple) -> None:
+    assert split_venue(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ICLR 2024 poster", ("ICLR", 2024, "poster")),
+        ("NeurIPS 2022 (Oral)", ("NeurIPS", 2022, "oral")),
+        ("NeurIPS 2024 Datasets and Benchmarks", ("NeurIPS", 2024, "datasets-and-benchmarks")),
+        ("Submitted to ICLR 2025", None),
+        ("no venue here", None),
+    ],
+)
+def test_a_metadata_text_gives_the_same_tracks(text: str, expected: tuple | None) -> None:
+    assert venue_in(text) == expected
+
+
+def test_the_schema_allows_exactly_the_tracks_that_have_a_label() -> None:
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    assert schema["properties"]["track"]["enum"] == list(TRACK_LABELS)
