@@ -67,13 +67,15 @@ def write_shell(app: Sphinx) -> None:
     key = hashlib.sha256(slim.encode()).hexdigest()[:20]
     app.connect("html-page-context", functools.partial(_link, href=f"{STYLESHEET}?digest={key}"))
     target = Path(app.outdir, "_static", "styles", STYLESHEET)
-    stamp = Path(app.doctreedir, "awesome_papers_shell.key")
-    if stamp.is_file() and stamp.read_text() == key and target.is_file():
-        return
     folder = Path(app.outdir, "_static", FOLDER)
+    faces = font_faces(css, source.parent)
+    written = [target, *(folder / face.name for face in faces)]
+    stamp = Path(app.doctreedir, "awesome_papers_shell.key")
+    if stamp.is_file() and stamp.read_text() == key and all(path.is_file() for path in written):
+        return
     folder.mkdir(parents=True, exist_ok=True)
     glyphs = sorted(glyphs_of(css, named))
-    for face in font_faces(css, source.parent):
+    for face in faces:
         subset_font(face, glyphs, folder / face.name)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(slim, encoding="utf-8")
