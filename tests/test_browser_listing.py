@@ -186,10 +186,17 @@ PAGE_KINDS = [
 ]
 
 
-@pytest.mark.parametrize("mode", ["light", "dark"])
+#: Light and dark on a desktop, and a phone's width, where the theme folds its header.
+SCREENS = {"light": ("light", 1280), "dark": ("dark", 1280), "phone": ("light", 390)}
+
+
+@pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("path", PAGE_KINDS)
-def test_every_page_kind_passes_axe(browser: Browser, paged_url: str, mode: str, path: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=mode)
+def test_every_page_kind_passes_axe(
+    browser: Browser, paged_url: str, screen: str, path: str
+) -> None:
+    mode, width = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=mode)
     page = context.new_page()
     answered: list[int] = []
     page.on(
