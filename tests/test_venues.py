@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from awesome_papers.records.venues import TRACK_LABELS, split_venue, venue_in
+from awesome_papers.records.venues import TRACK_LABELS, short_venue, split_venue, venue_in
 
 SCHEMA = Path(__file__).parent.parent / "docs/_ext/awesome_papers/schemas/paper.schema.json"
 
@@ -37,6 +37,15 @@ def test_a_venue_line_gives_venue_year_and_track(line: str, expected: tuple) -> 
         ("NeurIPS 2022 (Oral)", ("NeurIPS", 2022, "oral")),
         ("NeurIPS 2024 Datasets and Benchmarks", ("NeurIPS", 2024, "datasets-and-benchmarks")),
         ("Submitted to ICLR 2025", None),
+        ("Advances in Neural Information Processing Systems 2022", ("NeurIPS", 2022, None)),
+        (
+            "Published at the International Conference on Learning Representations (ICLR 2024), spotlight",
+            ("ICLR", 2024, "spotlight"),
+        ),
+        (
+            "Proceedings of the 41st International Conference on Machine Learning, PMLR 235, 2024",
+            ("ICML", 2024, None),
+        ),
         ("no venue here", None),
     ],
 )
@@ -47,3 +56,9 @@ def test_a_metadata_text_gives_the_same_tracks(text: str, expected: tuple | None
 def test_the_schema_allows_exactly_the_tracks_that_have_a_label() -> None:
     schema = json.loads(SCHEMA.read_text("utf-8"))
     assert schema["properties"]["track"]["enum"] == list(TRACK_LABELS)
+
+
+def test_a_long_venue_name_gets_the_short_name_lists_use() -> None:
+    assert short_venue("The Conference on Robot Learning") == "CoRL"
+    assert short_venue("Neural Information Processing Systems") == "NeurIPS"
+    assert short_venue("Some Workshop") == "Some Workshop"

@@ -19,9 +19,32 @@ TRACK_LABELS = {
     "datasets-and-benchmarks": "Datasets and Benchmarks",
 }
 
+#: Venues' long names, as proceedings and Semantic Scholar print them, and the short names
+#: lists use.
+SHORT_NAMES = {
+    "international conference on machine learning": "ICML",
+    "neural information processing systems": "NeurIPS",
+    "international conference on learning representations": "ICLR",
+    "computer vision and pattern recognition": "CVPR",
+    "international conference on computer vision": "ICCV",
+    "european conference on computer vision": "ECCV",
+    "conference on robot learning": "CoRL",
+    "robotics: science and systems": "RSS",
+    "ieee international conference on robotics and automation": "ICRA",
+    "ieee/rsj international conference on intelligent robots and systems": "IROS",
+    "aaai conference on artificial intelligence": "AAAI",
+    "international joint conference on artificial intelligence": "IJCAI",
+    "annual meeting of the association for computational linguistics": "ACL",
+    "conference on empirical methods in natural language processing": "EMNLP",
+    "transactions on machine learning research": "TMLR",
+    "journal of machine learning research": "JMLR",
+    "nature": "Nature",
+}
+
 #: A venue line: the venue, then its year ("ICML 2021", "CoRL'22", "NeurIPS 2023 (Oral)").
 _LINE = re.compile(r"^(?P<venue>.*?\S)\s*'?(?P<year>(?:19|20)\d\d)\b")
 #: A venue in free text: one or two words, the second capitalised, then the year.
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _IN_TEXT = re.compile(r"(?P<venue>[A-Za-z][\w&.-]*(?: [A-Z][\w&.-]*)?)\s*'?(?P<year>(?:19|20)\d\d)")
 
 
@@ -33,6 +56,12 @@ def track_named(text: str) -> str | None:
     )
 
 
+def short_venue(name: str) -> str:
+    """The short name of a venue given by its long one (``"The Conference on Robot Learning"``
+    -> ``"CoRL"``); any other name as it is."""
+    return SHORT_NAMES.get(" ".join(name.casefold().split()).removeprefix("the "), name)
+
+
 def split_venue(line: str) -> tuple[str, int | None, str | None]:
     """A venue line: ``"NeurIPS 2023 (Poster)"`` -> ``("NeurIPS", 2023, "poster")``."""
     track = track_named(line)
@@ -42,9 +71,17 @@ def split_venue(line: str) -> tuple[str, int | None, str | None]:
 
 
 def venue_in(text: str) -> tuple[str, int, str | None] | None:
-    """The venue, year and track a free text names (``"ICLR 2024 poster"``), or None when it
-    names none or says the paper was only submitted."""
+    """The venue, year and track a free text names (``"ICLR 2024 poster"``, ``"Advances in
+    Neural Information Processing Systems 2022"``), or None when it names none or says the
+    paper was only submitted. A long name counts before any two words before a year."""
+    if "submitted" in text.lower():
+        return None
+    lowered = " ".join(text.casefold().split())
+    year = _YEAR.search(text)
+    for long, short in SHORT_NAMES.items():  # "Advances in Neural Information Processing ..."
+        if " " in long and long in lowered and year:
+            return short, int(year[0]), track_named(text)
     match = _IN_TEXT.search(text)
-    if match is None or "submitted" in text.lower():
+    if match is None:
         return None
     return match["venue"].strip(), int(match["year"]), track_named(text)

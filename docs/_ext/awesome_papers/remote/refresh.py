@@ -14,28 +14,8 @@ from ..records.catalogue import Catalogue
 from ..records.checks import display_path
 from ..records.identifiers import arxiv_id
 from ..records.model import Paper
+from ..records.venues import short_venue
 from .http import ServiceError, base_url, get_json, reading
-
-#: Long venue names as Semantic Scholar gives them, and the short names lists use.
-SHORT_VENUES = {
-    "international conference on machine learning": "ICML",
-    "neural information processing systems": "NeurIPS",
-    "international conference on learning representations": "ICLR",
-    "computer vision and pattern recognition": "CVPR",
-    "international conference on computer vision": "ICCV",
-    "european conference on computer vision": "ECCV",
-    "conference on robot learning": "CoRL",
-    "robotics: science and systems": "RSS",
-    "ieee international conference on robotics and automation": "ICRA",
-    "ieee/rsj international conference on intelligent robots and systems": "IROS",
-    "aaai conference on artificial intelligence": "AAAI",
-    "international joint conference on artificial intelligence": "IJCAI",
-    "annual meeting of the association for computational linguistics": "ACL",
-    "conference on empirical methods in natural language processing": "EMNLP",
-    "transactions on machine learning research": "TMLR",
-    "journal of machine learning research": "JMLR",
-    "nature": "Nature",
-}
 
 
 @dataclass
@@ -61,7 +41,7 @@ def published_version(identifier: str) -> tuple[str, int | None, str | None] | N
         venue = (found.get("publicationVenue") or {}).get("name") or found.get("venue") or ""
         if not venue or venue.lower() in {"arxiv", "arxiv.org"}:
             return None
-        short = SHORT_VENUES.get(" ".join(venue.lower().split()).removeprefix("the "), venue)
+        short = short_venue(venue)
         doi = (found.get("externalIds") or {}).get("DOI")
         if doi and doi.lower().startswith("10.48550/arxiv"):
             doi = None  # arXiv's own DOI is no publication
