@@ -467,6 +467,40 @@ def test_bad_record_fails_build_main_without_an_exception(
     assert (tmp_path / "out" / "papers" / "maze-walker.html").is_file()
 
 
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            "awesome_papers_page_size = 0",
+            "ERROR: awesome_papers_page_size must be at least 1, not 0; using 50",
+        ),
+        (
+            "awesome_papers_pages = 'yes'",
+            "ERROR: awesome_papers_pages must be bool, not str ('yes'); using True",
+        ),
+    ],
+)
+def test_a_wrong_setting_is_a_configuration_error_naming_it(
+    tmp_path: Path,
+    data_dir: Path,
+    setting: str,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """conf.py's awesome_papers_* values are checked when read: a located error that names
+    the value, a failed build (status 1), no traceback; the site is built on the default."""
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-site", srcdir)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text("utf-8") + f"\n{setting}\n", "utf-8")
+    status = build_main(["--no-color", "-q", str(srcdir), str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    line = conf.read_text("utf-8").splitlines().index(setting) + 1
+    assert status == 1
+    assert f"conf.py:{line}: {message}" in err and "Traceback" not in err
+    assert (tmp_path / "out" / "papers" / "maze-walker.html").is_file()
+
+
 def test_bad_record_message_matches_the_validator(data_dir: Path, tmp_path: Path) -> None:
     """``make html`` prints the validator's line as a Sphinx error, and no traceback."""
     record = data_dir / "papers" / "dreamerv2.yaml"

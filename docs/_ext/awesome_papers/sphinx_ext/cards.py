@@ -22,6 +22,7 @@ from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.model import LINK_LABELS, Paper
 from ..records.venues import TRACK_LABELS
+from .options import options
 
 #: Resolves (label prefix, value) to a URI relative to the current page, or None for no link.
 Linker = Callable[[str, str], str | None]
@@ -244,8 +245,6 @@ def visit_card_html(self: Any, node: paper_card) -> None:
     key = (node["paper"], to_root)
     if key not in rendered:
         paper = catalogue.paper_by_id[node["paper"]]
-        rendered[key] = render_card(
-            paper, catalogue, link, builder.config.awesome_papers_authors_shown
-        )
+        rendered[key] = render_card(paper, catalogue, link, options(builder.config).authors_shown)
     self.body.append(rendered[key])
     raise nodes.SkipNode

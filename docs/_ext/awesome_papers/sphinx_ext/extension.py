@@ -14,7 +14,7 @@ from sphinx.util import logging
 
 from .. import __version__
 from ..records.people import authors_key
-from . import outputs, plans, rendering, standalone, state
+from . import options, outputs, plans, rendering, standalone, state
 from .authorindex import PaperAuthors
 from .azindex import az_index, visit_az_html
 from .cards import paper_card, visit_card_html
@@ -60,7 +60,7 @@ def _builder_inited(app: Sphinx) -> None:
     _cache_templates(app)
     rendering.configure([Path(app.confdir, path) for path in app.config.templates_path])
     catalogue = state.load(app)
-    if app.config.awesome_papers_pages:
+    if options.options(app.config).pages:
         stamp = Path(app.doctreedir) / "awesome_papers_pages.stamp"
         report = state.link_report_of(app.env)
         write_pages(
@@ -103,15 +103,7 @@ _depart_children = _visit_children
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")
-    app.add_config_value("awesome_papers_data", "../data", "env", str)
-    app.add_config_value("awesome_papers_pages", True, "env", bool)
-    app.add_config_value("awesome_papers_authors_shown", 6, "env", int)
-    app.add_config_value("awesome_papers_page_size", 50, "env", int)
-    # Entries on a page of an A-Z index (authors, keywords, environments): at six elements
-    # each, a page stays under 5,000 elements.
-    app.add_config_value("awesome_papers_index_page_size", 600, "env", int)
-    app.add_config_value("awesome_papers_search", True, "html", bool)
-    app.add_config_value("awesome_papers_link_report", "", "env", str)
+    options.add(app)
     # Other writers render the plain-text child of cards and index lists.
     writers: dict[str, Any] = dict.fromkeys(
         ("latex", "text", "man", "texinfo"), (_visit_children, _depart_children)

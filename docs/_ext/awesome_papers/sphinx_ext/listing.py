@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from ..records.catalogue import Catalogue
 from ..records.model import Category, Environment, Keyword, Paper, Topic, Venue
+from .options import options
 from .pages import SECTIONS, listed_values
 
 #: Where the listings' row files go, from the root of the HTML output.
@@ -151,13 +152,13 @@ def subject_title(subject: Category | Topic | Keyword | Environment | Venue) -> 
 
 
 def listing_size(config: Any) -> int:
-    """Cards on a page of a listing (``awesome_papers_page_size``, at least 1)."""
-    return max(1, int(config.awesome_papers_page_size))
+    """Cards on a page of a listing (``awesome_papers_page_size``)."""
+    return options(config).page_size
 
 
 def index_size(config: Any) -> int:
-    """Entries on a page of an A-Z index (``awesome_papers_index_page_size``, at least 1)."""
-    return max(1, int(config.awesome_papers_index_page_size))
+    """Entries on a page of an A-Z index (``awesome_papers_index_page_size``)."""
+    return options(config).index_page_size
 
 
 def listing_view(

@@ -19,6 +19,7 @@ from .cards import render_card
 from .directives import AZ_KINDS, FOLDERS, index_entries
 from .indexlist import Entry
 from .listing import Listing, index_size, listing_size, listing_view, listings, subject_title
+from .options import options
 from .pageplan import Page, Plan, description, key_of, links_to
 from .pages import SECTIONS
 from .rendering import render
@@ -30,7 +31,7 @@ def listing_plans(
 ) -> dict[str, Plan]:
     """The second and later pages of each long listing, by pagename."""
     std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
-    size, shown = listing_size(app.config), app.config.awesome_papers_authors_shown
+    size, shown = listing_size(app.config), options(app.config).authors_shown
     digests, builder = catalogue.paper_digests, app.builder
     cards: dict[str, tuple[object, ...]] = {}
 

@@ -47,6 +47,7 @@ from ..records.model import Paper
 from . import beside, state
 from .domain import get_domain
 from .listing import LISTINGS_DIR, listing_size, listings
+from .options import options
 from .search import write_search_index
 from .sitemap import write_sitemap
 from .views import AUTHOR, PAPERS_DIR
@@ -194,7 +195,7 @@ def announce_feed(
 
 def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: start writing the search index while Sphinx writes the pages."""
-    if app.builder.format == "html" and app.config.awesome_papers_search:
+    if app.builder.format == "html" and options(app.config).search:
         catalogue, stem = state.catalogue_of(env), search_stemmer(app)
         outdir, stamp = Path(app.outdir), Path(app.doctreedir) / "awesome_papers_search.stamp"
         std = env.get_domain("std").labels  # type: ignore[attr-defined]

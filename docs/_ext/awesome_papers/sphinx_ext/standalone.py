@@ -35,6 +35,7 @@ from ..atomic import read_text_or_none, write_text
 from ..records.cache import code_version
 from ..records.catalogue import Catalogue
 from . import beside, state
+from .options import options
 from .pageplan import Page, Plan
 from .plans import plan, related_outdated, related_papers
 
@@ -66,7 +67,7 @@ def relate(app: Sphinx) -> None:
     """``builder-inited``: when the data changed what related papers rest on, compute them
     in a process beside Sphinx's reading phase, for :func:`start`'s pages to find them
     ready: a keyword added at 1,000 papers left the pages waiting 0.3 s for them."""
-    if isinstance(app.builder, StandaloneHTMLBuilder) and app.config.awesome_papers_pages:
+    if isinstance(app.builder, StandaloneHTMLBuilder) and options(app.config).pages:
         catalogue = state.catalogue_of(app.env)
         if related_outdated(app, catalogue):
             _RELATING[id(app)] = beside.start(lambda: _relate(app, catalogue))
@@ -88,7 +89,7 @@ def related_ready(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: plan the pages and render those whose key changed, in a process
     beside Sphinx's writing phase (:mod:`.beside`); nothing when the data is as it was."""
-    if not isinstance(app.builder, StandaloneHTMLBuilder) or not app.config.awesome_papers_pages:
+    if not isinstance(app.builder, StandaloneHTMLBuilder) or not options(app.config).pages:
         return []
     catalogue = state.catalogue_of(env)
     stamp = _read_stamp(_stamp_file(app))
@@ -116,7 +117,7 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: fill the theme's shells with the pages that changed and write
     them; Sphinx renders none itself."""
     builder, job = app.builder, _JOBS.pop(id(app), None)
-    if not isinstance(builder, StandaloneHTMLBuilder) or not app.config.awesome_papers_pages:
+    if not isinstance(builder, StandaloneHTMLBuilder) or not options(app.config).pages:
         return iter(())
     stamp = _read_stamp(_stamp_file(app))
     inputs, keys = stamp.get("inputs", ""), stamp.get("keys", {})

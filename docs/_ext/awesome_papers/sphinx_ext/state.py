@@ -17,6 +17,7 @@ from ..records.errors import DataError
 from ..records.family import also_in
 from ..records.listfile import ListInfo, load_list
 from ..records.loader import load_usable
+from .options import options
 
 logger = logging.getLogger(__name__)
 
@@ -28,13 +29,13 @@ _LISTS: WeakKeyDictionary[BuildEnvironment, ListInfo | None] = WeakKeyDictionary
 
 def data_dir(app: Sphinx) -> Path:
     """``awesome_papers_data``, relative to the configuration directory."""
-    return (Path(app.confdir) / str(app.config.awesome_papers_data)).resolve()
+    return (Path(app.confdir) / options(app.config).data).resolve()
 
 
 def link_report(app: Sphinx) -> Path:
     """``awesome_papers_link_report``, relative to the configuration directory; by default
     ``link-report.json`` beside the data directory, where ``links --report`` puts it."""
-    configured = app.config.awesome_papers_link_report
+    configured = options(app.config).link_report
     if configured:
         return (Path(app.confdir) / str(configured)).resolve()
     return data_dir(app).parent / "link-report.json"

@@ -13,6 +13,7 @@ from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from .cards import label_ref
 from .directives import LABEL_PREFIX, _CatalogueDirective, entry_label
+from .options import options
 
 _BAR_HEIGHT = 22
 _LABEL_WIDTH = 260
@@ -108,9 +109,7 @@ class PaperStatistics(_CatalogueDirective):
         for name, label, count in rows:
             cell = nodes.paragraph()
             cell += (
-                label_ref(label, name)
-                if label and self.config.awesome_papers_pages
-                else nodes.Text(name)
+                label_ref(label, name) if label and options(self.config).pages else nodes.Text(name)
             )
             body += nodes.row(
                 "", nodes.entry("", cell), nodes.entry("", nodes.paragraph(str(count), str(count)))
