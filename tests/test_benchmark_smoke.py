@@ -33,12 +33,14 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    live, search, header, row = result.stdout.splitlines()[:4]
+    live, search, shell, header, row = result.stdout.splitlines()[:5]
     assert live.startswith("Live preview of this list") and float(live.split()[-2]) > 0
     # The real list's search: its index, and each query's bytes and milliseconds, all measured.
     assert search.startswith("Search on this list: index ")
     assert len(re.findall(r"\b[1-9][0-9]* (?:KiB|ms)\b", search)) == 5
     assert float(re.search(r"built in ([0-9.]+) s", search).group(1)) > 0
+    # What every page fetches beyond its own HTML: the theme's and our styles, scripts, fonts.
+    assert shell.startswith("Page shell on this list") and 20 < float(shell.split()[-2]) < 400
     assert header.split()[:2] == ["N", "full"]
     assert "floor" in header.split()  # Sphinx's floor, measured between the edits
     values = row.split()
@@ -46,7 +48,7 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
     assert all(float(value) > 0 for value in values[1:])
     site = tmp_path / "n50" / "ours" / "_build"
     assert (site / "keywords" / "index.html").is_file() and (site / "papers.json").is_file()
-    header, second = result.stdout.splitlines()[4:6]
+    header, second = result.stdout.splitlines()[5:7]
     assert header.split() == [
         "N",
         "search",
@@ -76,7 +78,7 @@ def test_benchmark_smoke_run(tmp_path: Path) -> None:
     assert all(float(value) > 0 for value in values[1:])
     # What a reader gets: the heaviest page, the most elements, and the layout shift of All
     # papers and search while they fill.
-    header, third = result.stdout.splitlines()[6:8]
+    header, third = result.stdout.splitlines()[7:9]
     assert header.split()[:7] == ["N", "page", "KiB", "elements", "CLS", "All", "CLS"]
     values = third.split()
     assert values[0] == "50" and float(values[1]) > 0 and int(values[2]) > 100
