@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 #: Two queries: a word in half the synthetic papers' titles (the worst case), and a number
 #: that stands in one title (and a few author names), as most real queries find few papers.
@@ -44,6 +45,21 @@ def served(root: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+
+
+@contextmanager
+def browsing(site: Path, *flags: str) -> Iterator[tuple[str, Any]]:
+    """``site`` served from localhost, and Debian's headless chromium to read it."""
+    from playwright.sync_api import sync_playwright
+
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu", *flags]
+        )
+        try:
+            yield url, browser
+        finally:
+            browser.close()
 
 
 def sent_bytes(path: Path) -> int:
@@ -122,16 +138,9 @@ def search_build_seconds(data: Path) -> float:
 
 def first_search_result(site: Path, query: str = COMMON) -> tuple[float, float]:
     """(KiB of the search index fetched, milliseconds) until the first result for ``query``."""
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium")
-    if chromium is None:
+    if shutil.which("chromium") is None:
         return float("nan"), float("nan")
-    with served(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with browsing(site, "--disable-background-networking") as (url, browser):
         page = browser.new_page()
         # The page's clock from the search script's start (after the page itself has loaded:
         # the theme's share, the same for every list) to the first result on screen.
@@ -151,7 +160,6 @@ def first_search_result(site: Path, query: str = COMMON) -> tuple[float, float]:
             "performance.getEntriesByType('resource')"
             ".filter(e => e.startTime <= window.firstResultAt).map(e => e.name)"
         )
-        browser.close()
     index = [u.split(url + "/", 1)[1] for u in fetched if "/paper-search/" in u]
     kib = sum(sent_bytes(site / name.split("?")[0]) for name in set(index)) / 1024
     return kib, milliseconds
@@ -160,22 +168,15 @@ def first_search_result(site: Path, query: str = COMMON) -> tuple[float, float]:
 def shell_kib(site: Path, path: str = "index.html") -> float:
     """What a first visit to ``path`` fetches from ``_static`` (the theme's and our styles,
     scripts and fonts), in KiB as sent (gzip): each page's share beyond its own HTML."""
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium")
-    if chromium is None:
+    if shutil.which("chromium") is None:
         return float("nan")
-    with served(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
-        )
+    with browsing(site) as (url, browser):
         page = browser.new_page()
         page.goto(f"{url}/{path}")
         page.wait_for_load_state("networkidle")
         fetched: list[str] = page.evaluate(
             "performance.getEntriesByType('resource').map(e => e.name)"
         )
-        browser.close()
     static = {u.split(url + "/", 1)[1].split("?")[0] for u in fetched if "/_static/" in u}
     return sum(sent_bytes(site / name) for name in static) / 1024
 
@@ -183,15 +184,9 @@ def shell_kib(site: Path, path: str = "index.html") -> float:
 def layout_shift(site: Path, path: str, ready: str) -> float:
     """The cumulative layout shift of loading ``path`` until ``ready`` (a CSS selector) is
     on screen and half a second after, at a phone's width."""
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium")
-    if chromium is None:
+    if shutil.which("chromium") is None:
         return float("nan")
-    with served(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
-        )
+    with browsing(site) as (url, browser):
         page = browser.new_page(viewport={"width": 390, "height": 844})
         page.add_init_script(
             "window.shifted = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
@@ -202,5 +197,4 @@ def layout_shift(site: Path, path: str, ready: str) -> float:
         page.wait_for_selector(ready)
         page.wait_for_timeout(500)
         shifted = float(page.evaluate("window.shifted"))
-        browser.close()
     return shifted
