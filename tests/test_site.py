@@ -735,3 +735,19 @@ def test_a_search_index_that_cannot_be_written_fails_the_build_in_one_line(
     assert len(errors) == 1
     assert re.search(r"ERROR: search index not written: \w+Error: .*paper-search", errors[0])
     assert "Traceback" not in app.warning.getvalue()
+
+
+def test_a_project_overrides_the_card_template(site: Build, tmp_path: Path) -> None:
+    """A card comes from awesome_papers/card.html, which a project's templates_path replaces:
+    here with one that shows only the title, still escaped."""
+    templates = tmp_path / "site" / "_templates" / "awesome_papers"
+    templates.mkdir(parents=True)
+    (templates / "card.html").write_text(
+        '<div class="ap-card my-card" id="{{ id }}" data-facets="{{ facets }}">{{ title }}</div>\n',
+        "utf-8",
+    )
+    app = site(confoverrides={"templates_path": ["_templates"]})
+    cards = page(app, "categories/vision.html").select("div.ap-card")
+    assert cards and all("my-card" in card["class"] for card in cards)
+    assert not page(app, "categories/vision.html").select(".ap-footer")
+    assert json.loads(cards[0]["data-facets"])["title"] == cards[0].get_text()
