@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from docutils import nodes
 from sphinx import addnodes
@@ -27,6 +27,35 @@ from .rendering import render
 
 #: Resolves (label prefix, value) to a URI relative to the current page, or None for no link.
 Linker = Callable[[str, str], str | None]
+
+
+class Linked(NamedTuple):
+    """A name on a card, and its page if there is one (a topic, keyword, venue...)."""
+
+    uri: str | None
+    name: str
+
+
+class Place(NamedTuple):
+    """An environment on a card: its page, its name, and its own website if http(s)."""
+
+    uri: str | None
+    name: str
+    website: str | None
+
+
+class Other(NamedTuple):
+    """A list of the family that also has the paper."""
+
+    name: str
+    url: str
+
+
+class Button(NamedTuple):
+    """A link button in the card's footer: Paper, Code, Project..."""
+
+    label: str
+    url: str
 
 
 class paper_card(nodes.General, nodes.Element):  # type: ignore[misc]
@@ -86,28 +115,21 @@ def card_values(
         "title": paper.title,
         "highlight": paper.highlight,
         **_authors(paper, authors_shown),
-        "venue": {"uri": link("venue", slugify(venue)), "name": venue} if venue else None,
+        "venue": Linked(link("venue", slugify(venue)), venue) if venue else None,
         "track": TRACK_LABELS[paper.track] if paper.track else None,
         "venue_note": paper.venue_note,
         "topics": [
-            {"uri": link("topic", topic), "name": _topic_name(catalogue, topic)}
-            for topic in paper.topics
+            Linked(link("topic", topic), _topic_name(catalogue, topic)) for topic in paper.topics
         ],
-        "keywords": [{"uri": link("keyword", slugify(k)), "name": k} for k in paper.keywords],
+        "keywords": [Linked(link("keyword", slugify(k)), k) for k in paper.keywords],
         "methods": list(paper.methods),
         "environments": [
-            {
-                "uri": link("env", env.id),
-                "name": env.name,
-                "website": env.url if is_web_url(env.url) else None,
-            }
+            Place(link("env", env.id), env.name, env.url if is_web_url(env.url) else None)
             for env in map(catalogue.environment_by_id.__getitem__, paper.environments)
         ],
         "settings": list(paper.settings),
         "also_in": [
-            {"name": name, "url": url}
-            for name, url in catalogue.also_in.get(paper.id, ())
-            if is_web_url(url)
+            Other(name, url) for name, url in catalogue.also_in.get(paper.id, ()) if is_web_url(url)
         ],
         "scores": paper.scores,
         "note": paper.note,
@@ -115,7 +137,7 @@ def card_values(
         "health": link("link", "health") if catalogue.dead_links.get(paper.id) else None,
         # A book's own link reads "Book"; a paper's "Paper".
         "buttons": [
-            {"label": label, "url": url}
+            Button(label, url)
             for label, url in [
                 ("Paper" if paper.is_scholarly else str(paper.kind).title(), paper.url),
                 *((LINK_LABELS[extra.kind], extra.url) for extra in paper.links),

@@ -22,11 +22,20 @@ _environment = jinja2.Environment(
 )
 
 
+#: The templates of this build, each loaded once: Jinja would otherwise check the file's
+#: modification time at every card.
+_loaded: dict[str, jinja2.Template] = {}
+
+
 def configure(project_templates: list[Path]) -> None:
     """Look in the project's ``templates_path`` first, then in ours."""
     _environment.loader = jinja2.FileSystemLoader([*project_templates, TEMPLATES])
+    _loaded.clear()
 
 
 def render(name: str, context: dict[str, Any]) -> str:
     """``awesome_papers/<name>`` with ``context``, autoescaped."""
-    return _environment.get_template(f"awesome_papers/{name}").render(context)
+    template = _loaded.get(name)
+    if template is None:
+        template = _loaded[name] = _environment.get_template(f"awesome_papers/{name}")
+    return template.render(context)
