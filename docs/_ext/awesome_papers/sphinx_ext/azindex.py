@@ -19,7 +19,7 @@ from .listing import pager_html
 
 
 def az_pages(entries: list[Entry], size: int) -> list[list[Entry]]:
-    """The entries (A to Z), cut into pages of ``size`` (see :func:`.listing.index_size`)."""
+    """The entries (A to Z), cut into pages of ``size`` (``awesome_papers_index_page_size``)."""
     return [entries[at : at + size] for at in range(0, len(entries), size)] or [[]]
 
 

@@ -21,12 +21,11 @@ from .indexlist import Entry, index_list
 from .listing import (
     SLOT,
     Listing,
-    index_size,
-    listing_size,
     pager_node,
     range_text,
     subject_title,
 )
+from .options import options
 from .pages import MIN_PAGE_PAPERS, SECTIONS
 from .state import catalogue_of
 
@@ -113,7 +112,7 @@ class PaperPage(_CatalogueDirective):
         section += nodes.title(title, title)
         section.extend(_intro(subject, self.catalogue))
         folder = FOLDERS[kind]
-        size = listing_size(self.config)
+        size = options(self.config).page_size
         shown = Listing(kind, folder, value, self.selection(kind, value), size)
         cards = self.cards(shown.page(1), range_text(shown, 1))
         if shown.pages > 1:
@@ -194,7 +193,7 @@ class PaperIndex(_CatalogueDirective):
         self.depend(("index", kind, ""))
         entries = index_entries(self.catalogue, kind)
         if kind in AZ_KINDS:
-            return [az_node(entries, index_size(self.config))]
+            return [az_node(entries, options(self.config).index_page_size)]
         return [index_list(entries)]
 
 

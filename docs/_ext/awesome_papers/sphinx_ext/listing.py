@@ -20,7 +20,6 @@ from markupsafe import Markup
 
 from ..records.catalogue import Catalogue
 from ..records.model import Category, Environment, Keyword, Paper, Topic, Venue
-from .options import options
 from .pages import SECTIONS, listed_values
 
 #: Where the listings' row files go, from the root of the HTML output.
@@ -149,16 +148,6 @@ def subject_title(subject: Category | Topic | Keyword | Environment | Venue) -> 
     if isinstance(subject, Venue):
         return subject.label
     return subject.name
-
-
-def listing_size(config: Any) -> int:
-    """Cards on a page of a listing (``awesome_papers_page_size``)."""
-    return options(config).page_size
-
-
-def index_size(config: Any) -> int:
-    """Entries on a page of an A-Z index (``awesome_papers_index_page_size``)."""
-    return options(config).index_page_size
 
 
 def listing_view(

@@ -18,7 +18,7 @@ from .azindex import az_html, az_pagename, az_pages
 from .cards import render_card
 from .directives import AZ_KINDS, FOLDERS, index_entries
 from .indexlist import Entry
-from .listing import Listing, index_size, listing_size, listing_view, listings, subject_title
+from .listing import Listing, listing_view, listings, subject_title
 from .options import options
 from .pageplan import Page, Plan, description, key_of, links_to
 from .pages import SECTIONS
@@ -31,7 +31,7 @@ def listing_plans(
 ) -> dict[str, Plan]:
     """The second and later pages of each long listing, by pagename."""
     std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
-    size, shown = listing_size(app.config), options(app.config).authors_shown
+    size, shown = options(app.config).page_size, options(app.config).authors_shown
     digests, builder = catalogue.paper_digests, app.builder
     cards: dict[str, tuple[object, ...]] = {}
 
@@ -84,7 +84,7 @@ def index_plans(
     plans: dict[str, Plan] = {}
     for kind in AZ_KINDS:
         entries = index_entries(catalogue, kind)
-        pages, folder = az_pages(entries, index_size(app.config)), FOLDERS[kind]
+        pages, folder = az_pages(entries, options(app.config).index_page_size), FOLDERS[kind]
         for number in range(2, len(pages) + 1):
             name = az_pagename(f"{folder}/index", number)
             # What each entry shows, and the page it leads to.

@@ -46,7 +46,7 @@ from ..records.catalogue import Catalogue
 from ..records.model import Paper
 from . import beside, state
 from .domain import get_domain
-from .listing import LISTINGS_DIR, listing_size, listings
+from .listing import LISTINGS_DIR, listings
 from .options import options
 from .search import write_search_index
 from .sitemap import write_sitemap
@@ -84,7 +84,7 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
     """
     outdir = Path(app.outdir)
     base = app.config.html_baseurl or ""
-    size = listing_size(app.config)
+    size = options(app.config).page_size
     inputs = (catalogue.digest, base, app.config.project, size, code_version())
     stamp = hashlib.sha1(repr(inputs).encode()).hexdigest()
     stamp_file = Path(app.doctreedir) / "awesome_papers_exports.stamp"

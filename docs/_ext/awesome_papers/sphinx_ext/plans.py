@@ -29,8 +29,9 @@ from ..records.people import (
 )
 from ..records.related import Related
 from . import state
-from .listing import index_size, pager_html
+from .listing import pager_html
 from .listingplans import index_plans, listing_plans
+from .options import options
 from .pageplan import Page, Plan, description, key_of, links_to
 from .rendering import render
 from .views import (
@@ -131,7 +132,7 @@ def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
     letters: dict[str, list[str]] = {}
     for slug in known.names:
         letters.setdefault(letter_of(slug), []).append(slug)
-    size = index_size(app.config)
+    size = options(app.config).index_page_size
     for letter, group in letters.items():
         first = f"{AUTHORS_DIR}/letter-{letter_key(letter)}"
         parts = [group[at : at + size] for at in range(0, len(group), size)]
