@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 from html import escape
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -121,7 +121,7 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return iter(())
     stamp = _read_stamp(_stamp_file(app))
     inputs, keys = stamp.get("inputs", ""), stamp.get("keys", {})
-    result = _result_file(app)
+    made: Iterator[Any] = iter(())  # the pages made beside, after their (inputs, keys)
     if job is not None:
         if error := beside.finish(job):
             logger.error(
@@ -131,8 +131,8 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 subtype="output",
             )
             return iter(())
-        with result.open("rb") as stream:
-            inputs, keys = pickle.load(stream)
+        made = _read_result(_result_file(app))
+        inputs, keys = next(made)
     shells = {folder: _shell(builder, folder) for folder in sorted(set(map(_folder, keys)))}
     theme = hashlib.sha1(repr(shells).encode()).hexdigest()
     if (
@@ -152,13 +152,9 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             _write(Path(builder.get_outfilename(name)), _fill(shell, name, page), folders)
 
     written: set[str] = set()
-    if job is not None:  # the pages whose key changed, one at a time
-        with result.open("rb") as stream:
-            pickle.load(stream)
-            while (item := _next_page(stream)) is not None:
-                write(*item)
-                written.add(item[0])
-        result.unlink()
+    for name, page in made:  # the pages whose key changed, one at a time
+        write(name, page)
+        written.add(name)
     fresh = stamp.get("theme") == theme
     plans: dict[str, Plan] = {}
     for name, key in keys.items():
@@ -189,13 +185,16 @@ def written_pages(app: Sphinx) -> set[str]:
     return set(_read_stamp(_stamp_file(app)).get("keys", {}))
 
 
-def _next_page(stream: BinaryIO) -> tuple[str, Page] | None:
-    """The next page of a result file; None at its end."""
-    try:
-        item: tuple[str, Page] = pickle.load(stream)
-    except EOFError:
-        return None
-    return item
+def _read_result(result: Path) -> Iterator[Any]:
+    """What :func:`start`'s work wrote, read once: its (inputs, keys), then its pages one at
+    a time; the file is removed once read to its end."""
+    with result.open("rb") as stream:
+        while True:
+            try:
+                yield pickle.load(stream)
+            except EOFError:
+                break
+    result.unlink()
 
 
 def _stamp_file(app: Sphinx) -> Path:
