@@ -41,10 +41,11 @@ SHORT_NAMES = {
     "nature": "Nature",
 }
 
-#: A venue line: the venue, then its year ("ICML 2021", "CoRL'22", "NeurIPS 2023 (Oral)").
+#: A venue line: the venue, then its year ("ICML 2021", "CoRL '2022", "NeurIPS 2023 (Oral)").
 _LINE = re.compile(r"^(?P<venue>.*?\S)\s*'?(?P<year>(?:19|20)\d\d)\b")
-#: A venue in free text: one or two words, the second capitalised, then the year.
+#: A year standing alone in free text.
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: A venue in free text: one or two words, the second capitalised, then the year.
 _IN_TEXT = re.compile(r"(?P<venue>[A-Za-z][\w&.-]*(?: [A-Z][\w&.-]*)?)\s*'?(?P<year>(?:19|20)\d\d)")
 
 

@@ -104,8 +104,8 @@ def card_values(
 ) -> dict[str, Any]:
     """What the card shows, as plain text and links (the template escapes them): only
     http(s) links to elsewhere, and internal ones where the page exists (``link``)."""
-    page = link("paper", paper.id)
-    venue = paper.venue_label
+    page, venue = link("paper", paper.id), paper.venue_label
+    dead = bool(catalogue.dead_links.get(paper.id))
     return {
         "id": paper.id,
         "facets": facets_json(paper, catalogue),
@@ -133,8 +133,8 @@ def card_values(
         ],
         "scores": paper.scores,
         "note": paper.note,
-        "dead": bool(catalogue.dead_links.get(paper.id)),
-        "health": link("link", "health") if catalogue.dead_links.get(paper.id) else None,
+        "dead": dead,
+        "health": link("link", "health") if dead else None,
         # A book's own link reads "Book"; a paper's "Paper".
         "buttons": [
             Button(label, url)
