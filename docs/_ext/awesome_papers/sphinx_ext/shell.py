@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import fontTools
 from fontTools import subset
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -63,8 +64,10 @@ def write_shell(app: Sphinx) -> None:
         # The builder's copy, where the theme has added its shortcut links (github_url).
         json.dumps(app.builder.theme_options),
     )
-    slim = slim_stylesheet(css, named)
-    key = hashlib.sha256(slim.encode()).hexdigest()[:20]
+    # What the stylesheet and the fonts are made from (this module's code included), so that
+    # a rebuild knows them current without making them again.
+    inputs = (css, sorted(named), Path(__file__).read_bytes(), fontTools.version)
+    key = hashlib.sha256(repr(inputs).encode()).hexdigest()[:20]
     app.connect("html-page-context", functools.partial(_link, href=f"{STYLESHEET}?digest={key}"))
     target = Path(app.outdir, "_static", "styles", STYLESHEET)
     folder = Path(app.outdir, "_static", FOLDER)
@@ -78,7 +81,7 @@ def write_shell(app: Sphinx) -> None:
     for face in faces:
         subset_font(face, glyphs, folder / face.name)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(slim, encoding="utf-8")
+    target.write_text(slim_stylesheet(css, named), encoding="utf-8")
     stamp.write_text(key)
 
 
