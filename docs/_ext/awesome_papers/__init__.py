@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__version__ = "0.1.0"
-#: Where the engine lives: ``init`` installs it from here, and schema hints point here.
-ENGINE = "https://github.com/opendilab/awesome-multi-modal-reinforcement-learning"
+from .about import ENGINE, __version__
+
+__all__ = ["ENGINE", "__version__", "setup"]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

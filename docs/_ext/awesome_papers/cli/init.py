@@ -13,7 +13,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from .. import ENGINE, __version__
+from ..about import ENGINE, __version__
 from ..atomic import NEW_FOLDER_MODE, write_text
 from ..formats.frame import readme_frame
 from ..formats.importer import Imported, import_readmes

@@ -21,7 +21,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-from .. import __version__
+from ..about import __version__
 from ..atomic import write_bytes
 from .catalogue import Catalogue
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .. import ENGINE, __version__
+from ..about import ENGINE, __version__
 from ..atomic import write_text
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"

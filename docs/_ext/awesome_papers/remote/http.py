@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from .. import __version__
+from ..about import __version__
 
 #: Seconds a service or a linked host has to answer (tests shorten it).
 TIMEOUT = float(os.environ.get("AWESOME_PAPERS_TIMEOUT", "10"))

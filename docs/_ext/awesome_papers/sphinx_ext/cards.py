@@ -24,6 +24,7 @@ from ..records.model import LINK_LABELS, Paper
 from ..records.venues import TRACK_LABELS
 from .options import options
 from .rendering import render
+from .state import catalogue_of
 
 #: Resolves (label prefix, value) to a URI relative to the current page, or None for no link.
 Linker = Callable[[str, str], str | None]
@@ -183,8 +184,6 @@ def _authors(paper: Paper, shown: int) -> dict[str, Any]:
 
 def visit_card_html(self: Any, node: paper_card) -> None:
     """Render the card for the page being written, links relative to it."""
-    from .state import catalogue_of
-
     builder = self.builder
     catalogue = catalogue_of(builder.env)
     labels = builder.env.get_domain("std").labels

@@ -12,7 +12,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .. import __version__
+from ..about import __version__
 from ..records.people import authors_key
 from . import options, outputs, plans, rendering, standalone, state
 from .authorindex import PaperAuthors

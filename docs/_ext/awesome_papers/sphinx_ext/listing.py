@@ -21,6 +21,7 @@ from markupsafe import Markup
 from ..records.catalogue import Catalogue
 from ..records.model import Category, Environment, Keyword, Paper, Topic, Venue
 from .pages import SECTIONS, listed_values
+from .state import catalogue_of
 
 #: Where the listings' row files go, from the root of the HTML output.
 LISTINGS_DIR = "listings"
@@ -129,8 +130,6 @@ class pager_node(nodes.General, nodes.Element):  # type: ignore[misc]
 
 def visit_pager_html(self: Any, node: pager_node) -> None:
     """Links relative to the page being written: the listing's first page."""
-    from .state import catalogue_of
-
     builder = self.builder
     shown = listing(catalogue_of(builder.env), node["folder"], node["value"], node["size"])
 
