@@ -1,4 +1,5 @@
-"""Our HTML templates (``templates/awesome_papers/``): autoescaped Jinja, compiled once.
+"""Our templates (``templates/awesome_papers/``), compiled once: HTML autoescaped, and the
+generated pages' MyST Markdown (``*.md``), whose record text goes through the ``md`` filter.
 
 A project or theme overrides one by putting a file of the same name under
 ``<templates_path>/awesome_papers/`` (see :func:`configure`).
@@ -11,15 +12,27 @@ from typing import Any
 
 import jinja2
 
+from ..formats.markdown import escape
+
 TEMPLATES = Path(__file__).parent / "templates"
 
-_environment = jinja2.Environment(
+_html = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
     autoescape=True,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
 )
+#: Markdown sources end with a newline, and HTML escaping would garble them.
+_markdown = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    autoescape=False,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+_markdown.filters["md"] = escape
 
 
 #: The templates of this build, each loaded once: Jinja would otherwise check the file's
@@ -29,13 +42,15 @@ _loaded: dict[str, jinja2.Template] = {}
 
 def configure(project_templates: list[Path]) -> None:
     """Look in the project's ``templates_path`` first, then in ours."""
-    _environment.loader = jinja2.FileSystemLoader([*project_templates, TEMPLATES])
+    for environment in (_html, _markdown):
+        environment.loader = jinja2.FileSystemLoader([*project_templates, TEMPLATES])
     _loaded.clear()
 
 
 def render(name: str, context: dict[str, Any]) -> str:
-    """``awesome_papers/<name>`` with ``context``, autoescaped."""
+    """``awesome_papers/<name>`` with ``context``: autoescaped HTML, or Markdown."""
     template = _loaded.get(name)
     if template is None:
-        template = _loaded[name] = _environment.get_template(f"awesome_papers/{name}")
+        environment = _markdown if name.endswith(".md") else _html
+        template = _loaded[name] = environment.get_template(f"awesome_papers/{name}")
     return template.render(context)
