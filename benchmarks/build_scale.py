@@ -105,7 +105,7 @@ def measure(n: int, baseline: bool, work: Path, runs: int) -> dict[str, Any]:
     our_site(ours, data)
     if baseline:
         static_site(static, data)
-    result: dict[str, float] = {}
+    result: dict[str, Any] = {}
     result["full"], result["full_mib"] = sphinx(ours, ours / "_build")
     nan = float("nan")
     result["static"], result["static_mib"] = (
@@ -132,6 +132,15 @@ def measure(n: int, baseline: bool, work: Path, runs: int) -> dict[str, Any]:
     # The floor is measured between this size's edits, for a fair ratio (see interleaved).
     measures = [floor_edit(work), edit_title, add_keyword]
     result["floor"], result["edit_title"], result["add_keyword"] = interleaved(measures, runs)
+    result.update(_commands(data, base / "README.md", runs))
+    result.update(_reader(ours, data, n))
+    return result
+
+
+def _commands(data: Path, readme_path: Path, runs: int) -> dict[str, float]:
+    """The contributor's commands on this data, validate (warm and cold) and readme, and
+    the search index's build."""
+    result: dict[str, float] = {}
     cli = [sys.executable, "-m", "awesome_papers"]
     result["validate"] = least(lambda _: run([*cli, "validate", str(data)])[0], runs)
     no_cache = {"AWESOME_PAPERS_NO_CACHE": "1"}
@@ -144,11 +153,18 @@ def measure(n: int, baseline: bool, work: Path, runs: int) -> dict[str, Any]:
         "--data",
         str(data),
         "--output",
-        str(base / "README.md"),
+        str(readme_path),
     ]
     result["readme"] = least(lambda _: run(readme)[0], runs)
-    site = ours / "_build"
     result["search_build"] = least(lambda _: search_build_seconds(data), runs)
+    return result
+
+
+def _reader(ours: Path, data: Path, n: int) -> dict[str, Any]:
+    """What a reader gets from the built site: search, page weights, elements, layout shift,
+    and the live preview's edit-to-page time."""
+    result: dict[str, Any] = {}
+    site = ours / "_build"
     result["search_kib"], result["first_result_ms"] = first_search_result(site)
     result["rare_kib"], result["rare_ms"] = first_search_result(site, str(n // 2))
     result["all_kib"] = all_papers_kib(site)
@@ -192,44 +208,8 @@ def real_list(work: Path) -> tuple[float, str, float]:
     return edit_to_page_seconds(copy / "docs", record, page), search, shell
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument(
-        "--baseline-sizes",
-        type=int,
-        nargs="+",
-        default=[100, 1000],
-        help="sizes to build the static baseline at (it takes about 20 minutes at 10,000)",
-    )
-    parser.add_argument(
-        "--work", type=Path, default=WORK, help="where to write the synthetic sites"
-    )
-    parser.add_argument(
-        "--runs", type=int, default=3, help="runs of each short timing, of which the least counts"
-    )
-    args = parser.parse_args()
-    rows = {}
-    live, search, shell = real_list(args.work)
-    print(f"Live preview of this list, save to page: {live:.2f} s", flush=True)
-    print(f"Search on this list: {search}", flush=True)
-    print(f"Page shell on this list (index.html's files from _static): {shell:.0f} KiB", flush=True)
-    header = (
-        f"{'N':>7} {'full s':>8} {'static s':>9} {'ratio':>6} {'no-op s':>8} {'floor s':>8} "
-        f"{'edit s':>7} {'+kw s':>7} "
-        f"{'full MiB':>9} {'static MiB':>11} {'validate s':>11} {'cold s':>7} {'readme s':>9}"
-    )
-    print(header, flush=True)
-    for n in args.sizes:
-        r = measure(n, n in args.baseline_sizes, args.work, args.runs)
-        rows[n] = r
-        print(
-            f"{n:>7} {r['full']:>8.2f} {r['static']:>9.2f} {r['full'] / r['static']:>6.2f} {r['noop']:>8.2f} "
-            f"{r['floor']:>8.2f} {r['edit_title']:>7.2f} "
-            f"{r['add_keyword']:>7.2f} {r['full_mib']:>9.0f} {r['static_mib']:>11.0f} {r['validate']:>11.2f} "
-            f"{r['validate_cold']:>7.2f} {r['readme']:>9.2f}",
-            flush=True,
-        )
+def _reader_tables(rows: dict[int, dict[str, Any]]) -> None:
+    """Per size, what the reader gets: search, page weights, elements and layout shift."""
     print(
         f"{'N':>7} {'search build s':>15} {'common: KiB':>12} {'ms':>5} {'rare: KiB':>10} "
         f"{'ms':>5} {'index KiB':>10} {'All papers KiB':>15} {'live edit s':>12} "
@@ -251,6 +231,10 @@ def main() -> int:
             f"{r['cls_search']:>11.3f}  {r['largest']}",
             flush=True,
         )
+
+
+def _ratios(rows: dict[int, dict[str, Any]]) -> None:
+    """The targets' ratios at 1,000 papers, each against a build of the same run."""
     if 1000 in rows:
         at_1k = rows[1000]
         incremental = max(at_1k["edit_title"], at_1k["add_keyword"]) / at_1k["full"]
@@ -264,6 +248,48 @@ def main() -> int:
         # Paper pages' target: one edit at 1,000 papers within 2.5 times Sphinx's floor.
         edit = max(at_1k["edit_title"], at_1k["add_keyword"])
         print(f"edit_over_floor={edit / at_1k['floor']:.2f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument(
+        "--baseline-sizes",
+        type=int,
+        nargs="+",
+        default=[100, 1000],
+        help="sizes to build the static baseline at (it takes about 20 minutes at 10,000)",
+    )
+    parser.add_argument(
+        "--work", type=Path, default=WORK, help="where to write the synthetic sites"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs of each short timing, of which the least counts"
+    )
+    args = parser.parse_args()
+    rows: dict[int, dict[str, Any]] = {}
+    live, search, shell = real_list(args.work)
+    print(f"Live preview of this list, save to page: {live:.2f} s", flush=True)
+    print(f"Search on this list: {search}", flush=True)
+    print(f"Page shell on this list (index.html's files from _static): {shell:.0f} KiB", flush=True)
+    header = (
+        f"{'N':>7} {'full s':>8} {'static s':>9} {'ratio':>6} {'no-op s':>8} {'floor s':>8} "
+        f"{'edit s':>7} {'+kw s':>7} "
+        f"{'full MiB':>9} {'static MiB':>11} {'validate s':>11} {'cold s':>7} {'readme s':>9}"
+    )
+    print(header, flush=True)
+    for n in args.sizes:
+        r = measure(n, n in args.baseline_sizes, args.work, args.runs)
+        rows[n] = r
+        print(
+            f"{n:>7} {r['full']:>8.2f} {r['static']:>9.2f} {r['full'] / r['static']:>6.2f} {r['noop']:>8.2f} "
+            f"{r['floor']:>8.2f} {r['edit_title']:>7.2f} "
+            f"{r['add_keyword']:>7.2f} {r['full_mib']:>9.0f} {r['static_mib']:>11.0f} {r['validate']:>11.2f} "
+            f"{r['validate_cold']:>7.2f} {r['readme']:>9.2f}",
+            flush=True,
+        )
+    _reader_tables(rows)
+    _ratios(rows)
     return 0
 
 

@@ -7,6 +7,7 @@ import random
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -213,7 +214,25 @@ def static_site(target: Path, data: Path) -> None:
         body = "".join(card(p, canonical) for p in papers)
         page.write_text(f"({label})=\n# {title}\n\n{len(papers)} papers\n\n{body}", "utf-8")
 
-    groups = {
+    groups = _static_groups(catalogue)
+    for folder, pages in groups.items():
+        for value, label, title, papers in pages:
+            write(f"{folder}/{value}.md", label, title, papers, canonical=folder == "categories")
+        listing = "\n".join(f"- {{ref}}`{label}` {len(papers)}" for _, label, _, papers in pages)
+        toctree = "\n".join(value for value, *_ in pages)
+        (target / folder / "index.md").write_text(
+            f"# {folder.title()}\n\n{listing}\n\n```{{toctree}}\n:hidden:\n\n{toctree}\n```\n",
+            "utf-8",
+        )
+    (target / "index.md").write_text(
+        "# Benchmark list\n\n```{toctree}\ntopics/index\ncategories/index\nkeywords/index\nenvironments/index\nvenues/index\n```\n",
+        "utf-8",
+    )
+
+
+def _static_groups(catalogue: Any) -> dict[str, list[tuple[str, str, str, list[Any]]]]:
+    """The static baseline's pages per folder: (value, label, title, papers) each."""
+    return {
         "topics": [
             (t.id, f"topic-{t.id}", t.name, catalogue.select("topic", t.id))
             for t in catalogue.topics
@@ -237,19 +256,6 @@ def static_site(target: Path, data: Path) -> None:
             for v in catalogue.venues
         ],
     }
-    for folder, pages in groups.items():
-        for value, label, title, papers in pages:
-            write(f"{folder}/{value}.md", label, title, papers, canonical=folder == "categories")
-        listing = "\n".join(f"- {{ref}}`{label}` {len(papers)}" for _, label, _, papers in pages)
-        toctree = "\n".join(value for value, *_ in pages)
-        (target / folder / "index.md").write_text(
-            f"# {folder.title()}\n\n{listing}\n\n```{{toctree}}\n:hidden:\n\n{toctree}\n```\n",
-            "utf-8",
-        )
-    (target / "index.md").write_text(
-        "# Benchmark list\n\n```{toctree}\ntopics/index\ncategories/index\nkeywords/index\nenvironments/index\nvenues/index\n```\n",
-        "utf-8",
-    )
 
 
 def floor_site(target: Path) -> None:

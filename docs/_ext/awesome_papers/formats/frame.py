@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from ..records.commonmark import blocks
+from ..records.commonmark import Blocks, blocks
 from .markdown import COMMENT
 
 _ENTRY = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[^\]]+\]\(https?://", re.M)
@@ -34,17 +34,7 @@ def readme_frame(text: str) -> dict[str, Any]:
         if lines[start].strip():
             badges.append(lines[start].strip())
         start += 1
-    sections: list[tuple[str, list[tuple[int, str]]]] = []  # each line with its number
-    preamble: list[str] = []
-    for number, line in enumerate(lines[start:], start=start + 1):
-        if parsed.headings.get(number, (0, ""))[0] == 2:
-            sections.append((parsed.headings[number][1].strip(), []))
-        elif number in parsed.underlines:
-            continue
-        elif sections:
-            sections[-1][1].append((number, line))
-        else:
-            preamble.append(line)
+    preamble, sections = _sections(lines, start, parsed)
     frame: dict[str, Any] = {
         "title": title,
         "badges": badges,
@@ -83,3 +73,22 @@ def readme_frame(text: str) -> dict[str, Any]:
     # A list that writes the venue line under every entry, its section's venue or not.
     frame["venue_every"] = bool(entries) and sum(venues.values()) >= 0.8 * entries
     return frame
+
+
+def _sections(
+    lines: list[str], start: int, parsed: Blocks
+) -> tuple[list[str], list[tuple[str, list[tuple[int, str]]]]]:
+    """The lines from ``start`` (0-based) up to the first level-2 heading, and each such
+    section's name with its lines, each line with its number (1-based)."""
+    sections: list[tuple[str, list[tuple[int, str]]]] = []
+    preamble: list[str] = []
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if parsed.headings.get(number, (0, ""))[0] == 2:
+            sections.append((parsed.headings[number][1].strip(), []))
+        elif number in parsed.underlines:
+            continue
+        elif sections:
+            sections[-1][1].append((number, line))
+        else:
+            preamble.append(line)
+    return preamble, sections

@@ -212,15 +212,7 @@ class _State:
         keywords = list(dict.fromkeys(self.keyword(k) for k in entry.keywords))
         if keywords:
             record["keywords"] = keywords
-        envs: list[str] = []
-        settings: list[str] = []
-        for text, url in entry.environments:
-            if url is not None:
-                envs.append(self.environment(text, url))
-            elif term_key(text) in self.env_keys:
-                envs.append(self.env_keys[term_key(text)])
-            elif text.casefold() not in {"none", "n/a", "-"}:
-                settings.append(text)
+        envs, settings = self.places(entry)
         if envs:
             record["environments"] = list(dict.fromkeys(envs))
         if settings:
@@ -236,6 +228,20 @@ class _State:
         if entry.notes:
             record["note"] = "; ".join(entry.notes)
         return record
+
+    def places(self, entry: Entry) -> tuple[list[str], list[str]]:
+        """An entry's environments (ids, a linked or known name each) and its settings (the
+        other names, "none" left out)."""
+        envs: list[str] = []
+        settings: list[str] = []
+        for text, url in entry.environments:
+            if url is not None:
+                envs.append(self.environment(text, url))
+            elif term_key(text) in self.env_keys:
+                envs.append(self.env_keys[term_key(text)])
+            elif text.casefold() not in {"none", "n/a", "-"}:
+                settings.append(text)
+        return envs, settings
 
 
 def _merge(kept: dict[str, Any], other: dict[str, Any]) -> None:

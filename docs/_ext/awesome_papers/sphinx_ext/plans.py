@@ -67,82 +67,116 @@ def author_labels(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
     return found
 
 
-def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
-    """Every page, by pagename."""
-    info, data_dir = state.list_of(app.env), state.data_dir(app)
-    known, people = roster(catalogue), authors(catalogue)
-    nearest = related_papers(app, catalogue)
-    std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
-    digests, builder = catalogue.paper_digests, app.builder
-    site = key_of(app.config.html_baseurl, info)
-    targets: dict[str, str] = {}
-    shown: dict[str, tuple[str, ...]] = {}
+class _Context:
+    """What every paper, author and A-Z page of one build reads, worked out once."""
 
-    def show(slug: str) -> tuple[str, ...]:
+    def __init__(self, app: Sphinx, catalogue: Catalogue) -> None:
+        self.app, self.catalogue = app, catalogue
+        self.info, self.data_dir = state.list_of(app.env), state.data_dir(app)
+        self.known = roster(catalogue)
+        self.nearest = related_papers(app, catalogue)
+        self.std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
+        self.site = key_of(app.config.html_baseurl, self.info)
+        self.targets: dict[str, str] = {}
+        self._shown: dict[str, tuple[str, ...]] = {}
+
+    def links(self, pagename: str) -> Links:
+        """Links from ``pagename``, sharing the build's resolved targets."""
+        return Links(self.app.builder, pagename, self.targets)
+
+    def show(self, slug: str) -> tuple[str, ...]:
         """What a link to an author shows and where it leads."""
         if not slug:
             return ()
-        if slug not in shown:
+        if slug not in self._shown:
+            known = self.known
             leads = "page" if known.has_page(slug) else known.first[slug]
-            shown[slug] = (slug, known.names[slug], leads)
-        return shown[slug]
+            self._shown[slug] = (slug, known.names[slug], leads)
+        return self._shown[slug]
 
-    def paper_page(paper: Paper, name: str) -> Page:
-        view = paper_view(
-            paper,
-            catalogue,
-            Links(builder, name, targets),
-            related=nearest[paper.id],
-            known=known,
-            info=info,
-            source=record_path(paper, data_dir),
-        )
-        base = app.config.html_baseurl
-        url = f"{base.rstrip('/')}/{builder.get_target_uri(name)}" if base else None
-        head = render("paper_head.html", {**view, "page_url": url})
-        return Page(paper.title, head, render("paper.html", view))
 
+def plan(app: Sphinx, catalogue: Catalogue) -> dict[str, Plan]:
+    """Every page, by pagename."""
+    context = _Context(app, catalogue)
+    plans = _paper_plans(context)
+    plans.update(_author_plans(context))
+    plans.update(listing_plans(app, catalogue, context.site, context.targets))
+    plans.update(index_plans(app, catalogue, context.site, context.targets))
+    plans.update(_letter_plans(context))
+    return plans
+
+
+def _paper_plans(context: _Context) -> dict[str, Plan]:
+    """A page per paper, keyed by what it shows: its record, related papers and authors."""
+    catalogue, digests = context.catalogue, context.catalogue.paper_digests
     plans: dict[str, Plan] = {}
     for paper in catalogue.papers:
         name = f"{PAPERS_DIR}/{paper.id}"
         key = key_of(
-            site,
+            context.site,
             digests[paper.id],
-            [(r.paper.id, digests[r.paper.id], r.shared) for r in nearest[paper.id]],
-            [show(known.slug_of[author]) for author in paper.authors],
-            [label in std for label in links_to(paper)],
+            [(r.paper.id, digests[r.paper.id], r.shared) for r in context.nearest[paper.id]],
+            [context.show(context.known.slug_of[author]) for author in paper.authors],
+            [label in context.std for label in links_to(paper)],
             catalogue.also_in.get(paper.id),
             catalogue.dead_links.get(paper.id),
             paper.source,
         )
-        plans[name] = Plan(key, partial(paper_page, paper, name))
-    for author in people.values():
+        plans[name] = Plan(key, partial(_paper_page, context, paper, name))
+    return plans
+
+
+def _paper_page(context: _Context, paper: Paper, name: str) -> Page:
+    view = paper_view(
+        paper,
+        context.catalogue,
+        context.links(name),
+        related=context.nearest[paper.id],
+        known=context.known,
+        info=context.info,
+        source=record_path(paper, context.data_dir),
+    )
+    base, builder = context.app.config.html_baseurl, context.app.builder
+    url = f"{base.rstrip('/')}/{builder.get_target_uri(name)}" if base else None
+    head = render("paper_head.html", {**view, "page_url": url})
+    return Page(paper.title, head, render("paper.html", view))
+
+
+def _author_plans(context: _Context) -> dict[str, Plan]:
+    """A page per author with enough papers: the papers and the co-authors."""
+    digests, plans = context.catalogue.paper_digests, {}
+    for author in authors(context.catalogue).values():
         name = f"{AUTHORS_DIR}/{author.slug}"
         key = key_of(
-            site,
+            context.site,
             author.name,
             [(p.id, digests[p.id]) for p in author.papers],
-            [(count, show(slug)) for slug, count in author.coauthors],
+            [(count, context.show(slug)) for slug, count in author.coauthors],
         )
-        links = Links(builder, name, targets)
-        plans[name] = Plan(key, partial(_author_page, author, known, links))
-    plans.update(listing_plans(app, catalogue, site, targets))
-    plans.update(index_plans(app, catalogue, site, targets))
+        plans[name] = Plan(key, partial(_author_page, author, context.known, context.links(name)))
+    return plans
+
+
+def _letter_plans(context: _Context) -> dict[str, Plan]:
+    """The A-Z index of authors: a page per letter, cut into pages of ``index_page_size``."""
+    known, plans = context.known, {}
     counts = letter_counts(known)
     letters: dict[str, list[str]] = {}
     for slug in known.names:
         letters.setdefault(letter_of(slug), []).append(slug)
-    size = options(app.config).index_page_size
+    size = options(context.app.config).index_page_size
     for letter, group in letters.items():
         first = f"{AUTHORS_DIR}/letter-{letter_key(letter)}"
         parts = [group[at : at + size] for at in range(0, len(group), size)]
         names = [first] + [f"{first}/page-{n}" for n in range(2, len(parts) + 1)]
         for number, (name, part) in enumerate(zip(names, parts, strict=True), 1):
-            entries = [(known.counts[slug], show(slug)) for slug in part]
-            key = key_of(site, letter, counts, number, len(parts), entries)
-            links = Links(builder, name, targets)
+            entries = [(known.counts[slug], context.show(slug)) for slug in part]
+            key = key_of(context.site, letter, counts, number, len(parts), entries)
             plans[name] = Plan(
-                key, partial(_letter_page, letter, part, counts, known, links, (number, names))
+                key,
+                partial(
+                    _letter_page, letter, part, counts, known, context.links(name), (number, names)
+                ),
             )
     return plans
 

@@ -124,30 +124,11 @@ def _build_index(
         for facet, values in facet_values(paper, catalogue).items():
             for value in values:
                 facets[facet][value].append(number)
-        authors = ", ".join(paper.authors[:6]) + (" et al." if len(paper.authors) > 6 else "")
-        title = f"{paper.short_name}: {paper.title}" if paper.short_name else paper.title
-        block.append(
-            [
-                url_of(paper),
-                title,
-                authors,
-                paper.venue_label or "",
-                # What a result shows above its snippet, and the rest, where the snippet is.
-                " · ".join(fields[f] for f in ("name", "title", "authors") if fields[f]),
-                " · ".join(fields[f] for f in ("subjects", "other") if fields[f]),
-            ]
-        )
+        block.append(_result(paper, fields, url_of(paper)))
         if len(block) == BLOCK or number == len(papers) - 1:
             blocks.append(files.add("b", block))
             block = []
-    postings: dict[str, list[list[int]]] = {}
-    for term, (numbers, weights) in weighted.items():
-        idf = math.log(1 + (len(papers) - len(numbers) + 0.5) / (len(numbers) + 0.5))
-        scale = 100 * idf * (_SATURATION + 1)
-        scores = [max(1, round(scale * w / (w + _SATURATION))) for w in weights]
-        postings[term] = [_deltas(numbers), scores]
-    for term, numbers in filters.items():
-        postings[term] = [_deltas(numbers)]
+    postings = _postings(weighted, filters, len(papers))
     # A half-typed word is a prefix of the words, not of their stems ("walki" of "walking",
     # stemmed "walk"): each such word names its stem, where a prefix lookup goes on.
     terms: dict[str, list[list[int]] | str] = {
@@ -172,6 +153,39 @@ def _build_index(
         "names": sorted(term.removeprefix(NAME) for term in filters if term.startswith(NAME)),
     }
     return {MANIFEST: _dump(manifest), **files.files}
+
+
+def _result(paper: Paper, fields: dict[str, str], url: str) -> list[str]:
+    """A paper as a search result: where it is, what it shows, and where its snippet is."""
+    authors = ", ".join(paper.authors[:6]) + (" et al." if len(paper.authors) > 6 else "")
+    title = f"{paper.short_name}: {paper.title}" if paper.short_name else paper.title
+    return [
+        url,
+        title,
+        authors,
+        paper.venue_label or "",
+        # What a result shows above its snippet, and the rest, where the snippet is.
+        " · ".join(fields[f] for f in ("name", "title", "authors") if fields[f]),
+        " · ".join(fields[f] for f in ("subjects", "other") if fields[f]),
+    ]
+
+
+def _postings(
+    weighted: dict[str, tuple[list[int], list[float]]],
+    filters: dict[str, list[int]],
+    papers: int,
+) -> dict[str, list[list[int]]]:
+    """Each term's papers as gaps, with BM25-like scores for the weighted words (a field
+    term only filters)."""
+    postings: dict[str, list[list[int]]] = {}
+    for term, (numbers, weights) in weighted.items():
+        idf = math.log(1 + (papers - len(numbers) + 0.5) / (len(numbers) + 0.5))
+        scale = 100 * idf * (_SATURATION + 1)
+        scores = [max(1, round(scale * w / (w + _SATURATION))) for w in weights]
+        postings[term] = [_deltas(numbers), scores]
+    for term, numbers in filters.items():
+        postings[term] = [_deltas(numbers)]
+    return postings
 
 
 def _chunks(terms: dict[str, list[list[int]] | str], files: _Files) -> list[list[str]]:

@@ -18,7 +18,7 @@ from ..formats.ris import ris_entry
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.listfile import ListInfo
-from ..records.model import LINK_LABELS, PAPER_PAGES, Paper
+from ..records.model import LINK_LABELS, PAPER_PAGES, Environment, Paper
 from ..records.people import Author, Roster, letter_key
 from ..records.related import Related
 from ..records.venues import TRACK_LABELS
@@ -98,7 +98,6 @@ def paper_view(
             "name": paper.venue_label,
             "url": links.label(f"venue-{slugify(paper.venue_label)}"),
         }
-    bibtex, ris = bibtex_entry(paper) if paper.is_scholarly else None, ris_entry(paper)
     own = "Paper" if paper.is_scholarly else str(paper.kind).title()
     buttons = [(own, paper.url), *((LINK_LABELS[link.kind], link.url) for link in paper.links)]
     return {
@@ -112,14 +111,7 @@ def paper_view(
         "track": TRACK_LABELS[paper.track] if paper.track else None,
         "topics": _named(links, "topic", [(t.id, t.name) for t in catalogue.topics_of(paper)]),
         "keywords": _named(links, "keyword", [(slugify(k), k) for k in paper.keywords]),
-        "environments": [
-            {**item, "site": env.url if is_web_url(env.url) else None}
-            for item, env in zip(
-                _named(links, "env", [(e.id, e.name) for e in catalogue.environments_of(paper)]),
-                catalogue.environments_of(paper),
-                strict=True,
-            )
-        ],
+        "environments": _environments(links, catalogue.environments_of(paper)),
         "buttons": [{"label": label, "url": url} for label, url in buttons if is_web_url(url)],
         "also_in": [
             {"name": name, "url": url}
@@ -130,10 +122,7 @@ def paper_view(
         "health": links.label("link-health"),
         "card": links.label(f"category-{paper.category}"),
         "category": catalogue.category_by_id[paper.category].title,
-        "bibtex": bibtex,
-        "ris": ris,
-        "bib_file": _data_url("application/x-bibtex", bibtex or ""),
-        "ris_file": _data_url("application/x-research-info-systems", ris),
+        **_cite(paper),
         "related": [
             {**paper_row(links, item.paper), "shared": ", ".join(item.shared[:4])}
             for item in related
@@ -143,6 +132,26 @@ def paper_view(
         "meta": [(name, value) for name, value in citation_tags(paper) if value],
         "description": description(paper),
         "site": info.title if info else "",
+    }
+
+
+def _environments(links: Links, environments: Sequence[Environment]) -> list[dict[str, Any]]:
+    """The environments' pages, each with its own site when it has one."""
+    named = _named(links, "env", [(e.id, e.name) for e in environments])
+    return [
+        {**item, "site": env.url if is_web_url(env.url) else None}
+        for item, env in zip(named, environments, strict=True)
+    ]
+
+
+def _cite(paper: Paper) -> dict[str, str | None]:
+    """BibTeX (a scholarly record's only) and RIS, as text and as files to download."""
+    bibtex, ris = bibtex_entry(paper) if paper.is_scholarly else None, ris_entry(paper)
+    return {
+        "bibtex": bibtex,
+        "ris": ris,
+        "bib_file": _data_url("application/x-bibtex", bibtex or ""),
+        "ris_file": _data_url("application/x-research-info-systems", ris),
     }
 
 
