@@ -50,7 +50,7 @@ def test_no_import_cycle_in_the_package() -> None:
 
 def test_only_sphinx_ext_imports_sphinx() -> None:
     for path in PACKAGE.rglob("*.py"):
-        if "sphinx_ext" in path.parts or path.name == "__init__.py" and path.parent == PACKAGE:
+        if "sphinx_ext" in path.parts or (path.name == "__init__.py" and path.parent == PACKAGE):
             continue
         tree = ast.parse(path.read_text("utf-8"))
         names = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]

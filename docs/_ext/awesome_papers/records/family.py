@@ -8,7 +8,7 @@ from pathlib import Path
 from .catalogue import Catalogue
 from .keys import identity_keys
 from .listfile import ListInfo
-from .model import PAPER_PAGES
+from .pagekinds import PAPER
 
 #: Per paper id: (the other list's name, the URL of the paper's card there).
 AlsoIn = dict[str, tuple[tuple[str, str], ...]]
@@ -30,7 +30,7 @@ def also_in(catalogue: Catalogue, info: ListInfo, data_dir: Path) -> AlsoIn:
             if not isinstance(record, dict):
                 continue
             # Every list of the family is built by this engine: each paper has a page.
-            card = f"{base}{PAPER_PAGES}/{record.get('id')}.html"
+            card = f"{base}{PAPER.pagename(str(record.get('id')))}.html"
             for key in identity_keys(str(record.get("url", "")), str(record.get("title", ""))):
                 cards.setdefault(key, card)
         for paper in catalogue.papers:

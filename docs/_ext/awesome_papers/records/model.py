@@ -47,9 +47,6 @@ LINK_LABELS = {
     "other": "Link",
 }
 
-#: The folder of a site of this engine that holds one page per paper, ``papers/<id>.html``.
-PAPER_PAGES = "papers"
-
 #: What ``kind`` a record of a paper may have (no kind is a paper).
 SCHOLARLY_KINDS = (None, "paper", "survey")
 

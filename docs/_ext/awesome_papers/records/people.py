@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from .catalogue import Catalogue
 from .keys import slugify
 from .model import Paper
-
-#: An author gets a page of their own from this many papers; below, links go to the paper.
-MIN_PAGE_PAPERS = 2
+from .pagekinds import AUTHOR
 
 
 def sort_key(slug: str) -> tuple[str, str]:
@@ -54,7 +52,7 @@ class Roster:
     first: dict[str, str]  # slug -> the id of their first paper in the list's order
 
     def has_page(self, slug: str) -> bool:
-        return self.counts[slug] >= MIN_PAGE_PAPERS
+        return self.counts[slug] >= AUTHOR.min_papers
 
 
 def authors_key(catalogue: Catalogue) -> str:
@@ -92,7 +90,7 @@ def roster(catalogue: Catalogue) -> Roster:
 
 
 def authors(catalogue: Catalogue) -> dict[str, Author]:
-    """Every author with a page (:data:`MIN_PAGE_PAPERS` papers), by slug, in A-Z order,
+    """Every author with a page (:attr:`.AUTHOR.min_papers` papers), by slug, in A-Z order,
     with their papers and co-authors (computed once per catalogue); the roster knows the
     rest."""
     if "authors" not in catalogue.memo:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from ..records.pagekinds import LETTER
 from ..records.people import letter_counts, letter_key, roster
 from .domain import get_domain
 from .indexlist import index_list
 from .state import catalogue_of
-from .views import LETTER
 
 INTRO = (
     "Every author of the list, A to Z by family name. An author with two or more papers has a "
@@ -28,5 +28,5 @@ class PaperAuthors(SphinxDirective):
         catalogue = catalogue_of(self.env)
         get_domain(self.env).note_selection(self.env.docname, ("authors", "", ""), catalogue)
         counts = letter_counts(roster(catalogue))
-        entries = [(f"{LETTER}-{letter_key(key)}", key, n) for key, n in counts.items()]
+        entries = [(LETTER.label(letter_key(key)), key, n) for key, n in counts.items()]
         return [nodes.paragraph(INTRO, INTRO), index_list(entries)]

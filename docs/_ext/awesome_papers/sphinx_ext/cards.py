@@ -21,13 +21,14 @@ from sphinx import addnodes
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.model import LINK_LABELS, Paper
+from ..records.pagekinds import ENVIRONMENT, KEYWORD, LINK_HEALTH, PAPER, TOPIC, VENUE
 from ..records.venues import TRACK_LABELS
 from .options import options
 from .rendering import render
 from .state import catalogue_of
 
-#: Resolves (label prefix, value) to a URI relative to the current page, or None for no link.
-Linker = Callable[[str, str], str | None]
+#: Resolves a label to a URI relative to the current page, or None for no link.
+Linker = Callable[[str], str | None]
 
 
 class Linked(NamedTuple):
@@ -105,7 +106,7 @@ def card_values(
 ) -> dict[str, Any]:
     """What the card shows, as plain text and links (the template escapes them): only
     http(s) links to elsewhere, and internal ones where the page exists (``link``)."""
-    page, venue = link("paper", paper.id), paper.venue_label
+    page, venue = link(PAPER.label(paper.id)), paper.venue_label
     dead = bool(catalogue.dead_links.get(paper.id))
     return {
         "id": paper.id,
@@ -116,16 +117,19 @@ def card_values(
         "title": paper.title,
         "highlight": paper.highlight,
         **_authors(paper, authors_shown),
-        "venue": Linked(link("venue", slugify(venue)), venue) if venue else None,
+        "venue": Linked(link(VENUE.label(slugify(venue))), venue) if venue else None,
         "track": TRACK_LABELS[paper.track] if paper.track else None,
         "venue_note": paper.venue_note,
         "topics": [
-            Linked(link("topic", topic), _topic_name(catalogue, topic)) for topic in paper.topics
+            Linked(link(TOPIC.label(topic)), _topic_name(catalogue, topic))
+            for topic in paper.topics
         ],
-        "keywords": [Linked(link("keyword", slugify(k)), k) for k in paper.keywords],
+        "keywords": [Linked(link(KEYWORD.label(slugify(k))), k) for k in paper.keywords],
         "methods": list(paper.methods),
         "environments": [
-            Place(link("env", env.id), env.name, env.url if is_web_url(env.url) else None)
+            Place(
+                link(ENVIRONMENT.label(env.id)), env.name, env.url if is_web_url(env.url) else None
+            )
             for env in map(catalogue.environment_by_id.__getitem__, paper.environments)
         ],
         "settings": list(paper.settings),
@@ -135,7 +139,7 @@ def card_values(
         "scores": paper.scores,
         "note": paper.note,
         "dead": dead,
-        "health": link("link", "health") if dead else None,
+        "health": link(LINK_HEALTH) if dead else None,
         # A book's own link reads "Book"; a paper's "Paper".
         "buttons": [
             Button(label, url)
@@ -194,9 +198,9 @@ def visit_card_html(self: Any, node: paper_card) -> None:
     )
     to_root = f"{to_root}/" if to_root else ""
 
-    def link(prefix: str, value: str) -> str | None:
-        """The page labelled ``<prefix>-<value>``, or None when there is none."""
-        target = labels.get(f"{prefix}-{value}")
+    def link(label: str) -> str | None:
+        """The page labelled ``label``, or None when there is none."""
+        target = labels.get(label)
         if target is None:
             return None
         docname, anchor, _ = target

@@ -14,6 +14,7 @@ from sphinx_design.shared import create_component
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.model import Category, Environment, Keyword, Paper, Topic, Venue
+from ..records.pagekinds import PAPER, SECTION_KINDS, TOPIC
 from .azindex import az_node
 from .cards import card_node, external, label_ref
 from .domain import Selection, get_domain
@@ -26,21 +27,10 @@ from .listing import (
     subject_title,
 )
 from .options import options
-from .pages import MIN_PAGE_PAPERS, SECTIONS
 from .state import catalogue_of
 
 logger = logging.getLogger(__name__)
 
-#: Selection kind -> label prefix of its generated page.
-LABEL_PREFIX = {
-    "topic": "topic",
-    "category": "category",
-    "keyword": "keyword",
-    "environment": "env",
-    "venue": "venue",
-}
-#: Selection kind -> the folder of its generated pages.
-FOLDERS = {kind: folder for folder, (kind, _) in SECTIONS.items()}
 _KINDS = ("category", "topic", "keyword", "environment", "venue", "year")
 
 
@@ -107,11 +97,11 @@ class PaperPage(_CatalogueDirective):
         if subject is None:
             raise self.error(f"paper-page: no {kind} {value!r} in the data")
         title = subject_title(subject)
-        label = f"{LABEL_PREFIX[kind]}-{value}"
+        label = SECTION_KINDS[kind].label(value)
         section = nodes.section(ids=[label], names=[label])
         section += nodes.title(title, title)
         section.extend(_intro(subject, self.catalogue))
-        folder = FOLDERS[kind]
+        folder = SECTION_KINDS[kind].folder
         size = options(self.config).page_size
         shown = Listing(kind, folder, value, self.selection(kind, value), size)
         cards = self.cards(shown.page(1), range_text(shown, 1))
@@ -150,11 +140,11 @@ def _intro(
 
 def entry_label(catalogue: Catalogue, kind: str, value: str) -> str:
     """The label an index entry links: its page, or the one card of a keyword or environment
-    with fewer than ``MIN_PAGE_PAPERS`` papers, which has no page."""
-    papers = catalogue.select(kind, value)
-    if kind in {"keyword", "environment"} and 0 < len(papers) < MIN_PAGE_PAPERS:
-        return f"paper-{papers[0].id}"
-    return f"{LABEL_PREFIX[kind]}-{value}"
+    with fewer papers than its kind's ``min_papers``, which has no page."""
+    papers, page = catalogue.select(kind, value), SECTION_KINDS[kind]
+    if 0 < len(papers) < page.min_papers:
+        return PAPER.label(papers[0].id)
+    return page.label(value)
 
 
 def _topic_intro(topic: Topic, catalogue: Catalogue) -> list[nodes.Node]:
@@ -166,7 +156,7 @@ def _topic_intro(topic: Topic, catalogue: Catalogue) -> list[nodes.Node]:
         para += nodes.strong("Related topics: ", "Related topics: ")
         for index, other in enumerate(related):
             para += nodes.Text(", " if index else "")
-            para += label_ref(f"topic-{other.id}", other.name)
+            para += label_ref(TOPIC.label(other.id), other.name)
         intro.append(para)
     years: dict[int, int] = {}
     for paper in catalogue.select("topic", topic.id):
@@ -188,17 +178,13 @@ class PaperIndex(_CatalogueDirective):
 
     def run(self) -> list[nodes.Node]:
         kind = self.arguments[0]
-        if kind not in LABEL_PREFIX:
+        if kind not in SECTION_KINDS:
             raise self.error(f"paper-index: unknown kind {kind!r}")
         self.depend(("index", kind, ""))
         entries = index_entries(self.catalogue, kind)
-        if kind in AZ_KINDS:
+        if SECTION_KINDS[kind].az:
             return [az_node(entries, options(self.config).index_page_size)]
         return [index_list(entries)]
-
-
-#: The kinds whose index is A to Z, in pages (:mod:`.azindex`).
-AZ_KINDS = ("keyword", "environment")
 
 
 def index_entries(catalogue: Catalogue, kind: str) -> list[Entry]:

@@ -6,6 +6,7 @@ from collections import Counter
 
 from docutils import nodes
 
+from ..records.pagekinds import PAPER
 from .cards import external, label_ref
 from .directives import _CatalogueDirective
 from .state import link_report_of, read_link_report
@@ -60,7 +61,7 @@ class PaperLinkHealth(_CatalogueDirective):
                 name = str(carrier)
                 if name in papers:
                     carriers += label_ref(
-                        f"paper-{name}", papers[name].short_name or papers[name].title
+                        PAPER.label(name), papers[name].short_name or papers[name].title
                     )
                 else:
                     carriers += nodes.Text(name.removeprefix("env:"))

@@ -20,7 +20,8 @@ from markupsafe import Markup
 
 from ..records.catalogue import Catalogue
 from ..records.model import Category, Environment, Keyword, Paper, Topic, Venue
-from .pages import SECTIONS, listed_values
+from ..records.pagekinds import BY_FOLDER
+from .pages import listed_values
 from .state import catalogue_of
 
 #: Where the listings' row files go, from the root of the HTML output.
@@ -63,7 +64,7 @@ class Listing:
 
 
 def listing(catalogue: Catalogue, folder: str, value: str, size: int) -> Listing:
-    kind = SECTIONS[folder][0]
+    kind = BY_FOLDER[folder].name
     return Listing(kind, folder, value, catalogue.select(kind, value), size)
 
 

@@ -14,14 +14,14 @@ from sphinx.application import Sphinx
 
 from ..records.catalogue import Catalogue
 from ..records.model import Paper
+from ..records.pagekinds import BY_FOLDER, SECTIONS
 from .azindex import az_html, az_pagename, az_pages
 from .cards import render_card
-from .directives import AZ_KINDS, FOLDERS, index_entries
+from .directives import index_entries
 from .indexlist import Entry
 from .listing import Listing, listing_view, listings, subject_title
 from .options import options
 from .pageplan import Page, Plan, description, key_of, links_to
-from .pages import SECTIONS
 from .rendering import render
 from .views import Links
 
@@ -63,14 +63,15 @@ def listing_plans(
 def _listing_page(
     catalogue: Catalogue, title: str, shown: Listing, number: int, links: Links, authors: int
 ) -> Page:
-    def link(prefix: str, value: str) -> str | None:
-        return links.label(f"{prefix}-{value}")
-
     def uri_of(page: int) -> str:
         return str(links.builder.get_relative_uri(links.pagename, shown.pagename(page)))
 
     view = listing_view(
-        title, shown, number, lambda paper: render_card(paper, catalogue, link, authors), uri_of
+        title,
+        shown,
+        number,
+        lambda paper: render_card(paper, catalogue, links.label, authors),
+        uri_of,
     )
     title = f"{view['title']} (page {number} of {shown.pages})"
     return Page(title, description(view), render("listing.html", view))
@@ -82,14 +83,14 @@ def index_plans(
     """The second and later pages of the A-Z indexes of keywords and environments."""
     std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
     plans: dict[str, Plan] = {}
-    for kind in AZ_KINDS:
-        entries = index_entries(catalogue, kind)
-        pages, folder = az_pages(entries, options(app.config).index_page_size), FOLDERS[kind]
+    for kind in (kind for kind in SECTIONS if kind.az):
+        entries = index_entries(catalogue, kind.name)
+        pages, folder = az_pages(entries, options(app.config).index_page_size), kind.folder
         for number in range(2, len(pages) + 1):
             name = az_pagename(f"{folder}/index", number)
             # What each entry shows, and the page it leads to.
             shown = [(entry, std.get(entry[0], ("",))[0]) for entry in pages[number - 1]]
-            key = key_of(site, kind, number, [len(page) for page in pages], shown)
+            key = key_of(site, kind.name, number, [len(page) for page in pages], shown)
             links = Links(app.builder, name, targets)
             plans[name] = Plan(key, partial(_index_page, folder, pages, number, links))
     return plans
@@ -100,11 +101,12 @@ def _index_page(folder: str, pages: list[list[Entry]], number: int, links: Links
         other = az_pagename(f"{folder}/index", page)
         return str(links.builder.get_relative_uri(links.pagename, other))
 
-    title = f"{SECTIONS[folder][1]} (page {number} of {len(pages)})"
+    heading = BY_FOLDER[folder].title
+    title = f"{heading} (page {number} of {len(pages)})"
     view = {
-        "title": SECTIONS[folder][1],
+        "title": heading,
         "page_of": f"(page {number} of {len(pages)})",
         "body": Markup(az_html(pages, number, uri_of, links.label)),
-        "description": f"{SECTIONS[folder][1]} of this list, A to Z: page {number} of {len(pages)}.",
+        "description": f"{heading} of this list, A to Z: page {number} of {len(pages)}.",
     }
     return Page(title, description(view), render("azpage.html", view))

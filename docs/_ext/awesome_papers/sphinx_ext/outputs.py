@@ -44,13 +44,13 @@ from ..formats.exports import (
 from ..records.cache import code_version
 from ..records.catalogue import Catalogue
 from ..records.model import Paper
+from ..records.pagekinds import AUTHOR, PAPER, TOPIC, VENUE
 from . import beside, state
 from .domain import get_domain
 from .listing import LISTINGS_DIR, listings
 from .options import options
 from .search import write_search_index
 from .sitemap import write_sitemap
-from .views import AUTHOR, PAPERS_DIR
 
 logger = logging.getLogger(__name__)
 #: The authors with a page, for the search page (see :func:`author_pages`).
@@ -61,7 +61,7 @@ _JOBS: dict[int, beside.Job] = {}
 
 def paper_url(app: Sphinx, paper: Paper) -> str:
     """Where a paper's page is, relative to the root of the HTML output."""
-    return str(app.builder.get_target_uri(f"{PAPERS_DIR}/{paper.id}"))
+    return str(app.builder.get_target_uri(PAPER.pagename(paper.id)))
 
 
 def search_stemmer(app: Sphinx) -> Callable[[str], str]:
@@ -146,7 +146,7 @@ def author_pages(app: Sphinx) -> str:
     rows = [
         [title, app.builder.get_target_uri(page)]
         for label, (page, title) in sorted(pages.items())
-        if label.startswith(f"{AUTHOR}-")
+        if label.startswith(AUTHOR.label(""))
     ]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -159,16 +159,16 @@ def feeds(app: Sphinx, catalogue: Catalogue) -> list[Feed]:
     def page(docname: str) -> str:
         return base + app.builder.get_target_uri(docname)
 
-    followed = [("topic", "topics", t.id, t.name) for t in catalogue.topics]
-    followed += [("venue", "venues", v.slug, v.label) for v in catalogue.venues]
+    followed = [(TOPIC, t.id, t.name) for t in catalogue.topics]
+    followed += [(VENUE, v.slug, v.label) for v in catalogue.venues]
     return [Feed(catalogue.papers, f"{project}: recently added papers", base, FEED)] + [
         Feed(
-            catalogue.select(kind, value),
+            catalogue.select(kind.name, value),
             f"{project}: {name}",
-            page(f"{folder}/{value}"),
-            feed_path(kind, value),
+            page(kind.pagename(value)),
+            feed_path(kind.name, value),
         )
-        for kind, folder, value, name in followed
+        for kind, value, name in followed
     ]
 
 

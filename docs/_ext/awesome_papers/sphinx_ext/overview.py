@@ -11,6 +11,7 @@ from docutils.parsers.rst import directives
 from sphinx_design.shared import create_component
 
 from ..formats.exports import DOWNLOADS, FACET_INDEX
+from ..records.pagekinds import CATEGORY, PAPER, TOPIC, VENUE
 from .cards import label_ref
 from .directives import _CatalogueDirective
 from .indexlist import index_list
@@ -44,7 +45,7 @@ class PaperOverview(_CatalogueDirective):
             counts = catalogue.counts("topic")
             topic_map = nodes.container(classes=["ap-topic-map"])
             topic_map += index_list(
-                [(f"topic-{t.id}", t.name, counts.get(t.id, 0)) for t in catalogue.topics]
+                [(TOPIC.label(t.id), t.name, counts.get(t.id, 0)) for t in catalogue.topics]
             )
             result += [nodes.rubric("Topics", "Topics", classes=["ap-section"]), topic_map]
         # A list organised by venue leads with its venue-years, newest first; its categories
@@ -55,7 +56,7 @@ class PaperOverview(_CatalogueDirective):
         if len(catalogue.categories) > 1:
             counts = catalogue.counts("category")
             categories = [
-                (f"category-{c.id}", c.title, c.description, counts.get(c.id, 0))
+                (CATEGORY.label(c.id), c.title, c.description, counts.get(c.id, 0))
                 for c in catalogue.categories
             ]
             result += [
@@ -70,7 +71,7 @@ class PaperOverview(_CatalogueDirective):
         self.depend(("index", "venue", ""))
         counts = self.catalogue.counts("venue")
         venues = index_list(
-            [(f"venue-{v.slug}", v.label, counts[v.slug]) for v in self.catalogue.venues]
+            [(VENUE.label(v.slug), v.label, counts[v.slug]) for v in self.catalogue.venues]
         )
         return [nodes.rubric("Venues", "Venues", classes=["ap-section"]), venues]
 
@@ -86,7 +87,7 @@ class PaperOverview(_CatalogueDirective):
         items = nodes.bullet_list()
         for paper in dated:
             item = nodes.paragraph()
-            item += label_ref(f"paper-{paper.id}", paper.short_name or paper.title)
+            item += label_ref(PAPER.label(paper.id), paper.short_name or paper.title)
             item += nodes.Text(f" · {paper.venue_label or ''} · added {paper.added}")
             items += nodes.list_item("", item)
         section += items
@@ -118,7 +119,7 @@ class PaperAll(_CatalogueDirective):
         categories = nodes.bullet_list()
         for category in catalogue.categories:
             item = nodes.paragraph()
-            item += label_ref(f"category-{category.id}", category.title)
+            item += label_ref(CATEGORY.label(category.id), category.title)
             item += nodes.Text(f" ({counts.get(category.id, 0)})")
             categories += nodes.list_item("", item)
         opening = (

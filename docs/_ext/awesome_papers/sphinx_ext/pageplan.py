@@ -10,6 +10,7 @@ from typing import Any
 
 from ..records.keys import slugify
 from ..records.model import Paper
+from ..records.pagekinds import CATEGORY, ENVIRONMENT, KEYWORD, LINK_HEALTH, TOPIC, VENUE
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,8 @@ def description(view: dict[str, Any]) -> str:
 
 def links_to(paper: Paper) -> list[str]:
     """The labels a paper's page may link, whose pages come and go with the data."""
-    found = [f"topic-{t}" for t in paper.topics]
-    found += [f"keyword-{slugify(k)}" for k in paper.keywords]
-    found += [f"env-{e}" for e in paper.environments]
-    found += [f"venue-{slugify(paper.venue_label)}"] if paper.venue_label else []
-    return [*found, f"category-{paper.category}", "link-health"]
+    found = [TOPIC.label(t) for t in paper.topics]
+    found += [KEYWORD.label(slugify(k)) for k in paper.keywords]
+    found += [ENVIRONMENT.label(e) for e in paper.environments]
+    found += [VENUE.label(slugify(paper.venue_label))] if paper.venue_label else []
+    return [*found, CATEGORY.label(paper.category), LINK_HEALTH]

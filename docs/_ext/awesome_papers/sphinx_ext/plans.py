@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 from ..records import related
 from ..records.catalogue import Catalogue
 from ..records.model import Paper
+from ..records.pagekinds import AUTHOR, LETTER, PAPER
 from ..records.people import (
     Author,
     Roster,
@@ -34,23 +35,12 @@ from .listingplans import index_plans, listing_plans
 from .options import options
 from .pageplan import Page, Plan, description, key_of, links_to
 from .rendering import render
-from .views import (
-    AUTHOR,
-    AUTHORS_DIR,
-    LETTER,
-    PAPER,
-    PAPERS_DIR,
-    Links,
-    author_view,
-    letter_view,
-    paper_view,
-    record_path,
-)
+from .views import Links, author_view, letter_view, paper_view, record_path
 
 
 def paper_labels(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
     """``{label: (pagename, title)}`` of the papers' pages."""
-    return {f"{PAPER}-{p.id}": (f"{PAPERS_DIR}/{p.id}", p.title) for p in catalogue.papers}
+    return {PAPER.label(p.id): (PAPER.pagename(p.id), p.title) for p in catalogue.papers}
 
 
 def author_labels(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
@@ -61,9 +51,9 @@ def author_labels(catalogue: Catalogue) -> dict[str, tuple[str, str]]:
     for slug, name in known.names.items():
         letter = letter_of(slug)
         key = letter_key(letter)
-        found.setdefault(f"{LETTER}-{key}", (f"{AUTHORS_DIR}/letter-{key}", letter))
+        found.setdefault(LETTER.label(key), (LETTER.pagename(key), letter))
         if known.has_page(slug):
-            found[f"{AUTHOR}-{slug}"] = (f"{AUTHORS_DIR}/{slug}", name)
+            found[AUTHOR.label(slug)] = (AUTHOR.pagename(slug), name)
     return found
 
 
@@ -111,7 +101,7 @@ def _paper_plans(context: _Context) -> dict[str, Plan]:
     catalogue, digests = context.catalogue, context.catalogue.paper_digests
     plans: dict[str, Plan] = {}
     for paper in catalogue.papers:
-        name = f"{PAPERS_DIR}/{paper.id}"
+        name = PAPER.pagename(paper.id)
         key = key_of(
             context.site,
             digests[paper.id],
@@ -146,7 +136,7 @@ def _author_plans(context: _Context) -> dict[str, Plan]:
     """A page per author with enough papers: the papers and the co-authors."""
     digests, plans = context.catalogue.paper_digests, {}
     for author in authors(context.catalogue).values():
-        name = f"{AUTHORS_DIR}/{author.slug}"
+        name = AUTHOR.pagename(author.slug)
         key = key_of(
             context.site,
             author.name,
@@ -166,7 +156,7 @@ def _letter_plans(context: _Context) -> dict[str, Plan]:
         letters.setdefault(letter_of(slug), []).append(slug)
     size = options(context.app.config).index_page_size
     for letter, group in letters.items():
-        first = f"{AUTHORS_DIR}/letter-{letter_key(letter)}"
+        first = LETTER.pagename(letter_key(letter))
         parts = [group[at : at + size] for at in range(0, len(group), size)]
         names = [first] + [f"{first}/page-{n}" for n in range(2, len(parts) + 1)]
         for number, (name, part) in enumerate(zip(names, parts, strict=True), 1):

@@ -6,6 +6,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
+from ..records.pagekinds import PAPER
 from .cards import label_ref
 from .domain import get_domain
 from .state import catalogue_of
@@ -31,4 +32,4 @@ class PaperRole(SphinxRole):
         get_domain(self.env).note_selection(
             self.env.docname, ("paper", "", paper.id), catalogue_of(self.env)
         )
-        return [label_ref(f"paper-{paper.id}", paper.title, ["ap-paper-ref"])], []
+        return [label_ref(PAPER.label(paper.id), paper.title, ["ap-paper-ref"])], []

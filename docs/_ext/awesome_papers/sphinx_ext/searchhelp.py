@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..records.catalogue import Catalogue
+from ..records.pagekinds import ENVIRONMENT, KEYWORD, TOPIC, VENUE
 from .searchterms import tokens
 
 #: The most words kept for spelling suggestions, the commonest first.
@@ -21,16 +22,17 @@ Entry = tuple[str, str, str, str]
 def entries(catalogue: Catalogue) -> list[Entry]:
     """Every topic, environment, keyword and venue of the list, with its page's label."""
     found: list[Entry] = [
-        ("Topic", f"topic-{t.id}", t.name, " ".join([t.description, *t.keywords]))
+        ("Topic", TOPIC.label(t.id), t.name, " ".join([t.description, *t.keywords]))
         for t in catalogue.topics
     ]
     found += (
-        ("Environment", f"env-{e.id}", e.name, " ".join(e.aliases)) for e in catalogue.environments
+        ("Environment", ENVIRONMENT.label(e.id), e.name, " ".join(e.aliases))
+        for e in catalogue.environments
     )
     found += (
-        ("Keyword", f"keyword-{k.slug}", k.name, " ".join(k.aliases)) for k in catalogue.keywords
+        ("Keyword", KEYWORD.label(k.slug), k.name, " ".join(k.aliases)) for k in catalogue.keywords
     )
-    found += (("Venue", f"venue-{v.slug}", v.label, "") for v in catalogue.venues)
+    found += (("Venue", VENUE.label(v.slug), v.label, "") for v in catalogue.venues)
     return found
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records.listfile import load_list
+from ..records.pagekinds import AUTHOR, ENVIRONMENT, KEYWORD, PAPER, VENUE
 
 
 def sphinx_settings(data_dir: Path) -> dict[str, Any]:
@@ -49,15 +50,11 @@ def sphinx_settings(data_dir: Path) -> dict[str, Any]:
         # Keyword, environment and venue pages number in the hundreds: a sidebar listing their
         # siblings on each of them would make the build quadratic in their number.
         "html_sidebars": {
-            "keywords/**": [],
-            "environments/**": [],
-            "venues/**": [],
+            **{f"{kind.folder}/**": [] for kind in (KEYWORD, ENVIRONMENT, VENUE, PAPER, AUTHOR)},
             "index": [],
             "statistics": [],
             "linking": [],
             "searching": [],
             "all/index": [],
-            "papers/**": [],
-            "authors/**": [],
         },
     }

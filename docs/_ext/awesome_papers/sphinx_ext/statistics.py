@@ -11,8 +11,9 @@ from docutils.parsers.rst import directives
 
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
+from ..records.pagekinds import SECTION_KINDS
 from .cards import label_ref
-from .directives import LABEL_PREFIX, _CatalogueDirective, entry_label
+from .directives import _CatalogueDirective, entry_label
 from .options import options
 
 _BAR_HEIGHT = 22
@@ -53,7 +54,7 @@ def _rows(catalogue: Catalogue, kind: str, limit: int) -> list[Row]:
     rows: list[Row] = [
         (
             name,
-            entry_label(catalogue, kind, value) if kind in LABEL_PREFIX else None,
+            entry_label(catalogue, kind, value) if kind in SECTION_KINDS else None,
             counts.get(value, 0),
         )
         for value, name in catalogue.named(kind)

@@ -18,16 +18,24 @@ from ..formats.ris import ris_entry
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.listfile import ListInfo
-from ..records.model import LINK_LABELS, PAPER_PAGES, Environment, Paper
+from ..records.model import LINK_LABELS, Environment, Paper
+from ..records.pagekinds import (
+    AUTHOR,
+    AUTHORS_INDEX,
+    CATEGORY,
+    ENVIRONMENT,
+    KEYWORD,
+    LETTER,
+    LINK_HEALTH,
+    PAPER,
+    TOPIC,
+    VENUE,
+    PageKind,
+)
 from ..records.people import Author, Roster, letter_key
 from ..records.related import Related
 from ..records.venues import TRACK_LABELS
 from .cards import is_web_url
-
-#: Label prefixes of the pages this module writes.
-PAPER, AUTHOR, LETTER = "paper", "author", "authors-letter"
-#: Their folders.
-PAPERS_DIR, AUTHORS_DIR = PAPER_PAGES, "authors"
 
 
 class Links:
@@ -53,8 +61,8 @@ class Links:
         return f"{uri}#{anchor}" if anchor else uri
 
 
-def _named(links: Links, prefix: str, items: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
-    return [{"name": name, "url": links.label(f"{prefix}-{key}")} for key, name in items]
+def _named(links: Links, kind: PageKind, items: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+    return [{"name": name, "url": links.label(kind.label(key))} for key, name in items]
 
 
 def author_link(
@@ -65,15 +73,15 @@ def author_link(
     if not slug or (not known.has_page(slug) and known.first[slug] == here):
         return {"name": name, "url": None}
     if known.has_page(slug):
-        return {"name": name, "url": links.label(f"{AUTHOR}-{slug}")}
-    return {"name": name, "url": links.label(f"{PAPER}-{known.first[slug]}")}
+        return {"name": name, "url": links.label(AUTHOR.label(slug))}
+    return {"name": name, "url": links.label(PAPER.label(known.first[slug]))}
 
 
 def paper_row(links: Links, paper: Paper) -> dict[str, Any]:
     """A paper as one line of a list: its page, names and venue."""
     return {
         "id": paper.id,
-        "url": links.label(f"{PAPER}-{paper.id}"),
+        "url": links.label(PAPER.label(paper.id)),
         "short": paper.short_name,
         "title": paper.title,
         "authors": ", ".join(paper.authors[:3]) + (" et al." if len(paper.authors) > 3 else ""),
@@ -96,7 +104,7 @@ def paper_view(
     if paper.venue_label:
         venue = {
             "name": paper.venue_label,
-            "url": links.label(f"venue-{slugify(paper.venue_label)}"),
+            "url": links.label(VENUE.label(slugify(paper.venue_label))),
         }
     own = "Paper" if paper.is_scholarly else str(paper.kind).title()
     buttons = [(own, paper.url), *((LINK_LABELS[link.kind], link.url) for link in paper.links)]
@@ -109,8 +117,8 @@ def paper_view(
         ],
         "venue": venue,
         "track": TRACK_LABELS[paper.track] if paper.track else None,
-        "topics": _named(links, "topic", [(t.id, t.name) for t in catalogue.topics_of(paper)]),
-        "keywords": _named(links, "keyword", [(slugify(k), k) for k in paper.keywords]),
+        "topics": _named(links, TOPIC, [(t.id, t.name) for t in catalogue.topics_of(paper)]),
+        "keywords": _named(links, KEYWORD, [(slugify(k), k) for k in paper.keywords]),
         "environments": _environments(links, catalogue.environments_of(paper)),
         "buttons": [{"label": label, "url": url} for label, url in buttons if is_web_url(url)],
         "also_in": [
@@ -119,8 +127,8 @@ def paper_view(
             if is_web_url(url)
         ],
         "dead": bool(catalogue.dead_links.get(paper.id)),
-        "health": links.label("link-health"),
-        "card": links.label(f"category-{paper.category}"),
+        "health": links.label(LINK_HEALTH),
+        "card": links.label(CATEGORY.label(paper.category)),
         "category": catalogue.category_by_id[paper.category].title,
         **_cite(paper),
         "related": [
@@ -137,7 +145,7 @@ def paper_view(
 
 def _environments(links: Links, environments: Sequence[Environment]) -> list[dict[str, Any]]:
     """The environments' pages, each with its own site when it has one."""
-    named = _named(links, "env", [(e.id, e.name) for e in environments])
+    named = _named(links, ENVIRONMENT, [(e.id, e.name) for e in environments])
     return [
         {**item, "site": env.url if is_web_url(env.url) else None}
         for item, env in zip(named, environments, strict=True)
@@ -189,7 +197,7 @@ def author_view(author: Author, known: Roster, links: Links) -> dict[str, Any]:
             {**author_link(links, known.names[slug], slug, known), "count": count}
             for slug, count in author.coauthors
         ],
-        "index": links.label(f"{LETTER}-{letter_key(author.letter)}"),
+        "index": links.label(LETTER.label(letter_key(author.letter))),
         "description": f"{len(author.papers)} papers by {author.name} in this list, "
         "with co-authors.",
     }
@@ -202,10 +210,10 @@ def letter_view(
     return {
         "letter": letter,
         "letters": [
-            {"letter": other, "count": count, "url": links.label(f"{LETTER}-{letter_key(other)}")}
+            {"letter": other, "count": count, "url": links.label(LETTER.label(letter_key(other)))}
             for other, count in letters.items()
         ],
-        "index": links.label("authors-index"),
+        "index": links.label(AUTHORS_INDEX),
         "authors": [
             {**author_link(links, known.names[slug], slug, known), "count": known.counts[slug]}
             for slug in group
