@@ -185,6 +185,23 @@ def test_all_papers_page_draws_rows_and_narrows_them(page: Page, facet_url: str)
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
+def test_a_file_that_does_not_load_is_said_not_left_loading(page: Page, facet_url: str) -> None:
+    """A failed fetch names the file on the page; a script that does not load is said where
+    its tools would be. Neither leaves "Loading…" on screen."""
+    page.route("**/papers-index.json", lambda route: route.fulfill(status=503))
+    page.goto(f"{facet_url}/all/index.html")
+    page.wait_for_selector(".ap-all-loading:has-text('could not be loaded')")
+    assert "papers-index.json answered 503" in (page.text_content(".ap-all-loading") or "")
+    assert page.text_content(".ap-filter-count") == "The filters could not be loaded."
+    page.unroute("**/papers-index.json")
+    page.route("**/awesome_papers_listing.js", lambda route: route.fulfill(status=404))
+    page.goto(f"{facet_url}/categories/vision.html")
+    page.wait_for_selector(".ap-error")
+    assert "could not be loaded" in (page.text_content(".ap-error") or "")
+    assert all(card.is_visible() for card in page.query_selector_all(".ap-card"))
+    assert not page.query_selector(".ap-filter")  # the cards stand as without JavaScript
+
+
 def search(page: Page, url: str, query: str) -> list[str]:
     """Titles of the paper results for ``query`` on the search page, best first."""
     page.goto(f"{url}/search.html?q={quote(query)}")

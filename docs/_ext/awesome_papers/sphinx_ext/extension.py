@@ -68,15 +68,6 @@ def _builder_inited(app: Sphinx) -> None:
         )
 
 
-def _search_page_scripts(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """``html-page-context``: the search page alone loads what offers the list's names near
-    a query that found few papers (a script added now is this page's only)."""
-    if pagename == "search":
-        app.add_js_file("awesome_papers_suggest.js", loading_method="defer")
-
-
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
     catalogue = state.catalogue_of(env)
     get_domain(env).publish_labels(
@@ -123,12 +114,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("paper-statistics", PaperStatistics)
     app.add_role("paper", PaperRole())
     app.add_css_file("awesome_papers.css")
-    app.add_js_file("awesome_papers_cite.js", loading_method="defer")
-    app.add_js_file("awesome_papers_query.js", loading_method="defer")
-    app.add_js_file("awesome_papers.js", loading_method="defer")
-    app.add_js_file("awesome_papers_rows.js", loading_method="defer")
-    app.add_js_file("awesome_papers_index.js", loading_method="defer")
-    app.add_js_file("awesome_papers_search.js", loading_method="defer")
+    # One ES module on every page; it imports the modules the page has use for.
+    app.add_js_file("awesome_papers.js", type="module")
     app.connect("config-inited", _configure_html)
     setup_notfound(app)
     app.connect("builder-inited", _builder_inited)
@@ -142,7 +129,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", standalone.collect)
     app.connect("build-finished", standalone.cancel)
     app.connect("html-page-context", outputs.announce_feed)
-    app.connect("html-page-context", _search_page_scripts)
     app.connect("html-page-context", page_head)
     app.connect("build-finished", outputs.finish)
     return {

@@ -51,6 +51,7 @@ from .listing import LISTINGS_DIR, listings
 from .options import options
 from .search import write_search_index
 from .sitemap import write_sitemap
+from .vocabulary import VOCABULARY_FILE, vocabulary_module
 
 logger = logging.getLogger(__name__)
 #: The authors with a page, for the search page (see :func:`author_pages`).
@@ -114,6 +115,13 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
     write_text(outdir / AUTHOR_PAGES, author_pages(app))
     write_bytes(_memo_file(app), pickle.dumps((_memo_key(app, catalogue), memo), -1))
     write_text(stamp_file, stamp)
+
+
+def _write_vocabulary(outdir: Path) -> None:
+    """The query language and facets, beside the scripts that import them."""
+    path, text = outdir / "_static" / VOCABULARY_FILE, vocabulary_module()
+    if read_text_or_none(path) != text:
+        write_text(path, text)
 
 
 def _memo_file(app: Sphinx) -> Path:
@@ -224,5 +232,6 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
     if app.builder.format == "html":
         write_exports(app, state.catalogue_of(app.env))
         write_sitemap(app)
+        _write_vocabulary(Path(app.outdir))
     if job is not None and (error := beside.finish(job)):
         logger.error("search index not written: %s", error, type="awesome_papers", subtype="output")

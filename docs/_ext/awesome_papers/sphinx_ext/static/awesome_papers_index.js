@@ -2,203 +2,197 @@
    paper-search/ (see search.py). Papers are numbered newest first; a term lists its papers
    with their scores, ranked when the site was built; a query fetches the chunks that hold
    its terms, adds up their scores and fetches the text of the papers it shows. */
-(function () {
-  "use strict";
+import { getJson } from "./awesome_papers_dom.js";
+import { fold } from "./awesome_papers_query.js";
 
-  var WORD = /[\p{L}\p{N}]+/gu;
-  /* What the index joins the words of a pair or a name with, and the prefix of names (see
-     searchterms.py). A query's words standing together in one value of a paper rank it
-     above papers where they are scattered, in its title most; a query that spells a whole
-     name of what papers are filed under (a topic, an environment, a venue and year) ranks
-     them above all. */
-  var JOIN = "~", PAIR = "p:", NAME = "n:";
-  var PAIR_TIER = 1e5, TITLE_PAIR_TIER = 1e6, NAME_TIER = 1e7, LONGEST_NAME = 4;
+var WORD = /[\p{L}\p{N}]+/gu;
+/* What the index joins the words of a pair or a name with, and the prefix of names (see
+   searchterms.py). A query's words standing together in one value of a paper rank it
+   above papers where they are scattered, in its title most; a query that spells a whole
+   name of what papers are filed under (a topic, an environment, a venue and year) ranks
+   them above all. */
+var JOIN = "~", PAIR = "p:", NAME = "n:";
+var PAIR_TIER = 1e5, TITLE_PAIR_TIER = 1e6, NAME_TIER = 1e7, LONGEST_NAME = 4;
 
-  function tokens(text) {
-    return window.awesomePapers.fold(text).match(WORD) || [];
+function tokens(text) {
+  return fold(text).match(WORD) || [];
+}
+
+function decode(deltas) {
+  var out = new Array(deltas.length);
+  for (var i = 0, n = 0; i < deltas.length; i++) out[i] = n += deltas[i];
+  return out;
+}
+
+export function SearchIndex(base) {
+  var root = new URL("paper-search/", base);
+  var files = {};
+  function get(name) {
+    if (!files[name]) {
+      files[name] = getJson(new URL(name, root), "paper-search/" + name.split("?")[0]);
+    }
+    return files[name];
+  }
+  // The manifest changes with every edit of the list: never a cached one.
+  var manifest = get("index.json?ts=" + Date.now());
+  // Sphinx's stemmer for the site's language (language_data.js), where the page has it.
+  var stemmer = typeof globalThis.Stemmer === "function" ? new globalThis.Stemmer() : null;
+  var names = null;  // the manifest's whole names, as a set, once a query needs them
+  var stem = function (word) { return stemmer ? stemmer.stemWord(word) : word; };
+
+  /* One term of a query: its papers and their scores. A prefix also finds longer words,
+     a little below the word itself, and the stems of words it begins ("walki" finds
+     "walking", stemmed "walk"); a paper counts its best match. */
+  async function lookup(term, prefix, field) {
+    var m = await manifest;
+    var end = term + "\uffff";
+    var chunks = m.chunks.filter(function (c) {
+      return prefix ? c[1] >= term && c[0] <= end : c[0] <= term && term <= c[1];
+    });
+    var loaded = await Promise.all(chunks.map(function (c) { return get(c[2]); }));
+    var found = new Map();
+    var stems = [];
+    function keep(n, score) {
+      if (!found.has(n) || found.get(n) < score) found.set(n, score);
+    }
+    loaded.forEach(function (chunk) {
+      var keys = prefix ? Object.keys(chunk).filter(function (k) { return k.startsWith(term); })
+        : Object.prototype.hasOwnProperty.call(chunk, term) ? [term] : [];
+      keys.forEach(function (key) {
+        if (!field && key.indexOf(":") !== -1) return;  // a word never finds a field's term
+        if (typeof chunk[key] === "string") {
+          // A stem that begins with the prefix itself is among the keys already.
+          var target = chunk[key];
+          if (prefix && !target.startsWith(term) && stems.indexOf(target) === -1) stems.push(target);
+          return;
+        }
+        var scores = chunk[key][1];
+        var closeness = key === term ? 1 : 0.9;
+        decode(chunk[key][0]).forEach(function (n, i) { keep(n, scores ? scores[i] * closeness : 0); });
+      });
+    });
+    var more = await Promise.all(stems.map(function (s) { return lookup(s, false, field); }));
+    more.forEach(function (map) { map.forEach(function (score, n) { keep(n, score * 0.9); }); });
+    return found;
   }
 
-  function decode(deltas) {
-    var out = new Array(deltas.length);
-    for (var i = 0, n = 0; i < deltas.length; i++) out[i] = n += deltas[i];
+  async function facets() {
+    var m = await manifest;
+    return get(m.facets);
+  }
+
+  /* The bonus terms of runs of neighbouring stemmed words: each pair, and each run that
+     may be a whole name; [term, tier per word] each. */
+  function bonuses(runs, names) {
+    var out = [];
+    runs.forEach(function (run) {
+      for (var i = 0; i < run.length; i++) {
+        if (i + 1 < run.length) {
+          out.push([PAIR + run[i] + JOIN + run[i + 1], TITLE_PAIR_TIER, 1]);
+          out.push([PAIR + run[i] + JOIN + JOIN + run[i + 1], PAIR_TIER, 1]);
+        }
+        for (var j = i + 1; j <= Math.min(run.length, i + LONGEST_NAME); j++) {
+          var name = run.slice(i, j).join(JOIN);
+          if (names.has(name)) out.push([NAME + name, NAME_TIER, j - i]);
+        }
+      }
+    });
     return out;
   }
 
-  function SearchIndex(base) {
-    var root = new URL("paper-search/", base);
-    var files = {};
-    function get(name) {
-      if (!files[name]) {
-        files[name] = fetch(new URL(name, root)).then(function (response) {
-          if (!response.ok) throw new Error("paper-search/" + name + ": " + response.status);
-          return response.json();
-        });
-      }
-      return files[name];
-    }
-    // The manifest changes with every edit of the list: never a cached one.
-    var manifest = get("index.json?ts=" + Date.now());
-    var stemmer = typeof window.Stemmer === "function" ? new window.Stemmer() : null;
-    var names = null;  // the manifest's whole names, as a set, once a query needs them
-    var stem = function (word) { return stemmer ? stemmer.stemWord(word) : word; };
-
-    /* One term of a query: its papers and their scores. A prefix also finds longer words,
-       a little below the word itself, and the stems of words it begins ("walki" finds
-       "walking", stemmed "walk"); a paper counts its best match. */
-    async function lookup(term, prefix, field) {
-      var m = await manifest;
-      var end = term + "\uffff";
-      var chunks = m.chunks.filter(function (c) {
-        return prefix ? c[1] >= term && c[0] <= end : c[0] <= term && term <= c[1];
-      });
-      var loaded = await Promise.all(chunks.map(function (c) { return get(c[2]); }));
-      var found = new Map();
-      var stems = [];
-      function keep(n, score) {
-        if (!found.has(n) || found.get(n) < score) found.set(n, score);
-      }
-      loaded.forEach(function (chunk) {
-        var keys = prefix ? Object.keys(chunk).filter(function (k) { return k.startsWith(term); })
-          : Object.prototype.hasOwnProperty.call(chunk, term) ? [term] : [];
-        keys.forEach(function (key) {
-          if (!field && key.indexOf(":") !== -1) return;  // a word never finds a field's term
-          if (typeof chunk[key] === "string") {
-            // A stem that begins with the prefix itself is among the keys already.
-            var target = chunk[key];
-            if (prefix && !target.startsWith(term) && stems.indexOf(target) === -1) stems.push(target);
-            return;
-          }
-          var scores = chunk[key][1];
-          var closeness = key === term ? 1 : 0.9;
-          decode(chunk[key][0]).forEach(function (n, i) { keep(n, scores ? scores[i] * closeness : 0); });
-        });
-      });
-      var more = await Promise.all(stems.map(function (s) { return lookup(s, false, field); }));
-      more.forEach(function (map) { map.forEach(function (score, n) { keep(n, score * 0.9); }); });
-      return found;
-    }
-
-    async function facets() {
-      var m = await manifest;
-      return get(m.facets);
-    }
-
-    /* The bonus terms of runs of neighbouring stemmed words: each pair, and each run that
-       may be a whole name; [term, tier per word] each. */
-    function bonuses(runs, names) {
-      var out = [];
-      runs.forEach(function (run) {
-        for (var i = 0; i < run.length; i++) {
-          if (i + 1 < run.length) {
-            out.push([PAIR + run[i] + JOIN + run[i + 1], TITLE_PAIR_TIER, 1]);
-            out.push([PAIR + run[i] + JOIN + JOIN + run[i + 1], PAIR_TIER, 1]);
-          }
-          for (var j = i + 1; j <= Math.min(run.length, i + LONGEST_NAME); j++) {
-            var name = run.slice(i, j).join(JOIN);
-            if (names.has(name)) out.push([NAME + name, NAME_TIER, j - i]);
-          }
-        }
-      });
-      return out;
-    }
-
-    /* The numbers of the papers a parsed query finds, best first, the fields that matched
-       nothing and the words that matched nothing. ``chosen`` holds the facet values picked
-       beside the query. */
-    async function search(parsed, chosen) {
-      var m = await manifest;
-      var words = [];
-      parsed.words.forEach(function (w) { words = words.concat(tokens(w)); });
-      var specs = words.map(function (w, i) { return [stem(w), i === words.length - 1 && w.length > 1, null]; });
-      var runs = [words.map(stem)];
-      parsed.phrases.forEach(function (p) {
-        var run = tokens(p).map(stem);
-        run.forEach(function (s) { specs.push([s, false, null]); });
-        runs.push(run);
-      });
-      parsed.fields.forEach(function (f) {
-        var prefix = m.fields[f[0]];
-        tokens(f[1]).forEach(function (w) { specs.push([prefix + w, f[0] !== "year", f[0] + ":" + f[1]]); });
-      });
-      names = names || new Set(m.names || []);
-      var extra = bonuses(runs, names);
-      // The bonus terms are looked up at once with the words: one round of fetches.
-      var all = await Promise.all(specs.map(function (s) { return lookup(s[0], s[1], s[2]); })
-        .concat(extra.map(function (b) { return lookup(b[0], false, "bonus"); })));
-      var maps = all.slice(0, specs.length), boosts = all.slice(specs.length);
-      var unknown = [], missing = [];
-      specs.forEach(function (s, i) {
-        if (s[2] && !maps[i].size && unknown.indexOf(s[2]) === -1) unknown.push(s[2]);
-        if (!s[2] && !maps[i].size && i < words.length) missing.push(words[i]);
-      });
-      var picked = Object.keys(chosen).filter(function (k) { return chosen[k]; });
-      if (picked.length) {
-        var values = await facets();
-        picked.forEach(function (k) {
-          var numbers = decode((values[k] || {})[chosen[k]] || []);
-          maps.push(new Map(numbers.map(function (n) { return [n, 0]; })));
-        });
-      }
-      if (!maps.length) return { numbers: [], unknown: unknown, missing: missing };
-      maps.sort(function (a, b) { return a.size - b.size; });
-      var scored = [];
-      maps[0].forEach(function (score, n) {
-        for (var i = 1; i < maps.length; i++) {
-          if (!maps[i].has(n)) return;
-          score += maps[i].get(n);
-        }
-        extra.forEach(function (b, i) {
-          if (boosts[i].has(n)) score += b[1] * b[2] + boosts[i].get(n);
-        });
-        scored.push([score, n]);
-      });
-      // Relevance first; among equals, the lower number: the newer paper.
-      scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-      return { numbers: scored.map(function (s) { return s[1]; }), unknown: unknown, missing: missing };
-    }
-
-    /* The papers with these numbers: url, title, authors, venue; their text, and the part of
-       it below title and authors, where a snippet is taken from. */
-    async function papers(numbers) {
-      var m = await manifest;
-      return Promise.all(numbers.map(function (n) {
-        return get(m.blocks[Math.floor(n / m.block)]).then(function (block) {
-          var p = block[n % m.block];
-          return { url: p[0], title: p[1], authors: p[2], venue: p[3],
-            text: [p[4], p[5]].filter(Boolean).join(" · "), rest: p[5] };
-        });
-      }));
-    }
-
-    /* How many of ``numbers`` each facet value holds. */
-    async function counts(numbers) {
+  /* The numbers of the papers a parsed query finds, best first, the fields that matched
+     nothing and the words that matched nothing. ``chosen`` holds the facet values picked
+     beside the query. */
+  async function search(parsed, chosen) {
+    var m = await manifest;
+    var words = [];
+    parsed.words.forEach(function (w) { words = words.concat(tokens(w)); });
+    var specs = words.map(function (w, i) { return [stem(w), i === words.length - 1 && w.length > 1, null]; });
+    var runs = [words.map(stem)];
+    parsed.phrases.forEach(function (p) {
+      var run = tokens(p).map(stem);
+      run.forEach(function (s) { specs.push([s, false, null]); });
+      runs.push(run);
+    });
+    parsed.fields.forEach(function (f) {
+      var prefix = m.fields[f[0]];
+      tokens(f[1]).forEach(function (w) { specs.push([prefix + w, f[0] !== "year", f[0] + ":" + f[1]]); });
+    });
+    names = names || new Set(m.names || []);
+    var extra = bonuses(runs, names);
+    // The bonus terms are looked up at once with the words: one round of fetches.
+    var all = await Promise.all(specs.map(function (s) { return lookup(s[0], s[1], s[2]); })
+      .concat(extra.map(function (b) { return lookup(b[0], false, "bonus"); })));
+    var maps = all.slice(0, specs.length), boosts = all.slice(specs.length);
+    var unknown = [], missing = [];
+    specs.forEach(function (s, i) {
+      if (s[2] && !maps[i].size && unknown.indexOf(s[2]) === -1) unknown.push(s[2]);
+      if (!s[2] && !maps[i].size && i < words.length) missing.push(words[i]);
+    });
+    var picked = Object.keys(chosen).filter(function (k) { return chosen[k]; });
+    if (picked.length) {
       var values = await facets();
-      var m = await manifest;
-      var marked = new Uint8Array(m.papers);
-      numbers.forEach(function (n) { marked[n] = 1; });
-      var out = {};
-      Object.keys(values).forEach(function (facet) {
-        out[facet] = {};
-        Object.keys(values[facet]).forEach(function (value) {
-          var count = 0;
-          decode(values[facet][value]).forEach(function (n) { count += marked[n]; });
-          out[facet][value] = count;
-        });
+      picked.forEach(function (k) {
+        var numbers = decode((values[k] || {})[chosen[k]] || []);
+        maps.push(new Map(numbers.map(function (n) { return [n, 0]; })));
       });
-      return out;
     }
-
-    /* What to offer for a query that finds few papers: the vocabulary's pages and the list's
-       words (searchhelp.py); fetched only then. */
-    async function suggestions() {
-      var m = await manifest;
-      return m.suggest ? get(m.suggest) : { names: [], words: [] };
-    }
-
-    return { ready: manifest, search: search, papers: papers, counts: counts, tokens: tokens, stem: stem,
-      suggestions: suggestions };
+    if (!maps.length) return { numbers: [], unknown: unknown, missing: missing };
+    maps.sort(function (a, b) { return a.size - b.size; });
+    var scored = [];
+    maps[0].forEach(function (score, n) {
+      for (var i = 1; i < maps.length; i++) {
+        if (!maps[i].has(n)) return;
+        score += maps[i].get(n);
+      }
+      extra.forEach(function (b, i) {
+        if (boosts[i].has(n)) score += b[1] * b[2] + boosts[i].get(n);
+      });
+      scored.push([score, n]);
+    });
+    // Relevance first; among equals, the lower number: the newer paper.
+    scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+    return { numbers: scored.map(function (s) { return s[1]; }), unknown: unknown, missing: missing };
   }
 
-  window.awesomePapers = window.awesomePapers || {};
-  window.awesomePapers.SearchIndex = SearchIndex;
-})();
+  /* The papers with these numbers: url, title, authors, venue; their text, and the part of
+     it below title and authors, where a snippet is taken from. */
+  async function papers(numbers) {
+    var m = await manifest;
+    return Promise.all(numbers.map(function (n) {
+      return get(m.blocks[Math.floor(n / m.block)]).then(function (block) {
+        var p = block[n % m.block];
+        return { url: p[0], title: p[1], authors: p[2], venue: p[3],
+          text: [p[4], p[5]].filter(Boolean).join(" · "), rest: p[5] };
+      });
+    }));
+  }
+
+  /* How many of ``numbers`` each facet value holds. */
+  async function counts(numbers) {
+    var values = await facets();
+    var m = await manifest;
+    var marked = new Uint8Array(m.papers);
+    numbers.forEach(function (n) { marked[n] = 1; });
+    var out = {};
+    Object.keys(values).forEach(function (facet) {
+      out[facet] = {};
+      Object.keys(values[facet]).forEach(function (value) {
+        var count = 0;
+        decode(values[facet][value]).forEach(function (n) { count += marked[n]; });
+        out[facet][value] = count;
+      });
+    });
+    return out;
+  }
+
+  /* What to offer for a query that finds few papers: the vocabulary's pages and the list's
+     words (searchhelp.py); fetched only then. */
+  async function suggestions() {
+    var m = await manifest;
+    return m.suggest ? get(m.suggest) : { names: [], words: [] };
+  }
+
+  return { ready: manifest, search: search, papers: papers, counts: counts, tokens: tokens, stem: stem,
+    suggestions: suggestions };
+}

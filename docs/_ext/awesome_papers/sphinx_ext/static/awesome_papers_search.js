@@ -2,291 +2,287 @@
    (awesome_papers_index.js) with the list's query language: words (the last one as a prefix),
    "phrases", and author:, venue:, year:, topic:, env:, keyword: fields, also offered as
    facets. Sphinx's own results for the site's pages follow below. */
-(function () {
-  "use strict";
+import { citeThese } from "./awesome_papers_cite.js";
+import { element, getJson } from "./awesome_papers_dom.js";
+import { SearchIndex } from "./awesome_papers_index.js";
+import { fold, makeQuery, startsWord } from "./awesome_papers_query.js";
+import { corrected, nearNames } from "./awesome_papers_suggest.js";
+import vocabulary from "./awesome_papers_vocabulary.js";
 
-  /* The listings' facets (awesome_papers_query.js), as [key, label]. */
-  var FACETS = window.awesomePapersQuery.FACETS.map(function (f) { return [f.key, f.label]; });
-  /* Papers drawn at a time; fewer than FEW found also offers what the list has near. */
-  var PAGE = 20, FEW = 3;
+/* The listings' query language and facets, from the build's vocabulary. */
+var core = makeQuery(vocabulary);
+var FACETS = core.FACETS;
+/* Papers drawn at a time; fewer than FEW found also offers what the list has near. */
+var PAGE = 20, FEW = 3;
 
-  var element = window.awesomePapers.element;
+/* ``text`` around the first word the query matched (or its start), the matches marked. */
+function excerpt(index, text, words) {
+  var wanted = [];
+  words.forEach(function (w) { index.tokens(w).forEach(function (t) { wanted.push(t, index.stem(t)); }); });
+  var parts = text.split(/([\p{L}\p{N}]+)/u);
+  var hit = function (part) {
+    var folded = fold(part);
+    return wanted.some(function (w) { return w && folded.startsWith(w); });
+  };
+  var first = parts.findIndex(hit);
+  var from = Math.max(0, first - 12), to = Math.min(parts.length, Math.max(first, 0) + 36);
+  var out = element("p", { class: "ap-result-excerpt" });
+  if (from > 0) out.appendChild(document.createTextNode("… "));
+  parts.slice(from, to).forEach(function (part) {
+    out.appendChild(hit(part) ? element("mark", {}, part) : document.createTextNode(part));
+  });
+  if (to < parts.length) out.appendChild(document.createTextNode(" …"));
+  return out;
+}
 
-  /* ``text`` around the first word the query matched (or its start), the matches marked. */
-  function excerpt(index, text, words) {
-    var fold = window.awesomePapers.fold;
-    var wanted = [];
-    words.forEach(function (w) { index.tokens(w).forEach(function (t) { wanted.push(t, index.stem(t)); }); });
-    var parts = text.split(/([\p{L}\p{N}]+)/u);
-    var hit = function (part) {
-      var folded = fold(part);
-      return wanted.some(function (w) { return w && folded.startsWith(w); });
-    };
-    var first = parts.findIndex(hit);
-    var from = Math.max(0, first - 12), to = Math.min(parts.length, Math.max(first, 0) + 36);
-    var out = element("p", { class: "ap-result-excerpt" });
-    if (from > 0) out.appendChild(document.createTextNode("… "));
-    parts.slice(from, to).forEach(function (part) {
-      out.appendChild(hit(part) ? element("mark", {}, part) : document.createTextNode(part));
+/* Append ``papers`` to the list, in the order the index ranked them. */
+function draw(list, papers, base, index, words) {
+  papers.forEach(function (paper) {
+    var item = element("li", { class: "ap-result" });
+    var id = /(?:^|\/)papers\/([^\/#?]+?)(?:\.html|\/)?(?:[#?]|$)/.exec(paper.url);
+    if (id) item.setAttribute("data-paper", id[1]);
+    var title = element("p", { class: "ap-result-title" });
+    title.appendChild(element("a", { href: new URL(paper.url, base).href, class: "reference internal" }, paper.title));
+    item.appendChild(title);
+    item.appendChild(element("p", { class: "ap-result-meta" },
+      [paper.authors, paper.venue].filter(Boolean).join(" · ")));
+    // The snippet comes from below title and authors, which the result shows already; a
+    // query of fields only matched no words, and has none.
+    if (words.length && paper.rest) item.appendChild(excerpt(index, paper.rest, words));
+    list.appendChild(item);
+  });
+}
+
+/* An author: query also offers the pages of the authors it names (authors/index.json). */
+var authorPages = null;
+function showAuthors(holder, base, wanted) {
+  holder.hidden = true;
+  if (!wanted.length) return;
+  authorPages = authorPages || getJson(new URL("authors/index.json", base), "authors/index.json");
+  authorPages.then(function (rows) {
+    var found = rows.filter(function (row) {
+      return wanted.every(function (w) { return startsWord(fold(row[0]), w); });
+    }).slice(0, 10);
+    holder.textContent = "";
+    if (!found.length) return;
+    holder.appendChild(document.createTextNode(found.length === 1 ? "Author page: " : "Author pages: "));
+    found.forEach(function (row, i) {
+      if (i) holder.appendChild(document.createTextNode(", "));
+      holder.appendChild(element("a", { href: new URL(row[1], base).href, class: "reference internal" }, row[0]));
     });
-    if (to < parts.length) out.appendChild(document.createTextNode(" …"));
-    return out;
-  }
+    holder.hidden = false;
+  }, function () { authorPages = null; });
+}
 
-  /* Append ``papers`` to the list, in the order the index ranked them. */
-  function draw(list, papers, base, index, words) {
-    papers.forEach(function (paper) {
-      var item = element("li", { class: "ap-result" });
-      var id = /(?:^|\/)papers\/([^\/#?]+?)(?:\.html|\/)?(?:[#?]|$)/.exec(paper.url);
-      if (id) item.setAttribute("data-paper", id[1]);
-      var title = element("p", { class: "ap-result-title" });
-      title.appendChild(element("a", { href: new URL(paper.url, base).href, class: "reference internal" }, paper.title));
-      item.appendChild(title);
-      item.appendChild(element("p", { class: "ap-result-meta" },
-        [paper.authors, paper.venue].filter(Boolean).join(" · ")));
-      // The snippet comes from below title and authors, which the result shows already; a
-      // query of fields only matched no words, and has none.
-      if (words.length && paper.rest) item.appendChild(excerpt(index, paper.rest, words));
+var latest = 0;
+
+/* Draw the next page of ``state``'s results: PAGE papers, or fewer at the end. The index
+   matches the words; a phrase must also stand as written, so a query with one is checked
+   batch by batch, and its count is known only at its end. The first result is drawn as
+   soon as its text is in. Papers checked beyond a page wait in ``held``. */
+async function more(state) {
+  var room = PAGE;
+  var waiting = state.held.splice(0, room);
+  draw(state.list, waiting, state.base, state.index, state.words);
+  room -= waiting.length;
+  var batches = state.start ? [PAGE] : [1, 4, PAGE - 5];
+  for (var step = 0; room > 0 && state.start < state.numbers.length; step += 1) {
+    var size = batches[step] || PAGE;
+    var papers = await state.index.papers(state.numbers.slice(state.start, state.start + size));
+    if (state.mine !== latest) return false;
+    state.start += size;
+    papers = papers.filter(function (paper) {
+      var text = fold(paper.text);
+      return state.phrases.every(function (p) { return text.indexOf(p) !== -1; });
+    });
+    draw(state.list, papers.slice(0, room), state.base, state.index, state.words);
+    state.held = state.held.concat(papers.slice(room));
+    room -= Math.min(room, papers.length);
+  }
+  return true;
+}
+
+/* The count, and the button that shows more, as what the reader can reach. */
+function tell(state) {
+  var shown = state.list.children.length;
+  var end = state.start >= state.numbers.length && !state.held.length;
+  var total = state.phrases.length ? (end ? shown : null) : state.numbers.length;
+  var plural = function (n) { return n + " paper" + (n === 1 ? "" : "s"); };
+  state.status.textContent = (total === null ? "At least " + plural(shown) : plural(total)) +
+    (state.unknown.length ? " (nothing matches " + state.unknown.join(", ") + ")" : "");
+  state.button.hidden = end;
+  state.button.textContent = total === null ? "Show more" :
+    "Show " + Math.min(PAGE, total - shown) + " more (" + shown + " of " + total + " shown)";
+}
+
+/* What the list has near a query that found nothing or few papers: its topics,
+   environments, keywords and venues, and the spelling the query may have meant. */
+async function offer(holder, index, base, query, found) {
+  holder.textContent = "";
+  holder.hidden = true;
+  if (found.numbers.length >= FEW || !query.trim()) return;
+  var help;
+  try {
+    help = await index.suggestions();
+  } catch (error) {
+    return;  // an aid, not the answer: the count and results stand without it
+  }
+  var names = nearNames(query, help.names, index.tokens, index.stem);
+  var spelled = corrected(query, found.missing, help.words);
+  if (!names.length && !spelled) return;
+  if (spelled) {
+    var line = element("p", { class: "ap-spelling" }, "Did you mean ");
+    var url = new URL(window.location.href);
+    url.searchParams.set("q", spelled);
+    line.appendChild(element("a", { href: url.href, class: "reference internal" }, spelled));
+    line.appendChild(document.createTextNode("?"));
+    holder.appendChild(line);
+  }
+  if (names.length) {
+    holder.appendChild(element("p", {}, found.numbers.length ? "See also, in this list:" :
+      "No paper matches all of it. Near it, in this list:"));
+    var list = element("ul", {});
+    names.forEach(function (entry) {
+      var item = element("li", {}, entry[0] + ": ");
+      item.appendChild(element("a", { href: new URL(entry[2], base).href, class: "reference internal" }, entry[1]));
       list.appendChild(item);
     });
+    holder.appendChild(list);
   }
+  holder.hidden = false;
+}
 
-  /* An author: query also offers the pages of the authors it names (authors/index.json). */
-  var authorPages = null;
-  function showAuthors(holder, base, wanted) {
-    holder.hidden = true;
-    if (!wanted.length) return;
-    var fold = window.awesomePapers.fold, startsWord = window.awesomePapers.startsWord;
-    authorPages = authorPages || fetch(new URL("authors/index.json", base)).then(function (response) {
-      if (!response.ok) throw new Error("authors/index.json answered " + response.status);
-      return response.json();
-    });
-    authorPages.then(function (rows) {
-      var found = rows.filter(function (row) {
-        return wanted.every(function (w) { return startsWord(fold(row[0]), w); });
-      }).slice(0, 10);
-      holder.textContent = "";
-      if (!found.length) return;
-      holder.appendChild(document.createTextNode(found.length === 1 ? "Author page: " : "Author pages: "));
-      found.forEach(function (row, i) {
-        if (i) holder.appendChild(document.createTextNode(", "));
-        holder.appendChild(element("a", { href: new URL(row[1], base).href, class: "reference internal" }, row[0]));
-      });
-      holder.hidden = false;
-    }, function () { authorPages = null; });
-  }
-
-  var latest = 0;
-
-  /* Draw the next page of ``state``'s results: PAGE papers, or fewer at the end. The index
-     matches the words; a phrase must also stand as written, so a query with one is checked
-     batch by batch, and its count is known only at its end. The first result is drawn as
-     soon as its text is in. Papers checked beyond a page wait in ``held``. */
-  async function more(state) {
-    var room = PAGE;
-    var waiting = state.held.splice(0, room);
-    draw(state.list, waiting, state.base, state.index, state.words);
-    room -= waiting.length;
-    var batches = state.start ? [PAGE] : [1, 4, PAGE - 5];
-    var fold = window.awesomePapers.fold;
-    for (var step = 0; room > 0 && state.start < state.numbers.length; step += 1) {
-      var size = batches[step] || PAGE;
-      var papers = await state.index.papers(state.numbers.slice(state.start, state.start + size));
-      if (state.mine !== latest) return false;
-      state.start += size;
-      papers = papers.filter(function (paper) {
-        var text = fold(paper.text);
-        return state.phrases.every(function (p) { return text.indexOf(p) !== -1; });
-      });
-      draw(state.list, papers.slice(0, room), state.base, state.index, state.words);
-      state.held = state.held.concat(papers.slice(room));
-      room -= Math.min(room, papers.length);
-    }
-    return true;
-  }
-
-  /* The count, and the button that shows more, as what the reader can reach. */
-  function tell(state) {
-    var shown = state.list.children.length;
-    var end = state.start >= state.numbers.length && !state.held.length;
-    var total = state.phrases.length ? (end ? shown : null) : state.numbers.length;
-    var plural = function (n) { return n + " paper" + (n === 1 ? "" : "s"); };
-    state.status.textContent = (total === null ? "At least " + plural(shown) : plural(total)) +
-      (state.unknown.length ? " (nothing matches " + state.unknown.join(", ") + ")" : "");
-    state.button.hidden = end;
-    state.button.textContent = total === null ? "Show more" :
-      "Show " + Math.min(PAGE, total - shown) + " more (" + shown + " of " + total + " shown)";
-  }
-
-  /* What the list has near a query that found nothing or few papers: its topics,
-     environments, keywords and venues, and the spelling the query may have meant. */
-  async function offer(holder, index, base, query, found) {
-    holder.textContent = "";
-    holder.hidden = true;
-    var suggest = window.awesomePapersSuggest;
-    if (!suggest || found.numbers.length >= FEW || !query.trim()) return;
-    var help;
-    try {
-      help = await index.suggestions();
-    } catch (error) {
-      return;  // an aid, not the answer: the count and results stand without it
-    }
-    var names = suggest.nearNames(query, help.names, index.tokens, index.stem);
-    var spelled = suggest.corrected(query, found.missing, help.words);
-    if (!names.length && !spelled) return;
-    if (spelled) {
-      var line = element("p", { class: "ap-spelling" }, "Did you mean ");
-      var url = new URL(window.location.href);
-      url.searchParams.set("q", spelled);
-      line.appendChild(element("a", { href: url.href, class: "reference internal" }, spelled));
-      line.appendChild(document.createTextNode("?"));
-      holder.appendChild(line);
-    }
-    if (names.length) {
-      holder.appendChild(element("p", {}, found.numbers.length ? "See also, in this list:" :
-        "No paper matches all of it. Near it, in this list:"));
-      var list = element("ul", {});
-      names.forEach(function (entry) {
-        var item = element("li", {}, entry[0] + ": ");
-        item.appendChild(element("a", { href: new URL(entry[2], base).href, class: "reference internal" }, entry[1]));
-        list.appendChild(item);
-      });
-      holder.appendChild(list);
-    }
-    holder.hidden = false;
-  }
-
-  async function run(section, index, base, query, chosen) {
-    var mine = ++latest;  // a newer run (another facet chosen) makes this one stop drawing
-    var parsed = window.awesomePapers.parseQuery(query);
-    // title: has no field of its own: its words are searched, and titles weigh most.
-    parsed.words = parsed.words.concat(parsed.fields.filter(function (f) { return f[0] === "title"; })
-      .map(function (f) { return f[1]; }));
-    parsed.fields = parsed.fields.filter(function (f) { return f[0] !== "title"; });
-    var list = section.querySelector(".ap-results");
-    var button = section.querySelector(".ap-more");
-    var offered = section.querySelector(".ap-suggest");
-    showAuthors(section.querySelector(".ap-author-pages"), base,
-      parsed.fields.filter(function (f) { return f[0] === "author"; }).map(function (f) { return f[1]; }));
-    var status = section.querySelector(".ap-search-count");
-    var picked = Object.keys(chosen).some(function (k) { return chosen[k]; });
-    if (!parsed.words.length && !parsed.phrases.length && !parsed.fields.length && !picked) {
-      list.textContent = "";
-      button.hidden = true;
-      offered.hidden = true;
-      status.textContent = "Type a query to find papers.";
-      return;
-    }
-    var found = await index.search(parsed, chosen);
-    if (mine !== latest) return;
+async function run(section, index, base, query, chosen) {
+  var mine = ++latest;  // a newer run (another facet chosen) makes this one stop drawing
+  var parsed = core.parseQuery(query);
+  // title: has no field of its own: its words are searched, and titles weigh most.
+  parsed.words = parsed.words.concat(parsed.fields.filter(function (f) { return f[0] === "title"; })
+    .map(function (f) { return f[1]; }));
+  parsed.fields = parsed.fields.filter(function (f) { return f[0] !== "title"; });
+  var list = section.querySelector(".ap-results");
+  var button = section.querySelector(".ap-more");
+  var offered = section.querySelector(".ap-suggest");
+  showAuthors(section.querySelector(".ap-author-pages"), base,
+    parsed.fields.filter(function (f) { return f[0] === "author"; }).map(function (f) { return f[1]; }));
+  var status = section.querySelector(".ap-search-count");
+  var picked = Object.keys(chosen).some(function (k) { return chosen[k]; });
+  if (!parsed.words.length && !parsed.phrases.length && !parsed.fields.length && !picked) {
     list.textContent = "";
-    var state = {
-      mine: mine, index: index, base: base, list: list, status: status, button: button,
-      numbers: found.numbers, unknown: found.unknown, start: 0, held: [],
-      phrases: parsed.phrases, words: parsed.words.concat(parsed.phrases),
-    };
-    section.ap_state = state;
-    if (!(await more(state))) return;
-    // Facet counts need the facet index, which loads after the first results are on screen.
-    var counts = await index.counts(found.numbers);
-    if (mine !== latest) return;
-    FACETS.forEach(function (facet) {
-      var select = section.querySelector("select[name=" + facet[0] + "]");
-      var values = counts[facet[0]] || {};
-      var current = chosen[facet[0]] || "";
-      select.textContent = "";
-      select.appendChild(element("option", { value: "" }, "Any"));
-      Object.keys(values).filter(function (v) { return values[v] || v === current; })
-        .sort(function (a, b) { return facet[0] === "year" ? Number(b) - Number(a) : a.localeCompare(b); })
-        .forEach(function (value) {
-          var option = element("option", { value: value }, value + " (" + values[value] + ")");
-          if (value === current) option.selected = true;
-          select.appendChild(option);
-        });
-    });
-    await offer(offered, index, base, query, found);
-    if (mine !== latest) return;
-    // Said last: a reader (or a test) waiting for the count finds the facets filled too.
-    tell(state);
+    button.hidden = true;
+    offered.hidden = true;
+    status.textContent = "Type a query to find papers.";
+    return;
   }
-
-  async function init() {
-    var anchor = document.getElementById("search-results");
-    if (!anchor) return;
-    performance.mark("ap-search-start");
-    var root = document.documentElement.getAttribute("data-content_root") || "";
-    var base = new URL(root, window.location.href);
-    var index = window.awesomePapers.SearchIndex(base);
-    var params = new URLSearchParams(window.location.search);
-    var section = element("section", { class: "ap-search ap-pending", "aria-labelledby": "ap-search-title" });
-    section.appendChild(element("h2", { id: "ap-search-title" }, "Papers"));
-    var form = element("form", { class: "ap-filter", "aria-label": "Narrow the papers" });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    var chosen = {};
-    FACETS.forEach(function (facet) {
-      chosen[facet[0]] = params.get(facet[0]) || "";
-      var wrap = element("span", { class: "ap-facet" });
-      wrap.appendChild(element("label", { for: "ap-search-" + facet[0] }, facet[1]));
-      var select = element("select", { id: "ap-search-" + facet[0], name: facet[0] });
-      select.addEventListener("change", function () {
-        chosen[facet[0]] = select.value;
-        var next = new URLSearchParams(window.location.search);
-        if (select.value) next.set(facet[0], select.value); else next.delete(facet[0]);
-        window.history.pushState({}, "", window.location.pathname + "?" + next.toString());
-        run(section, index, base, params.get("q") || "", chosen);
+  var found = await index.search(parsed, chosen);
+  if (mine !== latest) return;
+  list.textContent = "";
+  var state = {
+    mine: mine, index: index, base: base, list: list, status: status, button: button,
+    numbers: found.numbers, unknown: found.unknown, start: 0, held: [],
+    phrases: parsed.phrases, words: parsed.words.concat(parsed.phrases),
+  };
+  section.ap_state = state;
+  if (!(await more(state))) return;
+  // Facet counts need the facet index, which loads after the first results are on screen.
+  var counts = await index.counts(found.numbers);
+  if (mine !== latest) return;
+  FACETS.forEach(function (facet) {
+    var select = section.querySelector("select[name=" + facet.key + "]");
+    var values = counts[facet.key] || {};
+    var current = chosen[facet.key] || "";
+    select.textContent = "";
+    select.appendChild(element("option", { value: "" }, "Any"));
+    Object.keys(values).filter(function (v) { return values[v] || v === current; })
+      .sort(function (a, b) { return facet.order === "newest" ? Number(b) - Number(a) : a.localeCompare(b); })
+      .forEach(function (value) {
+        var option = element("option", { value: value }, value + " (" + values[value] + ")");
+        if (value === current) option.selected = true;
+        select.appendChild(option);
       });
-      wrap.appendChild(select);
-      form.appendChild(wrap);
-    });
-    form.appendChild(element("span", { class: "ap-search-count", "aria-live": "polite" }));
-    section.appendChild(form);
-    section.appendChild(element("p", { class: "ap-author-pages", hidden: "" }));
-    section.appendChild(element("div", { class: "ap-suggest", hidden: "" }));
-    var results = element("ol", { class: "ap-results" });
-    section.appendChild(results);
-    var button = element("button", { type: "button", class: "ap-more", hidden: "" }, "Show more");
-    button.addEventListener("click", async function () {
-      var state = section.ap_state;
-      if (!state) return;
-      button.disabled = true;
-      if (await more(state)) tell(state);
-      button.disabled = false;
-    });
-    section.appendChild(button);
-    section.appendChild(element("h2", {}, "Pages"));
-    // In place at once, its parts unseen and Sphinx's results below it out of the layout
-    // until the papers are drawn, so that nothing on screen moves as they arrive (CLS).
-    anchor.parentNode.insertBefore(section, anchor);
-    anchor.classList.add("ap-hidden");
-    try {
-      await index.ready;
-    } catch (error) {
-      section.remove();  // no paper index on this site: Sphinx's results stand alone
-      anchor.classList.remove("ap-hidden");
-      return;
-    }
-    // "BibTeX of these papers": the results on screen, read when the box is opened.
-    window.awesomePapersCite.citeThese(results, function () {
-      return Array.prototype.map.call(results.querySelectorAll("[data-paper]"), function (item) {
-        return item.getAttribute("data-paper");
-      });
-    });
-    window.addEventListener("popstate", function () {
-      var now = new URLSearchParams(window.location.search);
-      FACETS.forEach(function (facet) { chosen[facet[0]] = now.get(facet[0]) || ""; });
-      run(section, index, base, now.get("q") || "", chosen);
-    });
-    try {
-      await run(section, index, base, params.get("q") || "", chosen);
-    } finally {
-      anchor.classList.remove("ap-hidden");
-      section.classList.remove("ap-pending");
-    }
-  }
+  });
+  await offer(offered, index, base, query, found);
+  if (mine !== latest) return;
+  // Said last: a reader (or a test) waiting for the count finds the facets filled too.
+  tell(state);
+}
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
+/* A run whose failure (a file of the index that did not load) is said where the count goes. */
+function shown(section, ...args) {
+  return run(section, ...args).catch(function (error) {
+    section.querySelector(".ap-search-count").textContent = "The papers could not be loaded (" + error.message + ").";
+  });
+}
+
+export async function init() {
+  var anchor = document.getElementById("search-results");
+  if (!anchor) return;
+  performance.mark("ap-search-start");
+  var root = document.documentElement.getAttribute("data-content_root") || "";
+  var base = new URL(root, window.location.href);
+  var index = SearchIndex(base);
+  var params = new URLSearchParams(window.location.search);
+  var section = element("section", { class: "ap-search ap-pending", "aria-labelledby": "ap-search-title" });
+  section.appendChild(element("h2", { id: "ap-search-title" }, "Papers"));
+  var form = element("form", { class: "ap-filter", "aria-label": "Narrow the papers" });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  var chosen = {};
+  FACETS.forEach(function (facet) {
+    chosen[facet.key] = params.get(facet.key) || "";
+    var wrap = element("span", { class: "ap-facet" });
+    wrap.appendChild(element("label", { for: "ap-search-" + facet.key }, facet.label));
+    var select = element("select", { id: "ap-search-" + facet.key, name: facet.key });
+    select.addEventListener("change", function () {
+      chosen[facet.key] = select.value;
+      var next = new URLSearchParams(window.location.search);
+      if (select.value) next.set(facet.key, select.value); else next.delete(facet.key);
+      window.history.pushState({}, "", window.location.pathname + "?" + next.toString());
+      shown(section, index, base, params.get("q") || "", chosen);
+    });
+    wrap.appendChild(select);
+    form.appendChild(wrap);
+  });
+  form.appendChild(element("span", { class: "ap-search-count", "aria-live": "polite" }));
+  section.appendChild(form);
+  section.appendChild(element("p", { class: "ap-author-pages", hidden: "" }));
+  section.appendChild(element("div", { class: "ap-suggest", hidden: "" }));
+  var results = element("ol", { class: "ap-results" });
+  section.appendChild(results);
+  var button = element("button", { type: "button", class: "ap-more", hidden: "" }, "Show more");
+  button.addEventListener("click", async function () {
+    var state = section.ap_state;
+    if (!state) return;
+    button.disabled = true;
+    if (await more(state)) tell(state);
+    button.disabled = false;
+  });
+  section.appendChild(button);
+  section.appendChild(element("h2", {}, "Pages"));
+  // In place at once, its parts unseen and Sphinx's results below it out of the layout
+  // until the papers are drawn, so that nothing on screen moves as they arrive (CLS).
+  anchor.parentNode.insertBefore(section, anchor);
+  anchor.classList.add("ap-hidden");
+  try {
+    await index.ready;
+  } catch (error) {
+    section.remove();  // no paper index on this site: Sphinx's results stand alone
+    anchor.classList.remove("ap-hidden");
+    return;
   }
-})();
+  // "BibTeX of these papers": the results on screen, read when the box is opened.
+  citeThese(results, function () {
+    return Array.prototype.map.call(results.querySelectorAll("[data-paper]"), function (item) {
+      return item.getAttribute("data-paper");
+    });
+  });
+  window.addEventListener("popstate", function () {
+    var now = new URLSearchParams(window.location.search);
+    FACETS.forEach(function (facet) { chosen[facet.key] = now.get(facet.key) || ""; });
+    shown(section, index, base, now.get("q") || "", chosen);
+  });
+  try {
+    await shown(section, index, base, params.get("q") || "", chosen);
+  } finally {
+    anchor.classList.remove("ap-hidden");
+    section.classList.remove("ap-pending");
+  }
+}

@@ -1,8 +1,12 @@
-// The query language and the facets that listings, All papers and the search page share.
-"use strict";
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const query = require("../../docs/_ext/awesome_papers/sphinx_ext/static/awesome_papers_query.js");
+// The query language and the facets that listings, All papers and the search page share,
+// built from the vocabulary the build writes (fixtures/vocabulary.json, make_fixtures.py).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import test from "node:test";
+import { fold, makeQuery } from "../../docs/_ext/awesome_papers/sphinx_ext/static/awesome_papers_query.js";
+
+const vocabulary = JSON.parse(readFileSync(new URL("fixtures/vocabulary.json", import.meta.url), "utf-8"));
+const query = { ...makeQuery(vocabulary), fold };
 
 function paper(position, facets) {
   const text = query.fold([facets.title, facets.short, (facets.authors || []).join(" "), facets.venue].join(" "));

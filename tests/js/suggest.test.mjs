@@ -1,8 +1,7 @@
 // The search page's suggestions for a query that finds nothing or few papers.
-"use strict";
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const suggest = require("../../docs/_ext/awesome_papers/sphinx_ext/static/awesome_papers_suggest.js");
+import assert from "node:assert/strict";
+import test from "node:test";
+import * as suggest from "../../docs/_ext/awesome_papers/sphinx_ext/static/awesome_papers_suggest.js";
 
 // A stemmer as crude as needed here: Sphinx's English stemmer drops a plural "s" too; and
 // words split and folded as the search index's tokens() splits them.
