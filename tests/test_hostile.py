@@ -13,8 +13,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from awesome_papers.cli import main
 from bs4 import BeautifulSoup
 from conftest import ROOTS
+from sphinx.cmd.build import build_main
 from test_validate import BAD_RECORDS
 
 TEMPLATE = ROOTS / "readme-template.md"
@@ -29,27 +31,29 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize(("text", "expected"), BAD_RECORDS)
 def test_bad_record_fails_the_build_and_stops_the_readme(
-    data_dir: Path, text: str | bytes, expected: str
+    data_dir: Path, text: str | bytes, expected: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """In the process, as a host such as sphinx-autobuild runs Sphinx: build_main returns
+    a failure with the located message and raises nothing; the readme command stops."""
     workdir = data_dir.parent
     shutil.copytree(ROOTS / "test-site", workdir / "site")
     record = data_dir / "papers" / "new-paper.yaml"
     record.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     location, rest = re.match(r"(.+?:\d+): (.*)", expected).groups()  # type: ignore[union-attr]
 
-    build = run(
-        "-m", "sphinx", "--no-color", "-W", "--keep-going", "-q", "site", "out", cwd=workdir
-    )
-    assert build.returncode != 0
-    assert f"{location}: ERROR: {rest} [awesome_papers.data]" in build.stderr.splitlines()
-    assert "Traceback" not in build.stderr
+    status = build_main(["--no-color", "-W", "--keep-going", "-q", "site", "out"])
+    errors = capsys.readouterr().err
+    assert status != 0
+    assert f"{location}: ERROR: {rest} [awesome_papers.data]" in errors.splitlines()
+    assert "Traceback" not in errors
     # The build goes on without the bad record, as Sphinx goes on past a bad document.
     assert not (workdir / "out" / "papers" / "new-paper.html").exists()
+    assert (workdir / "out" / "index.html").is_file()
 
-    readme = run("-m", "awesome_papers", "readme", "--template", str(TEMPLATE), cwd=workdir)
-    assert readme.returncode == 1
-    assert expected in readme.stderr.splitlines()
-    assert "Traceback" not in readme.stderr
+    assert main(["readme", "--template", str(TEMPLATE)]) == 1
+    errors = capsys.readouterr().err
+    assert expected in errors.splitlines()
+    assert "Traceback" not in errors
     assert not (workdir / "README.md").exists()
 
 
