@@ -7,6 +7,7 @@ import hashlib
 import re
 import shutil
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -193,41 +194,50 @@ def test_the_same_data_gives_the_same_pages(site: Path, checkout: Path) -> None:
     assert digests(site) == digests(again)
 
 
+class _Refs(HTMLParser):
+    """A page's references (href, src) and the ids it holds; the standard library's parser
+    reads the 400 pages of a dirhtml build ten times as fast as BeautifulSoup."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+        self.ids: set[str] = set()
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if tag in ("a", "link", "script", "img"):
+            self.refs += [str(found[k]) for k in ("href", "src") if found.get(k)]
+
+
 def test_dirhtml_resolves_every_internal_link_and_anchor(checkout: Path) -> None:
     """Every page of a dirhtml build (the 404 page's links are rooted at the published site
     on purpose): each link, script, stylesheet and feed within the site reaches a file, and
     each #anchor an element of the page it names."""
     out = checkout / "dirhtml"
     sphinx_build(checkout / "docs", out, "dirhtml")
-    pages = [p for p in sorted(out.rglob("index.html")) if p.parent.name != "404"]
+    pages = {
+        p: _Refs(p.read_text("utf-8")) for p in out.rglob("index.html") if p.parent.name != "404"
+    }
     assert out / "papers" / DREAMER / "index.html" in pages
     assert out / "authors" / "sergey-levine" / "index.html" in pages
-    ids: dict[Path, set[str]] = {}
     checked = 0
-    for path in pages:
-        for tag in soup(path).select("a[href], link[href], script[src], img[src]"):
-            ref = tag.get("href") or tag.get("src")
+    for path, page in pages.items():
+        for ref in page.refs:
             parts = urlsplit(ref)
             if parts.scheme or ref.startswith(("//", "mailto:")):
                 continue
             target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
             target = target / "index.html" if target.is_dir() else target
             assert target.is_file(), (path, ref)
-            if parts.fragment and target.suffix == ".html":
-                if target not in ids:
-                    ids[target] = {t["id"] for t in soup(target).select("[id]")}
-                assert unquote(parts.fragment) in ids[target], (path, ref)
+            if parts.fragment and target in pages:
+                assert unquote(parts.fragment) in pages[target].ids, (path, ref)
             checked += 1
     assert checked > 10 * len(pages)
-    feeds = [
-        link["href"]
-        for link in soup(out / "topics" / "world-models" / "index.html").select(
-            "link[rel=alternate]"
-        )
-    ]
-    assert feeds and all(
-        (out / "topics" / "world-models" / unquote(h)).resolve().is_file() for h in feeds
-    )
+    topic = out / "topics" / "world-models" / "index.html"
+    assert any(ref.startswith("../../feeds/topic-world-models") for ref in pages[topic].refs)
 
 
 def test_an_edit_rewrites_only_the_pages_that_show_it(checkout: Path) -> None:
