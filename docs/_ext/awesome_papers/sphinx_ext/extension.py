@@ -68,6 +68,16 @@ def _builder_inited(app: Sphinx) -> None:
         )
 
 
+def _search_page_script(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the search page loads its module with a script tag of its own
+    (a script added now is this page's only), so that the browser fetches it with the page
+    and its results take their place before the page is first drawn, with no layout shift."""
+    if pagename == "search":
+        app.add_js_file("awesome_papers_search.js", type="module")
+
+
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
     catalogue = state.catalogue_of(env)
     get_domain(env).publish_labels(
@@ -130,6 +140,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", standalone.cancel)
     app.connect("html-page-context", outputs.announce_feed)
     app.connect("html-page-context", page_head)
+    app.connect("html-page-context", _search_page_script)
     app.connect("build-finished", outputs.finish)
     return {
         "version": __version__,

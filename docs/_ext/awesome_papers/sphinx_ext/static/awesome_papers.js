@@ -1,13 +1,13 @@
 /* awesome_papers: the one script every page loads. It imports only what the page has use
-   for: the facets of a card listing, the rows of All papers and long listings, the paper
-   search, and the BibTeX buttons of a paper's or an author's page. A module that fails to
-   load is said on the page; the page itself works without any of them. */
+   for: the facets of a card listing, the rows of All papers and long listings, and the
+   BibTeX buttons of a paper's or an author's page. (The search page loads its module with a
+   script of its own, so that its results take their place before the page is first drawn.)
+   A module that fails to load is said on the page; the page works without any of them. */
 
 /* What the page needs, as [is it here, module]. */
 const PARTS = [
   [".ap-cards > .ap-card", "./awesome_papers_listing.js"],
   [".ap-all, .ap-pager[data-listing]", "./awesome_papers_rows.js"],
-  ["#search-results", "./awesome_papers_search.js"],
   ["pre.ap-bibtex, .ap-listing[data-papers]", "./awesome_papers_cite.js"],
 ];
 

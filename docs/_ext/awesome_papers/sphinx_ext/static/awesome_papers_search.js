@@ -213,7 +213,7 @@ function shown(section, ...args) {
   });
 }
 
-export async function init() {
+async function init() {
   var anchor = document.getElementById("search-results");
   if (!anchor) return;
   performance.mark("ap-search-start");
@@ -286,3 +286,5 @@ export async function init() {
     section.classList.remove("ap-pending");
   }
 }
+
+init();
