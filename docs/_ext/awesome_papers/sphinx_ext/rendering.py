@@ -16,22 +16,20 @@ from ..formats.markdown import escape
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-_html = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-#: Markdown sources end with a newline, and HTML escaping would garble them.
-_markdown = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
-    autoescape=False,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+
+def _environment(*, markdown: bool) -> jinja2.Environment:
+    """HTML autoescaped; Markdown not (escaping would garble it) and ending with a newline."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=not markdown,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=markdown,
+    )
+
+
+_html, _markdown = _environment(markdown=False), _environment(markdown=True)
 _markdown.filters["md"] = escape
 
 
