@@ -11,7 +11,6 @@ with its links resolved for the current builder, once per paper and folder.
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -26,6 +25,7 @@ from ..records.venues import TRACK_LABELS
 from .options import options
 from .rendering import render
 from .state import catalogue_of
+from .uris import Links
 
 #: Resolves a label to a URI relative to the current page, or None for no link.
 Linker = Callable[[str], str | None]
@@ -140,19 +140,19 @@ def card_values(
         "note": paper.note,
         "dead": dead,
         "health": link(LINK_HEALTH) if dead else None,
-        # A book's own link reads "Book"; a paper's "Paper".
-        "buttons": [
-            Button(label, url)
-            for label, url in [
-                ("Paper" if paper.is_scholarly else str(paper.kind).title(), paper.url),
-                *((LINK_LABELS[extra.kind], extra.url) for extra in paper.links),
-            ]
-            if is_web_url(url)
-        ],
+        "buttons": buttons(paper),
         # Its BibTeX and RIS are on the paper's page: a <pre> in every card was a quarter of
         # a listing's HTML, and the theme's script touched each one.
         "cite": f"{page}#cite" if paper.is_scholarly and page is not None else None,
     }
+
+
+def buttons(paper: Paper) -> list[Button]:
+    """The paper's own link and its other links (code, project...), http(s) ones only; a
+    book's own link reads "Book", a paper's "Paper"."""
+    own = "Paper" if paper.is_scholarly else str(paper.kind).title()
+    found = [(own, paper.url), *((LINK_LABELS[extra.kind], extra.url) for extra in paper.links)]
+    return [Button(label, url) for label, url in found if is_web_url(url)]
 
 
 def _topic_name(catalogue: Catalogue, topic: str) -> str:
@@ -190,26 +190,13 @@ def visit_card_html(self: Any, node: paper_card) -> None:
     """Render the card for the page being written, links relative to it."""
     builder = self.builder
     catalogue = catalogue_of(builder.env)
-    labels = builder.env.get_domain("std").labels
-    # Links go through the root rather than Sphinx's same-page shortcut, so every page of a
-    # folder links alike and each card is rendered once per folder.
-    to_root = posixpath.dirname(
-        builder.get_relative_uri(builder.current_docname, builder.config.root_doc)
-    )
-    to_root = f"{to_root}/" if to_root else ""
-
-    def link(label: str) -> str | None:
-        """The page labelled ``label``, or None when there is none."""
-        target = labels.get(label)
-        if target is None:
-            return None
-        docname, anchor, _ = target
-        return f"{to_root}{builder.get_target_uri(docname)}" + (f"#{anchor}" if anchor else "")
-
+    # Links go through the root, so each card is rendered once per folder.
+    links = Links(builder, builder.current_docname, {})
     rendered: dict[tuple[str, str], str] = builder.__dict__.setdefault("_awesome_papers_cards", {})
-    key = (node["paper"], to_root)
+    key = (node["paper"], links.to_root)
     if key not in rendered:
         paper = catalogue.paper_by_id[node["paper"]]
-        rendered[key] = render_card(paper, catalogue, link, options(builder.config).authors_shown)
+        shown = options(builder.config).authors_shown
+        rendered[key] = render_card(paper, catalogue, links.label, shown)
     self.body.append(rendered[key])
     raise nodes.SkipNode

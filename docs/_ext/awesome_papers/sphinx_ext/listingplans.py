@@ -23,7 +23,7 @@ from .listing import Listing, listing_view, listings, subject_title
 from .options import options
 from .pageplan import Page, Plan, description, key_of, links_to
 from .rendering import render
-from .views import Links
+from .uris import Links
 
 
 def listing_plans(

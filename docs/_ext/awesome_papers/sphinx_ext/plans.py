@@ -35,7 +35,8 @@ from .listingplans import index_plans, listing_plans
 from .options import options
 from .pageplan import Page, Plan, description, key_of, links_to
 from .rendering import render
-from .views import Links, author_view, letter_view, paper_view, record_path
+from .uris import Links
+from .views import author_view, letter_view, paper_view, record_path
 
 
 def paper_labels(catalogue: Catalogue) -> dict[str, tuple[str, str]]:

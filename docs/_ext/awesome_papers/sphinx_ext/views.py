@@ -6,7 +6,6 @@ here writes markup. Every link is relative to the page being written, through :c
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from ..formats.ris import ris_entry
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.listfile import ListInfo
-from ..records.model import LINK_LABELS, Environment, Paper
+from ..records.model import Environment, Paper
 from ..records.pagekinds import (
     AUTHOR,
     AUTHORS_INDEX,
@@ -35,30 +34,8 @@ from ..records.pagekinds import (
 from ..records.people import Author, Roster, letter_key
 from ..records.related import Related
 from ..records.venues import TRACK_LABELS
-from .cards import is_web_url
-
-
-class Links:
-    """Resolves labels and output files to URIs relative to one page; ``targets`` caches
-    each page's URI from the root, shared by every page of a build."""
-
-    def __init__(self, builder: Any, pagename: str, targets: dict[str, str]) -> None:
-        self.builder, self.pagename, self.targets = builder, pagename, targets
-        self.labels = builder.env.get_domain("std").labels
-        # Every link goes through the root: pages of one folder then link alike.
-        root = posixpath.dirname(builder.get_relative_uri(pagename, builder.config.root_doc))
-        self.to_root = f"{root}/" if root else ""
-
-    def label(self, label: str) -> str | None:
-        """The page (and anchor) labelled ``label``; None when there is none."""
-        target = self.labels.get(label)
-        if target is None:
-            return None
-        docname, anchor, _ = target
-        if docname not in self.targets:
-            self.targets[docname] = self.builder.get_target_uri(docname)
-        uri = self.to_root + self.targets[docname]
-        return f"{uri}#{anchor}" if anchor else uri
+from .cards import buttons, is_web_url
+from .uris import Links
 
 
 def _named(links: Links, kind: PageKind, items: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
@@ -106,8 +83,6 @@ def paper_view(
             "name": paper.venue_label,
             "url": links.label(VENUE.label(slugify(paper.venue_label))),
         }
-    own = "Paper" if paper.is_scholarly else str(paper.kind).title()
-    buttons = [(own, paper.url), *((LINK_LABELS[link.kind], link.url) for link in paper.links)]
     return {
         "paper": paper,
         "kind": None if paper.kind in (None, "paper") else str(paper.kind).title(),
@@ -120,7 +95,7 @@ def paper_view(
         "topics": _named(links, TOPIC, [(t.id, t.name) for t in catalogue.topics_of(paper)]),
         "keywords": _named(links, KEYWORD, [(slugify(k), k) for k in paper.keywords]),
         "environments": _environments(links, catalogue.environments_of(paper)),
-        "buttons": [{"label": label, "url": url} for label, url in buttons if is_web_url(url)],
+        "buttons": buttons(paper),
         "also_in": [
             {"name": name, "url": url}
             for name, url in catalogue.also_in.get(paper.id, ())

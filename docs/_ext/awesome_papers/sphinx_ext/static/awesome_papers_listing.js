@@ -6,7 +6,7 @@ import { element } from "./awesome_papers_dom.js";
 import { SORTS, fold, makeQuery } from "./awesome_papers_query.js";
 import vocabulary from "./awesome_papers_vocabulary.js";
 
-export const query = makeQuery(vocabulary);
+const query = makeQuery(vocabulary);
 const COMPACT_KEY = "awesome-papers-compact";
 
 /* The panel's controls, in place of the container's filter slot (or first): the query box,
