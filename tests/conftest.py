@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import http.server
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,3 +71,28 @@ def sphinx_build(source: Path, out: Path, builder: str = "html") -> None:
         check=False,
     )
     assert build.returncode == 0, build.stderr
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A client that hangs up is the client's business, not a traceback on stderr.
+
+    Without this, a handler still sleeping on a slow route writes its broken pipe to stderr
+    seconds later, into whichever test is running then.
+    """
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Quiet."""
+
+
+@contextmanager
+def serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve ``handler`` on a free local port for the block; yields the base URL."""
+    httpd = QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

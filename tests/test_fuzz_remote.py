@@ -6,7 +6,6 @@ from __future__ import annotations
 import http.server
 import json
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -17,6 +16,7 @@ from awesome_papers.records.loader import load_catalogue
 from awesome_papers.records.parsing import parse
 from awesome_papers.records.yamlfile import read_yaml
 from awesome_papers.remote.links import check_links
+from conftest import serving
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_fuzz import assert_reported
@@ -67,24 +67,13 @@ class Answering(http.server.BaseHTTPRequestHandler):
         self.wfile.write(self.body)
 
 
-class QuietServer(http.server.ThreadingHTTPServer):
-    """A client that stops reading is the client's business, not a traceback on stderr."""
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Quiet."""
-
-
 @pytest.fixture
 def answering(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[Answering]]:
-    httpd = QuietServer(("127.0.0.1", 0), Answering)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    for name in ("ARXIV", "CROSSREF", "OPENREVIEW", "S2"):
-        monkeypatch.setenv(f"AWESOME_PAPERS_{name}_API", f"{base}/")
-    monkeypatch.setattr("awesome_papers.remote.http.TIMEOUT", 2.0)
-    yield Answering
-    httpd.shutdown()
+    with serving(Answering) as base:
+        for name in ("ARXIV", "CROSSREF", "OPENREVIEW", "S2"):
+            monkeypatch.setenv(f"AWESOME_PAPERS_{name}_API", f"{base}/")
+        monkeypatch.setattr("awesome_papers.remote.http.TIMEOUT", 2.0)
+        yield Answering
 
 
 def snapshot(data_dir: Path) -> dict[str, bytes]:

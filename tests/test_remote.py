@@ -5,7 +5,6 @@ from __future__ import annotations
 import http.server
 import json
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from awesome_papers.cli import main
+from conftest import serving
 
 RECORDED = Path(__file__).parent / "recorded"
 
@@ -83,11 +83,8 @@ def short_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def server() -> Iterator[str]:
     Recorded.requests = []
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorded)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(Recorded) as base:
+        yield base
 
 
 @pytest.fixture
