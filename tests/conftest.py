@@ -20,12 +20,28 @@ SMALL_DATA = ROOTS / "data-small"
 REPO = Path(__file__).parent.parent
 
 
+@pytest.fixture(scope="session")
+def compiled_templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder for what builds derive from code alone (compiled theme templates, subset
+    fonts), for the whole session; concurrent workers share it safely, as every file in it
+    is written whole and then renamed into place."""
+    base = tmp_path_factory.getbasetemp()
+    return (base.parent if base.name.startswith("popen-gw") else base) / "compiled"
+
+
 @pytest.fixture(autouse=True)
 def private_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    compiled_templates: Path,
 ) -> None:
-    """Each test reads records through a cache of its own, as a fresh machine would."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    """Each test reads records and links through a cache of its own, as a fresh machine
+    would; what is derived from code alone, which no test is about, is shared."""
+    cache = tmp_path_factory.mktemp("cache")
+    (cache / "awesome-papers").mkdir()
+    compiled_templates.mkdir(exist_ok=True)
+    (cache / "awesome-papers" / "compiled").symlink_to(compiled_templates)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
 
 
 @pytest.fixture

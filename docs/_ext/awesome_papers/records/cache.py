@@ -41,10 +41,29 @@ def stat_key(path: str) -> StatKey | None:
     return (found.st_mtime_ns, found.st_size, found.st_ino) if S_ISREG(found.st_mode) else None
 
 
+def cache_root() -> Path:
+    """This tool's folder in the per-user cache (``$XDG_CACHE_HOME``, else ``~/.cache``)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "awesome-papers"
+
+
+def compiled_folder(name: str) -> Path | None:
+    """A folder of the per-user cache for what the build derives from code alone (compiled
+    templates, subset fonts), shared by every project; None when caching is off or the
+    folder cannot be made."""
+    if os.environ.get("AWESOME_PAPERS_NO_CACHE"):
+        return None
+    folder = cache_root() / "compiled" / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
 def _cache_file(data_dir: Path) -> Path | None:
     if os.environ.get("AWESOME_PAPERS_NO_CACHE"):
         return None
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "awesome-papers"
+    root = cache_root()
     digest = hashlib.sha1(str(data_dir.resolve()).encode()).hexdigest()[:16]
     return root / f"{digest}.pickle"
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -25,6 +24,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from ..atomic import write_text
+from ..records.cache import cache_root
 from ..records.catalogue import Catalogue
 from .http import TIMEOUT, USER_AGENT
 
@@ -128,8 +128,7 @@ async def check_all(
 
 
 def cache_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "awesome-papers" / "links.json"
+    return cache_root() / "links.json"
 
 
 def check_links(

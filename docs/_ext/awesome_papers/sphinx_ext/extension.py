@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import sphinx
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -13,6 +15,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..about import __version__
+from ..records.cache import compiled_folder
 from ..records.people import authors_key
 from . import options, outputs, plans, rendering, standalone, state
 from .authorindex import PaperAuthors
@@ -47,12 +50,17 @@ def _configure_html(app: Sphinx, config: Config) -> None:
 def _cache_templates(app: Sphinx) -> None:
     """Keep the theme's compiled templates between builds. Sphinx compiles every Jinja
     template in each process: a third of a second of every rebuild, as long as a one-record
-    edit takes to write its pages at 1,000 papers. Jinja checks each cached template
-    against its source."""
+    edit takes to write its pages at 1,000 papers. The per-user cache keeps them across
+    ``make clean`` and projects; Jinja checks each against its source before use."""
     environment = getattr(getattr(app.builder, "templates", None), "environment", None)
-    if isinstance(environment, jinja2.Environment) and environment.bytecode_cache is None:
-        folder = Path(app.doctreedir) / "awesome_papers_templates"
-        folder.mkdir(parents=True, exist_ok=True)
+    if not isinstance(environment, jinja2.Environment) or environment.bytecode_cache:
+        return
+    python = "{}.{}".format(*sys.version_info)
+    kind = type(environment).__name__
+    folder = compiled_folder(
+        f"python-{python}-sphinx-{sphinx.__version__}-jinja-{jinja2.__version__}-{kind}"
+    )
+    if folder is not None:
         environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
 
 

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import json
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,9 @@ import fontTools
 from fontTools import subset
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
+
+from ..atomic import write_bytes, write_text
+from ..records.cache import compiled_folder
 
 #: What this module writes under ``_static``: the stylesheet beside the theme's (its
 #: relative links hold), the fonts in a folder of their own.
@@ -77,12 +82,23 @@ def write_shell(app: Sphinx) -> None:
     if stamp.is_file() and stamp.read_text() == key and all(path.is_file() for path in written):
         return
     folder.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        made = compiled_folder(f"shell-{key}") or Path(scratch)
+        if not all((made / path.name).is_file() for path in written):
+            _make(css, named, faces, made)
+        for path in written:
+            write_bytes(path, (made / path.name).read_bytes())
+    stamp.write_text(key)
+
+
+def _make(css: str, named: set[str], faces: list[Path], folder: Path) -> None:
+    """Write the stylesheet and subset fonts into ``folder``, each whole or not at all (a
+    cache folder may be shared by builds running at once)."""
     glyphs = sorted(glyphs_of(css, named))
     for face in faces:
         subset_font(face, glyphs, folder / face.name)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(slim_stylesheet(css, named), encoding="utf-8")
-    stamp.write_text(key)
+    write_text(folder / STYLESHEET, slim_stylesheet(css, named))
 
 
 def _link(
@@ -140,4 +156,6 @@ def subset_font(source: Path, glyphs: list[int], target: Path) -> None:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=glyphs)
     subsetter.subset(font)
-    subset.save_font(font, str(target), options)
+    stream = io.BytesIO()
+    subset.save_font(font, stream, options)
+    write_bytes(target, stream.getvalue())
