@@ -29,6 +29,15 @@ def compiled_templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return (base.parent if base.name.startswith("popen-gw") else base) / "compiled"
 
 
+def cache_home(tmp_path_factory: pytest.TempPathFactory, compiled: Path) -> Path:
+    """A fresh ``$XDG_CACHE_HOME``, as a new machine has, save for the shared ``compiled``."""
+    cache = tmp_path_factory.mktemp("cache")
+    (cache / "awesome-papers").mkdir()
+    compiled.mkdir(exist_ok=True)
+    (cache / "awesome-papers" / "compiled").symlink_to(compiled)
+    return cache
+
+
 @pytest.fixture(autouse=True)
 def private_cache(
     tmp_path_factory: pytest.TempPathFactory,
@@ -37,11 +46,7 @@ def private_cache(
 ) -> None:
     """Each test reads records and links through a cache of its own, as a fresh machine
     would; what is derived from code alone, which no test is about, is shared."""
-    cache = tmp_path_factory.mktemp("cache")
-    (cache / "awesome-papers").mkdir()
-    compiled_templates.mkdir(exist_ok=True)
-    (cache / "awesome-papers" / "compiled").symlink_to(compiled_templates)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home(tmp_path_factory, compiled_templates)))
 
 
 @pytest.fixture
