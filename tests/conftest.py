@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures", "browsing")
 
@@ -47,6 +48,23 @@ def private_cache(
     """Each test reads records and links through a cache of its own, as a fresh machine
     would; what is derived from code alone, which no test is about, is shared."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home(tmp_path_factory, compiled_templates)))
+
+
+@pytest.fixture(scope="module")
+def site_build(tmp_path_factory: pytest.TempPathFactory, compiled_templates: Path) -> SphinxTestApp:
+    """One build of the test site over a copy of the small data, made once per module for
+    the tests that only read it."""
+    root = tmp_path_factory.mktemp("shared")
+    shutil.copytree(SMALL_DATA, root / "data")
+    shutil.copytree(ROOTS / "test-site", root / "site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(cache_home(tmp_path_factory, compiled_templates)))
+        app = SphinxTestApp("html", srcdir=root / "site")
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+    return app
 
 
 @pytest.fixture

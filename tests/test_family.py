@@ -86,10 +86,10 @@ def test_a_shared_paper_shows_also_in_on_both_sides(tmp_path: Path) -> None:
     assert also_in(first, "categories/vision.html", "maze-walker") == []
 
 
-@pytest.mark.parametrize("snapshot", ["[1, 2]", '{"papers": 3}', '{"papers": [1, "x", {}]}'])
-def test_a_snapshot_of_another_shape_links_nothing(data_dir: Path, snapshot: str) -> None:
+@pytest.mark.parametrize("shape", ["[1, 2]", '{"papers": 3}', '{"papers": [1, "x", {}]}'])
+def test_a_snapshot_of_another_shape_links_nothing(data_dir: Path, shape: str) -> None:
     (data_dir / "family").mkdir()
-    (data_dir / "family" / "other.json").write_text(snapshot, "utf-8")
+    (data_dir / "family" / "other.json").write_text(shape, "utf-8")
     info = list_info(
         {
             "title": "This List",

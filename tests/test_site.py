@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from awesome_papers.records.loader import load_catalogue
 from bs4 import BeautifulSoup
-from conftest import ROOTS, SMALL_DATA, cache_home
+from conftest import ROOTS
 from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
 
@@ -37,22 +37,6 @@ def site(tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp])
     return build
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, compiled_templates: Path) -> SphinxTestApp:
-    """One build of the test site, shared by this module's tests that only read it."""
-    root = tmp_path_factory.mktemp("shared")
-    shutil.copytree(SMALL_DATA, root / "data")
-    shutil.copytree(ROOTS / "test-site", root / "site")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CACHE_HOME", str(cache_home(tmp_path_factory, compiled_templates)))
-        app = SphinxTestApp("html", srcdir=root / "site")
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-    return app
-
-
 def page(app: SphinxTestApp, name: str) -> BeautifulSoup:
     return BeautifulSoup((Path(app.outdir) / name).read_text("utf-8"), "html.parser")
 
@@ -66,8 +50,8 @@ def read_docs(app: SphinxTestApp) -> set[str]:
     return set(re.findall(r"reading sources\.\.\. \[\s*\d+%\] (\S+)", status))
 
 
-def test_build_is_clean(built: SphinxTestApp) -> None:
-    assert built.warning.getvalue() == ""
+def test_build_is_clean(site_build: SphinxTestApp) -> None:
+    assert site_build.warning.getvalue() == ""
     for name in [
         "index.html",
         "categories/vision.html",
@@ -78,36 +62,36 @@ def test_build_is_clean(built: SphinxTestApp) -> None:
         "venues/iclr-2024.html",
         "mine.html",
     ]:
-        assert (Path(built.outdir) / name).is_file(), name
+        assert (Path(site_build.outdir) / name).is_file(), name
 
 
 def test_every_page_links_the_favicon_and_a_404_page_is_rooted_at_the_site(
-    built: SphinxTestApp,
+    site_build: SphinxTestApp,
 ) -> None:
-    out = Path(built.outdir)
+    out = Path(site_build.outdir)
     pages = sorted(p for p in out.rglob("*.html") if "_static" not in p.parts)
     assert len(pages) > 10
     for path in pages:
-        icons = page(built, str(path.relative_to(out))).select('link[rel="icon"]')
+        icons = page(site_build, str(path.relative_to(out))).select('link[rel="icon"]')
         assert len(icons) == 1, path
     assert (out / "_static" / "favicon.svg").is_file()
-    missing = page(built, "404.html")
+    missing = page(site_build, "404.html")
     assert missing.h1 is not None and missing.h1.get_text() == "Page not found"
     # The host serves it at any depth, so its links start at html_baseurl's path.
     assert missing.select_one('link[rel="icon"]')["href"] == "/list/_static/favicon.svg"  # type: ignore[index]
     assert missing.select_one('a[href="/list/all/"]') is not None
 
 
-def test_every_file_the_build_writes_is_readable_by_a_web_server(built: SphinxTestApp) -> None:
-    out = Path(built.outdir)
+def test_every_file_the_build_writes_is_readable_by_a_web_server(site_build: SphinxTestApp) -> None:
+    out = Path(site_build.outdir)
     files = [path for path in out.rglob("*") if path.is_file()]
     assert {"papers.json", "papers.bib", "feed.xml", "papers-index.json"} <= {p.name for p in files}
     for path in files:
         assert path.stat().st_mode & 0o444 == 0o444, f"{path}: {oct(path.stat().st_mode)}"
 
 
-def test_card_shows_everything_a_reader_needs(built: SphinxTestApp) -> None:
-    card = page(built, "categories/vision.html").select_one("div.ap-card#drm-dormant-ratio")
+def test_card_shows_everything_a_reader_needs(site_build: SphinxTestApp) -> None:
+    card = page(site_build, "categories/vision.html").select_one("div.ap-card#drm-dormant-ratio")
     assert card is not None
     title = card.select_one(".ap-title a.reference.internal")
     assert (
@@ -152,7 +136,7 @@ def test_card_shows_everything_a_reader_needs(built: SphinxTestApp) -> None:
     cite = card.select_one(".ap-links a.reference.internal")
     assert (cite.get_text(), cite["href"]) == ("Cite", "../papers/drm-dormant-ratio.html#cite")
     assert card.select("pre") == []  # the BibTeX is on the paper's page
-    paper = page(built, "papers/drm-dormant-ratio.html")
+    paper = page(site_build, "papers/drm-dormant-ratio.html")
     bibtex = paper.select_one("#cite ~ .ap-cite pre.ap-bibtex").get_text()
     assert bibtex.startswith("@inproceedings{xu2024:drm-dormant-ratio,\n  title = {{DrM: Mastering")
     assert (
@@ -161,33 +145,36 @@ def test_card_shows_everything_a_reader_needs(built: SphinxTestApp) -> None:
 
 
 def test_card_shows_short_name_track_and_reader_note_not_maintainer_note(
-    built: SphinxTestApp,
+    site_build: SphinxTestApp,
 ) -> None:
-    agents = page(built, "categories/agents.html").select_one("div.ap-card#dreamerv2")
+    agents = page(site_build, "categories/agents.html").select_one("div.ap-card#dreamerv2")
     assert agents.select_one(".ap-short-name").get_text() == "DreamerV2"
     assert agents.select_one(".ap-venue").get_text() == "ICLR 2021 · Poster"
-    maze = page(built, "categories/vision.html").select_one("div.ap-card#maze-walker")
+    maze = page(site_build, "categories/vision.html").select_one("div.ap-card#maze-walker")
     assert maze.select_one(".ap-title a")["href"] == "../papers/maze-walker.html"
     assert maze.select_one(".ap-note").get_text() == "The maze code is released on request."
-    for html in Path(built.outdir).rglob("*.html"):
+    for html in Path(site_build.outdir).rglob("*.html"):
         assert "abstract page is preferred" not in html.read_text("utf-8"), html
 
 
-def test_category_page_states_its_rule(built: SphinxTestApp) -> None:
-    rule = page(built, "categories/vision.html").select_one("p.ap-rule")
+def test_category_page_states_its_rule(site_build: SphinxTestApp) -> None:
+    rule = page(site_build, "categories/vision.html").select_one("p.ap-rule")
     assert rule.get_text() == "What belongs here: Papers whose agents learn from pixels."
 
 
-def test_category_page_orders_newest_first(built: SphinxTestApp) -> None:
-    soup = page(built, "categories/vision.html")
+def test_category_page_orders_newest_first(site_build: SphinxTestApp) -> None:
+    soup = page(site_build, "categories/vision.html")
     assert soup.select_one("h1").get_text().rstrip("#") == "Vision"
     assert card_ids(soup) == ["drm-dormant-ratio", "maze-walker"]
 
 
-def test_keyword_page_lists_exactly_its_papers(built: SphinxTestApp) -> None:
-    assert card_ids(page(built, "keywords/world-model.html")) == ["maze-walker", "dreamerv2"]
-    assert card_ids(page(built, "keywords/visual-rl.html")) == ["drm-dormant-ratio", "maze-walker"]
-    index = page(built, "keywords/index.html")
+def test_keyword_page_lists_exactly_its_papers(site_build: SphinxTestApp) -> None:
+    assert card_ids(page(site_build, "keywords/world-model.html")) == ["maze-walker", "dreamerv2"]
+    assert card_ids(page(site_build, "keywords/visual-rl.html")) == [
+        "drm-dormant-ratio",
+        "maze-walker",
+    ]
+    index = page(site_build, "keywords/index.html")
     entries = [li.get_text(" ", strip=True) for li in index.select("ul.ap-index li")]
     assert entries == ["Dormant Ratio 1", "Visual RL 2", "World Model 2"]
     links = [a["href"] for a in index.select("ul.ap-index a")]
@@ -196,8 +183,8 @@ def test_keyword_page_lists_exactly_its_papers(built: SphinxTestApp) -> None:
         "visual-rl.html#keyword-visual-rl",
         "world-model.html#keyword-world-model",
     ]
-    assert not (Path(built.outdir) / "keywords/dormant-ratio.html").exists()
-    venues = page(built, "venues/index.html").select("ul.ap-index a")
+    assert not (Path(site_build.outdir) / "keywords/dormant-ratio.html").exists()
+    venues = page(site_build, "venues/index.html").select("ul.ap-index a")
     assert venues[0]["href"] == "iclr-2024.html#venue-iclr-2024"
 
 
@@ -240,22 +227,22 @@ def test_index_entry_without_a_page_is_a_warning(
     assert "ICLR 2024" in soup.select_one("ul.ap-index").get_text()
 
 
-def test_environment_page_lists_its_papers_and_links_the_site(built: SphinxTestApp) -> None:
-    soup = page(built, "environments/atari.html")
+def test_environment_page_lists_its_papers_and_links_the_site(site_build: SphinxTestApp) -> None:
+    soup = page(site_build, "environments/atari.html")
     assert card_ids(soup) == ["maze-walker", "dreamerv2"]
     assert soup.select_one(".ap-environment-link a")["href"] == "https://github.com/openai/gym"
-    assert not (Path(built.outdir) / "environments/maze.html").exists()  # one paper, no page
+    assert not (Path(site_build.outdir) / "environments/maze.html").exists()  # one paper, no page
 
 
-def test_topic_page_shows_description_related_years_and_papers(built: SphinxTestApp) -> None:
-    soup = page(built, "topics/visual-agents.html")
+def test_topic_page_shows_description_related_years_and_papers(site_build: SphinxTestApp) -> None:
+    soup = page(site_build, "topics/visual-agents.html")
     assert soup.select_one("h1").get_text().rstrip("#") == "Agents that learn from pixels"
     assert "Agents that see the world as images and act in it." in soup.get_text()
     assert (
         soup.select_one("p.ap-years").get_text() == "Papers per year: 2024: 1 · 2022: 1 · 2021: 1"
     )
     assert card_ids(soup) == ["drm-dormant-ratio", "maze-walker", "dreamerv2"]
-    home = page(built, "index.html")
+    home = page(site_build, "index.html")
     topic_map = home.select_one(".ap-topic-map")
     assert topic_map.select_one("a")["href"] == "topics/visual-agents.html#topic-visual-agents"
     assert topic_map.select_one("li").get_text(" ", strip=True) == "Agents that learn from pixels 3"
@@ -263,12 +250,12 @@ def test_topic_page_shows_description_related_years_and_papers(built: SphinxTest
     assert latest[0].startswith("DrM")
 
 
-def test_paper_role_and_cards_in_myst(built: SphinxTestApp) -> None:
-    index = page(built, "index.html")
+def test_paper_role_and_cards_in_myst(site_build: SphinxTestApp) -> None:
+    index = page(site_build, "index.html")
     ref = index.select_one(".ap-paper-ref a.reference.internal")
     assert ref["href"] == "papers/dreamerv2.html"
     assert ref.get_text() == "Mastering Atari with Discrete World Models"
-    mine = page(built, "mine.html")
+    mine = page(site_build, "mine.html")
     assert card_ids(mine) == ["maze-walker"]
     assert mine.select_one(".ap-paper-ref a")["href"] == "papers/drm-dormant-ratio.html"
 
@@ -464,7 +451,7 @@ def test_bad_record_fails_build_main_without_an_exception(
     tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A host that runs Sphinx in its own process (sphinx-autobuild, an IDE) gets a status
-    and the located messages, and lives on; the other records are built."""
+    and the located messages, and lives on; the other records are site_build."""
     record = data_dir / "papers" / "dreamerv2.yaml"
     record.write_text(
         record.read_text("utf-8").replace("https://arxiv.org", "javascript:alert(1)//x"), "utf-8"
@@ -551,8 +538,8 @@ def test_bad_record_message_matches_the_validator(data_dir: Path, tmp_path: Path
     assert "Traceback" not in result.stderr
 
 
-def test_search_indexes_papers_not_pages_of_cards(built: SphinxTestApp) -> None:
-    text = (Path(built.outdir) / "searchindex.js").read_text("utf-8")
+def test_search_indexes_papers_not_pages_of_cards(site_build: SphinxTestApp) -> None:
+    text = (Path(site_build.outdir) / "searchindex.js").read_text("utf-8")
     index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
     docnames = index["docnames"]
 
@@ -565,8 +552,10 @@ def test_search_indexes_papers_not_pages_of_cards(built: SphinxTestApp) -> None:
     for term in ("lovelac", "hafner", "walk"):  # authors, and a title word (stemmed)
         assert not [page for page in pages(term) if page.startswith(generated)], term
     assert "mine" in pages("hand")  # a hand-written page is still found
-    manifest = json.loads((Path(built.outdir) / "paper-search" / "index.json").read_text("utf-8"))
-    data = Path(built.srcdir) / built.config.awesome_papers_data
+    manifest = json.loads(
+        (Path(site_build.outdir) / "paper-search" / "index.json").read_text("utf-8")
+    )
+    data = Path(site_build.srcdir) / site_build.config.awesome_papers_data
     assert manifest["papers"] == len(load_catalogue(data).papers)
 
 
@@ -595,8 +584,10 @@ def postings(files: dict[str, Any], term: str) -> dict[str, int]:
     return {paper_ids[n]: score for n, score in zip(numbers, scores, strict=True)}
 
 
-def test_the_search_index_weighs_title_first_and_finds_every_field(built: SphinxTestApp) -> None:
-    files = search_files(Path(built.outdir))
+def test_the_search_index_weighs_title_first_and_finds_every_field(
+    site_build: SphinxTestApp,
+) -> None:
+    files = search_files(Path(site_build.outdir))
     # Numbered newest first; a paper's text, for the snippet, carries every field.
     blocks = [paper for name in files["index.json"]["blocks"] for paper in files[name]]
     maze = next(p for p in blocks if p[0].endswith("/maze-walker.html"))
@@ -636,8 +627,8 @@ def test_the_search_index_weighs_title_first_and_finds_every_field(built: Sphinx
     assert set(postings(files, "t:pixels")) >= {"maze-walker"}
 
 
-def test_the_search_index_knows_parts_pairs_and_whole_names(built: SphinxTestApp) -> None:
-    files = search_files(Path(built.outdir))
+def test_the_search_index_knows_parts_pairs_and_whole_names(site_build: SphinxTestApp) -> None:
+    files = search_files(Path(site_build.outdir))
     # A part of a compound name weighs less than the whole word: "dreamer" of "DreamerV2".
     assert 0 < postings(files, "dreamer")["dreamerv2"] < postings(files, "dreamerv2")["dreamerv2"]
     # Neighbouring words of one value pair up, in a title (one ~) or elsewhere (two).
