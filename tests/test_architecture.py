@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import graphlib
+import re
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,41 @@ def test_modules_and_functions_stay_small(path: Path) -> None:
         and node.end_lineno - node.lineno + 1 > 60  # type: ignore[operator]
     ]
     assert not long
+
+
+SCRIPT_FILES = sorted((PACKAGE / "sphinx_ext" / "static").glob("*.js"))
+#: A function's first line: a function expression or declaration, an arrow with a body, or a
+#: class's method.
+JS_FUNCTION = re.compile(
+    r"\bfunction\b[^(]*\(|=>\s*\{|^\s+(?:async\s+)?(?!(?:if|for|while|switch|catch)\b)\w+\s*\([^)]*\)\s*\{"
+)
+#: What may hold a brace that is not code: strings, regular expressions' classes, comments.
+JS_NOISE = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|`[^`]*`|\\[pPu]\{[^}]*\}|//.*$')
+
+
+def js_functions(text: str) -> list[tuple[int, int]]:
+    """Each function's first line and length in lines, found by its braces."""
+    lines = [JS_NOISE.sub("", line) for line in text.splitlines()]
+    found = []
+    for start, line in enumerate(lines):
+        if not JS_FUNCTION.search(line) or "{" not in line:
+            continue
+        depth = 0
+        for end in range(start, len(lines)):
+            depth += lines[end].count("{") - lines[end].count("}")
+            if depth <= 0:
+                break
+        found.append((start + 1, end - start + 1))
+    return found
+
+
+def test_the_brace_count_finds_a_scripts_functions() -> None:
+    text = 'function a() {\n  var s = "}";\n  return /\\p{L}/u;\n}\nclass B {\n  m(x) {\n    if (x) {\n    }\n  }\n}\n'
+    assert js_functions(text) == [(1, 4), (6, 4)]
+
+
+@pytest.mark.parametrize("path", SCRIPT_FILES, ids=lambda p: p.name)
+def test_scripts_and_their_functions_stay_small(path: Path) -> None:
+    text = path.read_text("utf-8")
+    assert len(text.splitlines()) <= 300
+    assert [(line, length) for line, length in js_functions(text) if length > 60] == []

@@ -22,7 +22,7 @@ globalThis.fetch = async (url) => {
 };
 
 async function titles(text, chosen = {}) {
-  const index = SearchIndex(FIXTURES);
+  const index = new SearchIndex(FIXTURES);
   const found = await index.search(query.parseQuery(text), chosen);
   const papers = await index.papers(found.numbers);
   return { titles: papers.map((p) => p.title), found };
@@ -53,7 +53,7 @@ test("a word in no paper is missing, for the spelling aid", async () => {
 });
 
 test("a chosen facet narrows the results, and counts follow the results", async () => {
-  const index = SearchIndex(FIXTURES);
+  const index = new SearchIndex(FIXTURES);
   const all = await index.search(query.parseQuery("world"), {});
   const counts = await index.counts(all.numbers);
   assert.ok(all.numbers.length >= 2);
@@ -63,6 +63,6 @@ test("a chosen facet narrows the results, and counts follow the results", async 
 });
 
 test("a file that does not load fails the search with its name", async () => {
-  const index = SearchIndex(new URL("missing/", FIXTURES));
+  const index = new SearchIndex(new URL("missing/", FIXTURES));
   await assert.rejects(index.ready, /paper-search\/index\.json answered 404/);
 });

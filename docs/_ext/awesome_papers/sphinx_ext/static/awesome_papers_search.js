@@ -5,6 +5,7 @@
 import { citeThese } from "./awesome_papers_cite.js";
 import { element, getJson } from "./awesome_papers_dom.js";
 import { SearchIndex } from "./awesome_papers_index.js";
+import { draw } from "./awesome_papers_results.js";
 import { fold, makeQuery, startsWord } from "./awesome_papers_query.js";
 import { corrected, nearNames } from "./awesome_papers_suggest.js";
 import vocabulary from "./awesome_papers_vocabulary.js";
@@ -14,44 +15,6 @@ var core = makeQuery(vocabulary);
 var FACETS = core.FACETS;
 /* Papers drawn at a time; fewer than FEW found also offers what the list has near. */
 var PAGE = 20, FEW = 3;
-
-/* ``text`` around the first word the query matched (or its start), the matches marked. */
-function excerpt(index, text, words) {
-  var wanted = [];
-  words.forEach(function (w) { index.tokens(w).forEach(function (t) { wanted.push(t, index.stem(t)); }); });
-  var parts = text.split(/([\p{L}\p{N}]+)/u);
-  var hit = function (part) {
-    var folded = fold(part);
-    return wanted.some(function (w) { return w && folded.startsWith(w); });
-  };
-  var first = parts.findIndex(hit);
-  var from = Math.max(0, first - 12), to = Math.min(parts.length, Math.max(first, 0) + 36);
-  var out = element("p", { class: "ap-result-excerpt" });
-  if (from > 0) out.appendChild(document.createTextNode("… "));
-  parts.slice(from, to).forEach(function (part) {
-    out.appendChild(hit(part) ? element("mark", {}, part) : document.createTextNode(part));
-  });
-  if (to < parts.length) out.appendChild(document.createTextNode(" …"));
-  return out;
-}
-
-/* Append ``papers`` to the list, in the order the index ranked them. */
-function draw(list, papers, base, index, words) {
-  papers.forEach(function (paper) {
-    var item = element("li", { class: "ap-result" });
-    var id = /(?:^|\/)papers\/([^\/#?]+?)(?:\.html|\/)?(?:[#?]|$)/.exec(paper.url);
-    if (id) item.setAttribute("data-paper", id[1]);
-    var title = element("p", { class: "ap-result-title" });
-    title.appendChild(element("a", { href: new URL(paper.url, base).href, class: "reference internal" }, paper.title));
-    item.appendChild(title);
-    item.appendChild(element("p", { class: "ap-result-meta" },
-      [paper.authors, paper.venue].filter(Boolean).join(" · ")));
-    // The snippet comes from below title and authors, which the result shows already; a
-    // query of fields only matched no words, and has none.
-    if (words.length && paper.rest) item.appendChild(excerpt(index, paper.rest, words));
-    list.appendChild(item);
-  });
-}
 
 /* An author: query also offers the pages of the authors it names (authors/index.json). */
 var authorPages = null;
@@ -213,21 +176,12 @@ function shown(section, ...args) {
   });
 }
 
-async function init() {
-  var anchor = document.getElementById("search-results");
-  if (!anchor) return;
-  performance.mark("ap-search-start");
-  var root = document.documentElement.getAttribute("data-content_root") || "";
-  var base = new URL(root, window.location.href);
-  var index = SearchIndex(base);
-  var params = new URLSearchParams(window.location.search);
-  var section = element("section", { class: "ap-search ap-pending", "aria-labelledby": "ap-search-title" });
-  section.appendChild(element("h2", { id: "ap-search-title" }, "Papers"));
+/* The facet selects and the count beside them; a choice is kept in ``chosen`` and in the
+   address (so that Back undoes it), then ``changed`` runs the search again. */
+function facetForm(chosen, changed) {
   var form = element("form", { class: "ap-filter", "aria-label": "Narrow the papers" });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  var chosen = {};
   FACETS.forEach(function (facet) {
-    chosen[facet.key] = params.get(facet.key) || "";
     var wrap = element("span", { class: "ap-facet" });
     wrap.appendChild(element("label", { for: "ap-search-" + facet.key }, facet.label));
     var select = element("select", { id: "ap-search-" + facet.key, name: facet.key });
@@ -236,17 +190,17 @@ async function init() {
       var next = new URLSearchParams(window.location.search);
       if (select.value) next.set(facet.key, select.value); else next.delete(facet.key);
       window.history.pushState({}, "", window.location.pathname + "?" + next.toString());
-      shown(section, index, base, params.get("q") || "", chosen);
+      changed();
     });
     wrap.appendChild(select);
     form.appendChild(wrap);
   });
   form.appendChild(element("span", { class: "ap-search-count", "aria-live": "polite" }));
-  section.appendChild(form);
-  section.appendChild(element("p", { class: "ap-author-pages", hidden: "" }));
-  section.appendChild(element("div", { class: "ap-suggest", hidden: "" }));
-  var results = element("ol", { class: "ap-results" });
-  section.appendChild(results);
+  return form;
+}
+
+/* "Show more": the next results of the section's latest run. */
+function moreButton(section) {
   var button = element("button", { type: "button", class: "ap-more", hidden: "" }, "Show more");
   button.addEventListener("click", async function () {
     var state = section.ap_state;
@@ -255,7 +209,29 @@ async function init() {
     if (await more(state)) tell(state);
     button.disabled = false;
   });
-  section.appendChild(button);
+  return button;
+}
+
+async function init() {
+  var anchor = document.getElementById("search-results");
+  if (!anchor) return;
+  performance.mark("ap-search-start");
+  var root = document.documentElement.getAttribute("data-content_root") || "";
+  var base = new URL(root, window.location.href);
+  var index = new SearchIndex(base);
+  var params = new URLSearchParams(window.location.search);
+  var section = element("section", { class: "ap-search ap-pending", "aria-labelledby": "ap-search-title" });
+  section.appendChild(element("h2", { id: "ap-search-title" }, "Papers"));
+  var chosen = {};
+  FACETS.forEach(function (facet) { chosen[facet.key] = params.get(facet.key) || ""; });
+  section.appendChild(facetForm(chosen, function () {
+    shown(section, index, base, params.get("q") || "", chosen);
+  }));
+  section.appendChild(element("p", { class: "ap-author-pages", hidden: "" }));
+  section.appendChild(element("div", { class: "ap-suggest", hidden: "" }));
+  var results = element("ol", { class: "ap-results" });
+  section.appendChild(results);
+  section.appendChild(moreButton(section));
   section.appendChild(element("h2", {}, "Pages"));
   // In place at once, its parts unseen and Sphinx's results below it out of the layout
   // until the papers are drawn, so that nothing on screen moves as they arrive (CLS).
