@@ -24,7 +24,7 @@ from ..records.pagekinds import ENVIRONMENT, KEYWORD, LINK_HEALTH, PAPER, TOPIC,
 from ..records.venues import TRACK_LABELS
 from .options import options
 from .rendering import render
-from .state import catalogue_of
+from .state import state_of
 from .uris import Links
 
 #: Resolves a label to a URI relative to the current page, or None for no link.
@@ -189,10 +189,10 @@ def _authors(paper: Paper, shown: int) -> dict[str, Any]:
 def visit_card_html(self: Any, node: paper_card) -> None:
     """Render the card for the page being written, links relative to it."""
     builder = self.builder
-    catalogue = catalogue_of(builder.env)
+    build = state_of(builder.env)
+    catalogue, rendered = build.catalogue, build.cards
     # Links go through the root, so each card is rendered once per folder.
     links = Links(builder, builder.current_docname, {})
-    rendered: dict[tuple[str, str], str] = builder.__dict__.setdefault("_awesome_papers_cards", {})
     key = (node["paper"], links.to_root)
     if key not in rendered:
         paper = catalogue.paper_by_id[node["paper"]]

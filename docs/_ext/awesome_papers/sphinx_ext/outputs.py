@@ -56,8 +56,6 @@ from .vocabulary import VOCABULARY_FILE, vocabulary_module
 logger = logging.getLogger(__name__)
 #: The authors with a page, for the search page (see :func:`author_pages`).
 AUTHOR_PAGES = "authors/index.json"
-#: Per build, the job writing its outputs (see :func:`start`).
-_JOBS: dict[int, beside.Job] = {}
 
 
 def paper_url(app: Sphinx, paper: Paper) -> str:
@@ -213,7 +211,7 @@ def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
             found = std.get(label)
             return None if found is None else str(app.builder.get_target_uri(found[0]))
 
-        _JOBS[id(app)] = beside.start(
+        state.state_of(env).search = beside.start(
             lambda: write_search_index(
                 catalogue, outdir, stamp, lambda p: paper_url(app, p), stem, page_of
             )
@@ -224,13 +222,16 @@ def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def finish(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write the exports and wait for the search index; a failure is one
     error line."""
-    job = _JOBS.pop(id(app), None)
+    build = state.loaded(app.env)
+    if build is None:
+        return
+    job, build.search = build.search, None
     if exception is not None:
         if job is not None:
             beside.cancel(job)
         return
     if app.builder.format == "html":
-        write_exports(app, state.catalogue_of(app.env))
+        write_exports(app, build.catalogue)
         write_sitemap(app)
         _write_vocabulary(Path(app.outdir))
     if job is not None and (error := beside.finish(job)):

@@ -40,10 +40,6 @@ from .pageplan import Page, Plan
 from .plans import plan, related_outdated, related_papers
 
 logger = logging.getLogger(__name__)
-#: Per build, the process planning and rendering its pages (see :func:`start`), and the one
-#: computing related papers ahead of it (see :func:`relate`).
-_JOBS: dict[int, beside.Job] = {}
-_RELATING: dict[int, beside.Job] = {}
 #: Placeholders in a shell: the page's name, title, head and body.
 _NAME, _TITLE, _HEAD, _BODY = "AP0SHELL-NAME", "AP0SHELL-TITLE", "AP0SHELL-HEAD", "AP0SHELL-BODY"
 #: The folder below a top folder in the name a shell is rendered under.
@@ -70,7 +66,7 @@ def relate(app: Sphinx) -> None:
     if isinstance(app.builder, StandaloneHTMLBuilder) and options(app.config).pages:
         catalogue = state.catalogue_of(app.env)
         if related_outdated(app, catalogue):
-            _RELATING[id(app)] = beside.start(lambda: _relate(app, catalogue))
+            state.state_of(app.env).relating = beside.start(lambda: _relate(app, catalogue))
 
 
 def _relate(app: Sphinx, catalogue: Catalogue) -> None:
@@ -80,7 +76,8 @@ def _relate(app: Sphinx, catalogue: Catalogue) -> None:
 def related_ready(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``, before any other work starts beside the writing: wait for
     :func:`relate`'s (its failure only means the pages compute them themselves)."""
-    job = _RELATING.pop(id(app), None)
+    build = state.state_of(env)
+    job, build.relating = build.relating, None
     if job is not None:
         beside.finish(job)
     return []
@@ -109,14 +106,15 @@ def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 if before.get(name) != planned.key:
                     pickle.dump((name, planned.make()), stream, pickle.HIGHEST_PROTOCOL)
 
-    _JOBS[id(app)] = beside.start(work)
+    state.state_of(env).pages = beside.start(work)
     return []
 
 
 def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: fill the theme's shells with the pages that changed and write
     them; Sphinx renders none itself."""
-    builder, job = app.builder, _JOBS.pop(id(app), None)
+    builder, build = app.builder, state.state_of(app.env)
+    job, build.pages = build.pages, None
     if not isinstance(builder, StandaloneHTMLBuilder) or not options(app.config).pages:
         return iter(())
     stamp = _read_stamp(_stamp_file(app))
@@ -163,7 +161,7 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         target = Path(builder.get_outfilename(name))
         if fresh and stamp["keys"].get(name) == key and target.is_file():
             continue
-        plans = plans or plan(app, state.catalogue_of(app.env))  # the theme changed, or
+        plans = plans or plan(app, build.catalogue)  # the theme changed, or
         write(name, plans[name].make())  # a page went missing
     for gone in stamp.get("keys", {}).keys() - keys.keys():
         Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
@@ -174,10 +172,13 @@ def collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 def cancel(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: a build that failed before its pages were collected stops the work."""
-    for jobs in (_JOBS, _RELATING):
-        job = jobs.pop(id(app), None)
+    build = state.loaded(app.env)
+    if build is None:
+        return
+    for job in (build.pages, build.relating):
         if job is not None:
             beside.cancel(job)
+    build.pages = build.relating = None
 
 
 def written_pages(app: Sphinx) -> set[str]:

@@ -1,9 +1,11 @@
-"""The catalogue of the current build: loaded once when the builder starts, shared by all readers."""
+"""The state of the current build, in one object: the catalogue loaded once when the
+builder starts and shared by all readers, its ``list.yaml``, where its link report is, the
+cards rendered so far and the job writing the search index beside the pages."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -17,14 +19,30 @@ from ..records.errors import DataError
 from ..records.family import also_in
 from ..records.listfile import ListInfo, load_list
 from ..records.loader import load_usable
+from . import beside
 from .options import options
 
 logger = logging.getLogger(__name__)
 
-# Per build environment and outside it: the environment is pickled, the catalogue is re-read.
-_LOADED: WeakKeyDictionary[BuildEnvironment, Catalogue] = WeakKeyDictionary()
-_REPORTS: WeakKeyDictionary[BuildEnvironment, Path] = WeakKeyDictionary()
-_LISTS: WeakKeyDictionary[BuildEnvironment, ListInfo | None] = WeakKeyDictionary()
+
+@dataclass
+class BuildState:
+    """What one build keeps outside its environment, which is pickled between builds while
+    the catalogue is re-read."""
+
+    catalogue: Catalogue
+    info: ListInfo | None
+    link_report: Path
+    #: A card's HTML by (paper id, path to the root): rendered once per folder.
+    cards: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: The jobs working beside Sphinx (:mod:`.beside`): related papers while it reads,
+    #: the paper and author pages and the search index while it writes.
+    relating: beside.Job | None = None
+    pages: beside.Job | None = None
+    search: beside.Job | None = None
+
+
+_STATES: WeakKeyDictionary[BuildEnvironment, BuildState] = WeakKeyDictionary()
 
 
 def data_dir(app: Sphinx) -> Path:
@@ -91,19 +109,30 @@ def load(app: Sphinx) -> Catalogue:
         catalogue = replace(catalogue, dead_links={k: tuple(v) for k, v in dead.items()})
     if info is not None and info.family:
         catalogue = replace(catalogue, also_in=also_in(catalogue, info, directory))
-    _LOADED[app.env], _LISTS[app.env], _REPORTS[app.env] = catalogue, info, report
+    _STATES[app.env] = BuildState(catalogue, info, report)
     return catalogue
+
+
+def state_of(env: BuildEnvironment) -> BuildState:
+    """The state of the build this environment is in."""
+    return _STATES[env]
+
+
+def loaded(env: BuildEnvironment) -> BuildState | None:
+    """The state of the build, or None when it stopped before loading its data."""
+    return _STATES.get(env)
 
 
 def link_report_of(env: BuildEnvironment) -> Path:
     """Where this build looks for the link report."""
-    return _REPORTS[env]
+    return _STATES[env].link_report
 
 
 def list_of(env: BuildEnvironment) -> ListInfo | None:
     """The list's ``list.yaml``, as this build loaded it; None when the list has none."""
-    return _LISTS[env]
+    return _STATES[env].info
 
 
 def catalogue_of(env: BuildEnvironment) -> Catalogue:
-    return _LOADED[env]
+    """The catalogue this build loaded."""
+    return _STATES[env].catalogue
