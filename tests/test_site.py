@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOTS
 from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.inventory import InventoryFile
 
 Build = Callable[..., SphinxTestApp]
 
@@ -341,6 +342,38 @@ def test_reverting_an_edit_brings_the_pages_back(site: Build, data_dir: Path) ->
     card = page(app, "categories/agents.html").select_one("div.ap-card#dreamerv2")
     assert "Discrete World Models" in card.get_text()
     assert "Edited Models" not in card.get_text()
+
+
+def labels(app: SphinxTestApp) -> dict[str, str]:
+    """The std labels of the built site's ``objects.inv``, as intersphinx reads them: URI each."""
+    with (Path(app.outdir) / "objects.inv").open("rb") as stream:
+        inventory = InventoryFile.load(stream, "", lambda *parts: "/".join(parts))
+    return {name: item.uri for name, item in inventory["std:label"].items()}
+
+
+def test_labels_follow_the_data_across_rebuilds(site: Build, data_dir: Path) -> None:
+    """The labels of papers and pages reach the std domain through one helper
+    (``PapersDomain.publish_labels``), after reading: a paper's old label goes, its new one
+    comes, and the labels of pages not re-read stay."""
+    first = labels(site())
+    assert first["paper-maze-walker"] == "papers/maze-walker.html"
+    assert first["keyword-world-model"] == "keywords/world-model.html#keyword-world-model"
+    # The paper gets another id, and leaves the keyword World Model with one paper.
+    old = data_dir / "papers" / "maze-walker.yaml"
+    text = old.read_text("utf-8").replace("id: maze-walker", "id: maze-runner")
+    (data_dir / "papers" / "maze-runner.yaml").write_text(
+        text.replace("[Visual RL, World Model]", "[Visual RL]"), "utf-8"
+    )
+    old.unlink()
+    app = site()
+    assert app.warning.getvalue() == ""
+    after = labels(app)
+    assert "paper-maze-walker" not in after
+    assert after["paper-maze-runner"] == "papers/maze-runner.html"
+    # World Model now has one paper: no page, so no label either.
+    assert "keyword-world-model" not in after
+    unchanged = {k: v for k, v in first.items() if "maze" not in k and "world-model" not in k}
+    assert {k: after.get(k) for k in unchanged} == unchanged
 
 
 def test_a_generated_page_edited_or_deleted_by_hand_comes_back(site: Build) -> None:
