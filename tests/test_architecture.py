@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 import graphlib
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,6 +59,16 @@ def test_only_sphinx_ext_imports_sphinx() -> None:
         names = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
         assert not [n for n in names if n.split(".")[0] in ("sphinx", "docutils")], path
+
+
+def test_the_command_line_starts_without_the_network_client() -> None:
+    """`validate` and `readme` make no request, so loading the command line must not load
+    httpx (a third of their start-up); the remote commands import it when they ask."""
+    probe = "import sys, awesome_papers.cli; print(sorted(m for m in sys.modules if 'httpx' in m))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]"
 
 
 @pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: str(p.relative_to(REPO)))

@@ -1,15 +1,19 @@
-"""The one HTTP client the remote commands share, and the error they all raise."""
+"""The one HTTP client the remote commands share, and the error they all raise.
+
+httpx is imported when a request is made, not with the command line: `validate` and `readme`
+never make one, and importing httpx was a third of their start-up."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from ..about import __version__
+
+if TYPE_CHECKING:
+    import httpx
 
 #: Seconds a service or a linked host has to answer (tests shorten it).
 TIMEOUT = float(os.environ.get("AWESOME_PAPERS_TIMEOUT", "10"))
@@ -36,11 +40,16 @@ def base_url(service: str) -> str:
 
 
 def client() -> httpx.Client:
+    """A client with this tool's timeout, User-Agent and redirects followed."""
+    import httpx
+
     return httpx.Client(timeout=TIMEOUT, headers={"User-Agent": USER_AGENT}, follow_redirects=True)
 
 
 def get(service: str, url: str, params: dict[str, str] | None = None) -> httpx.Response:
     """GET ``url`` of ``service``; any failure becomes one :class:`ServiceError` line."""
+    import httpx
+
     try:
         with client() as http:
             response = http.get(url, params=params)

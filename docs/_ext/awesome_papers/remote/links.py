@@ -19,14 +19,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from ..atomic import write_text
 from ..records.cache import cache_root
 from ..records.catalogue import Catalogue
 from .http import TIMEOUT, USER_AGENT
+
+if TYPE_CHECKING:
+    import httpx  # imported by the functions that ask, as in .http
 
 STATUSES = ("ok", "redirected", "blocked", "dead", "unreachable")
 #: Hosts that answer robots with a challenge or 403 whatever the link: not asked at all.
@@ -72,6 +74,8 @@ async def _check(
     client: httpx.AsyncClient, url: str
 ) -> tuple[str, int | None, str | None, str | None]:
     """(status, HTTP status, redirect target, reason) of one URL, following redirects by hand."""
+    import httpx
+
     host = urlsplit(url).hostname or ""
     if host in REFUSE_ROBOTS:
         return "blocked", None, None, REFUSE_ROBOTS[host]
@@ -113,6 +117,8 @@ async def check_all(
     urls: Iterable[str],
 ) -> dict[str, tuple[str, int | None, str | None, str | None]]:
     """Check ``urls`` concurrently: at most ``IN_FLIGHT`` at once and ``PER_HOST`` per host."""
+    import httpx
+
     hosts: dict[str, asyncio.Semaphore] = defaultdict(lambda: asyncio.Semaphore(PER_HOST))
     gate = asyncio.Semaphore(IN_FLIGHT)
     limits = httpx.Limits(max_connections=IN_FLIGHT)
