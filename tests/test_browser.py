@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 from browsing import serve, small_data
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -104,14 +104,18 @@ def test_the_url_follows_the_facets_and_restores_them(page: Page, facet_url: str
     page.get_by_label("Topic").select_option("world-models")
     assert page.url.endswith("/categories/vision.html?year=2024&topic=world-models")
     page.reload()
+    # The facets are a module loaded after the page: wait for it to apply the URL's state.
+    expect(page.locator(".ap-filter-count")).to_have_text("Showing 2 of 6 papers")
     assert sorted(visible_cards(page)) == ["dreaming-pixels", "seeing-worlds"]
     assert page.get_by_label("Topic").input_value() == "world-models"
     page.go_back()
     assert page.url.endswith("?year=2024")
     assert len(visible_cards(page)) == 3
     page.goto(f"{facet_url}/categories/vision.html?sort=title&q=author:Levine")
+    expect(page.locator(".ap-filter-count")).to_have_text("Showing 1 of 6 papers")
     assert visible_cards(page) == ["meta-world-model-free"]
     page.goto(f"{facet_url}/categories/vision.html?sort=title")
+    expect(page.locator(".ap-filter-count")).to_have_text("Showing 6 of 6 papers")
     assert visible_cards(page)[:3] == ["dreaming-pixels", "drm-dormant-ratio", "dreamerv2"]
 
 
