@@ -236,6 +236,9 @@ def test_search_phrases_fields_and_facets(page: Page, facet_url: str) -> None:
     page.get_by_label("Year").select_option("2024")
     page.wait_for_url("**year=2024")
     page.wait_for_function("document.querySelectorAll('.ap-result').length === 2")
+    page.reload()  # the address alone brings the facet back
+    page.wait_for_function("document.querySelectorAll('.ap-result').length === 2")
+    assert page.get_by_label("Year").input_value() == "2024"
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 

@@ -222,8 +222,8 @@ async function init() {
   var params = new URLSearchParams(window.location.search);
   var section = element("section", { class: "ap-search ap-pending", "aria-labelledby": "ap-search-title" });
   section.appendChild(element("h2", { id: "ap-search-title" }, "Papers"));
-  var chosen = {};
-  FACETS.forEach(function (facet) { chosen[facet.key] = params.get(facet.key) || ""; });
+  // The facet values in the address, read as listings read theirs.
+  var chosen = core.stateFromSearch(window.location.search).chosen;
   section.appendChild(facetForm(chosen, function () {
     shown(section, index, base, params.get("q") || "", chosen);
   }));
