@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.inventory import InventoryFile
+from sphinx.util.typing import Inventory
 
 pytest_plugins = ("sphinx.testing.fixtures", "browsing")
 
@@ -88,6 +90,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+def read_inventory(outdir: Path, base: str = "") -> Inventory:
+    """A built site's ``objects.inv`` as intersphinx reads it from ``base``: per role, each
+    name's URI and display name."""
+    with (outdir / "objects.inv").open("rb") as stream:
+        return InventoryFile.load(stream, base, lambda *parts: "/".join(parts))
 
 
 def sphinx_build(source: Path, out: Path, builder: str = "html") -> None:

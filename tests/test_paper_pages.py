@@ -15,8 +15,7 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, sphinx_build
-from sphinx.util.inventory import InventoryFile
+from conftest import REPO, read_inventory, sphinx_build
 
 DREAMER = "mastering-atari-discrete-world-models"
 
@@ -55,12 +54,11 @@ def meta(page: BeautifulSoup, name: str) -> list[str]:
 
 
 def test_the_paper_label_lands_on_the_papers_own_page(site: Path) -> None:
-    with (site / "objects.inv").open("rb") as stream:
-        inventory = InventoryFile.load(stream, "https://example.org", lambda *p: "/".join(p))
-    target = inventory["std:label"][f"paper-{DREAMER}"]
+    labels = read_inventory(site, "https://example.org")["std:label"]
+    target = labels[f"paper-{DREAMER}"]
     assert target.uri == f"https://example.org/papers/{DREAMER}.html"
     assert target.display_name == "Mastering Atari with Discrete World Models"
-    assert inventory["std:label"]["author-sergey-levine"].uri.endswith("authors/sergey-levine.html")
+    assert labels["author-sergey-levine"].uri.endswith("authors/sergey-levine.html")
 
 
 def test_paper_page_tells_reference_managers_everything(site: Path) -> None:

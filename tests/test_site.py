@@ -15,10 +15,9 @@ from typing import Any
 import pytest
 from awesome_papers.records.loader import load_catalogue
 from bs4 import BeautifulSoup
-from conftest import ROOTS
+from conftest import ROOTS, read_inventory
 from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.inventory import InventoryFile
 
 Build = Callable[..., SphinxTestApp]
 
@@ -346,9 +345,7 @@ def test_reverting_an_edit_brings_the_pages_back(site: Build, data_dir: Path) ->
 
 def labels(app: SphinxTestApp) -> dict[str, str]:
     """The std labels of the built site's ``objects.inv``, as intersphinx reads them: URI each."""
-    with (Path(app.outdir) / "objects.inv").open("rb") as stream:
-        inventory = InventoryFile.load(stream, "", lambda *parts: "/".join(parts))
-    return {name: item.uri for name, item in inventory["std:label"].items()}
+    return {name: item.uri for name, item in read_inventory(Path(app.outdir))["std:label"].items()}
 
 
 def test_labels_follow_the_data_across_rebuilds(site: Build, data_dir: Path) -> None:
