@@ -13,11 +13,11 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from conftest import ROOTS
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, sync_playwright
 
 CHROMIUM = shutil.which("chromium")
 ARTIFACTS = Path(__file__).parent.parent / "test-artifacts"
@@ -202,3 +202,11 @@ def phone_overflow(browser: Browser, url: str) -> float:
     overflow = float(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
     context.close()
     return overflow
+
+
+def follow(page: Page, link: Locator) -> None:
+    """Click ``link`` and wait until its page has loaded: a click only starts the navigation,
+    and reading the page before it ends reads the old page or an empty one."""
+    target = urljoin(page.url, link.get_attribute("href") or "")
+    link.click()
+    page.wait_for_url(target)

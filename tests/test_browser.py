@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
-from browsing import serve, small_data
+from browsing import follow, serve, small_data
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -361,7 +361,7 @@ def test_a_mistyped_address_gets_the_sites_own_404_page(page: Page, site_url: st
     assert page.locator("h1").inner_text() == "Page not found"
     # Its styles, scripts and links are rooted where the site is published, at any depth.
     assert page.locator(".bd-header").is_visible()
-    page.get_by_role("link", name="The home page").click()
+    follow(page, page.get_by_role("link", name="The home page"))
     assert page.url == f"{site_url}/"
     # The browser reports the missing page's own status; nothing else may fail.
     errors = page.console_errors  # type: ignore[attr-defined]

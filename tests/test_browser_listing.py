@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from browsing import phone_overflow
+from browsing import follow, phone_overflow
 from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
@@ -52,7 +52,7 @@ def test_every_paper_is_reached_through_the_pager_without_javascript(
         following = page.locator(".ap-pager a[rel=next]")
         if not following.count():
             break
-        following.click()
+        follow(page, following)
     context.close()
     assert sorted(seen) == sorted(vision_papers(paged_url))
     assert counts == ["Papers 1–2 of 6", "Papers 3–4 of 6", "Papers 5–6 of 6"]
@@ -136,7 +136,7 @@ def follow_pager(page: Page, selector: str) -> list[str]:
         following = page.locator(".ap-pager a[rel=next]")
         if not following.count():
             return seen
-        following.first.click()
+        follow(page, following.first)
 
 
 def test_the_a_to_z_indexes_are_read_page_by_page_without_javascript(
@@ -152,7 +152,7 @@ def test_the_a_to_z_indexes_are_read_page_by_page_without_javascript(
     # Each letter above the entries leads to the page where that letter starts.
     letter = page.locator(".ap-index-letters a").first
     initial = letter.text_content() or ""
-    letter.click()
+    follow(page, letter)
     first_entry = page.locator(f"#letter-{initial.lower()} + ul li a").first.text_content()
     page.goto(f"{paged_url}/authors/index.html")
     counts = {

@@ -11,6 +11,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+from browsing import follow
 from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
@@ -129,7 +130,7 @@ def test_a_misspelled_word_is_offered_as_the_list_spells_it(page: Page, real_url
     assert search(page, real_url, "reinforcement lerning") == []
     spelled = page.locator(".ap-spelling a")
     assert spelled.text_content() == "reinforcement learning"
-    spelled.click()
+    follow(page, spelled)
     page.wait_for_function("document.querySelector('.ap-search-count')?.textContent")
     assert page.locator(".ap-result").count() == 20
     assert "q=reinforcement+learning" in page.url or "q=reinforcement%20learning" in page.url
