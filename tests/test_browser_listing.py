@@ -91,6 +91,48 @@ def test_facets_count_and_filter_every_page(page: Page, paged_url: str) -> None:
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
+#: A module that never finishes loading: the page as a reader sees it before its facets come.
+PENDING = "await new Promise(() => {});\nexport function init() {}\n"
+#: The page's layout shifts so far (CLS: the sum of the shifts no input caused).
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    list.getEntries().forEach((entry) => { if (!entry.hadRecentInput) total += entry.value; });
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(total), 200);
+})"""
+
+
+def test_papers_wait_for_the_facets_in_the_address(browser: Browser, paged_url: str) -> None:
+    """Opened with a facet in its address, a listing holds its papers back until the facets
+    narrow them (no flash of the unfiltered page); without one, or when the facets fail to
+    load, the papers show at once."""
+    context = browser.new_context()
+    page = context.new_page()
+    scripts = "**/awesome_papers_{listing,rows}.js"
+    page.route(scripts, lambda route: route.fulfill(body=PENDING, content_type="text/javascript"))
+    page.goto(f"{paged_url}/{VISION}?year=2024")
+    held = page.locator(".ap-cards > .ap-card").first.is_hidden()
+    page.goto(f"{paged_url}/{VISION}?unrelated=1")
+    unfiltered = page.locator(".ap-cards > .ap-card").first.is_visible()
+    page.unroute(scripts)
+    page.route(scripts, lambda route: route.abort())
+    page.goto(f"{paged_url}/{VISION}?year=2024")
+    page.wait_for_selector(".ap-error")
+    failed = page.locator(".ap-cards > .ap-card").first.is_visible()
+    context.close()
+    assert held and unfiltered and failed
+
+
+def test_a_listing_opened_with_facets_does_not_jump(page: Page, paged_url: str) -> None:
+    of_2024 = [p for p in vision_papers(paged_url).values() if p["year"] == 2024]
+    page.goto(f"{paged_url}/{VISION}?year=2024")
+    page.wait_for_selector(".ap-rows:not(.ap-hidden) .ap-row")
+    assert len(row_titles(page)) == len(of_2024) and card_ids(page) == []
+    assert page.evaluate(LAYOUT_SHIFT) < 0.01
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
 def test_the_query_box_finds_a_paper_of_another_page(page: Page, paged_url: str) -> None:
     page.goto(f"{paged_url}/{VISION}")
     page.wait_for_selector("#ap-facets-200-q:not([disabled])")

@@ -1,5 +1,6 @@
-"""What every page's ``<head>`` says about it: one description, one viewport tag, and no
-place held for a filter panel when JavaScript is off.
+"""What every page's ``<head>`` says about it: one description, one viewport tag, no place
+held for a filter panel when JavaScript is off, and papers held back while the facets that
+the address asks for are not yet applied.
 
 Search engines show a page's meta description under its title; without one they pick a
 fragment of the navigation. A page's is its first paragraph of text (a topic's description,
@@ -19,11 +20,21 @@ from sphinx.application import Sphinx
 from .azindex import az_index
 from .cards import paper_card
 from .indexlist import paper_index_list
+from .vocabulary import FACETS
 
 #: docutils' viewport tag, which the theme's layout writes already.
 _VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
 #: Without JavaScript, no place is held for a filter panel that will not come.
 _NO_SCRIPT = "<noscript><style>.ap-filter-slot { display: none; }</style></noscript>\n"
+#: The address parameters of a listing's state (``stateFromSearch``): the query, the sort
+#: and one per facet.
+_STATE = "|".join(("q", "sort", *(facet.key for facet in FACETS)))
+#: With a listing's state in the address, the papers wait for the facets (``revealListings``
+#: in awesome_papers_dom.js) instead of all showing first and then jumping to the few.
+_NARROWING = (
+    f"<script>if (/[?&]({_STATE})=[^&]/.test(location.search)) "
+    'document.documentElement.classList.add("ap-narrowing");</script>\n'
+)
 #: About as much as a search engine shows.
 _LONGEST = 200
 
@@ -42,7 +53,7 @@ def page_head(
         if len(about) > _LONGEST:
             about = about[: _LONGEST - 1].rsplit(" ", 1)[0] + "…"
         metatags += f'<meta name="description" content="{escape(about)}">\n'
-    context["metatags"] = metatags + _NO_SCRIPT
+    context["metatags"] = metatags + _NO_SCRIPT + _NARROWING
 
 
 #: Nodes whose paragraph is the plain text other writers show, not prose: a card's words,

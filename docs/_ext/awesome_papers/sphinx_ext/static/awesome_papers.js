@@ -3,6 +3,7 @@
    BibTeX buttons of a paper's or an author's page. (The search page loads its module with a
    script of its own, so that its results take their place before the page is first drawn.)
    A module that fails to load is said on the page; the page works without any of them. */
+import { revealListings } from "./awesome_papers_dom.js";
 
 /* What the page needs, as [is it here, module]. */
 const PARTS = [
@@ -19,10 +20,10 @@ function report(selector, error) {
   note.setAttribute("role", "status");
   note.textContent = "Part of this page's tools could not be loaded (" + error.message + ").";
   if (where) where.parentNode.insertBefore(note, where);
+  revealListings();
 }
 
-for (const [selector, module] of PARTS) {
-  if (document.querySelector(selector)) {
-    import(module).then((part) => part.init()).catch((error) => report(selector, error));
-  }
-}
+const loads = PARTS.filter(([selector]) => document.querySelector(selector)).map(([selector, module]) =>
+  import(module).then((part) => part.init()).catch((error) => report(selector, error)));
+// A page whose listings got no facets (too short, or none at all) has nothing to wait for.
+Promise.allSettled(loads).then(() => { if (!document.querySelector(".ap-filter")) revealListings(); });

@@ -1,5 +1,6 @@
-/* awesome_papers: what the site's scripts share: making elements, the site's root, and
-   fetching a file of the build with an error that names the file and its answer. */
+/* awesome_papers: what the site's scripts share: making elements, the site's root,
+   fetching a file of the build with an error that names the file and its answer, and
+   showing the listings that the page's head held back. */
 
 export function element(tag, attributes, text) {
   const node = document.createElement(tag);
@@ -26,4 +27,11 @@ export async function getJson(url, name) {
 
 export async function getText(url, name) {
   return (await fetchOk(url, name)).text();
+}
+
+/* A page opened with a listing's query or facets in its address holds its papers back
+   (``ap-narrowing`` on <html>, set in the head) so that all of them do not flash before
+   the facets narrow them; the facets, or a failure to load them, show them again. */
+export function revealListings() {
+  document.documentElement.classList.remove("ap-narrowing");
 }

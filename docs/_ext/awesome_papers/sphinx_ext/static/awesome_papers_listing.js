@@ -2,7 +2,7 @@
    over the query core of awesome_papers_query.js. Everything here is an enhancement:
    without JavaScript every card shows. */
 import { citeThese } from "./awesome_papers_cite.js";
-import { element } from "./awesome_papers_dom.js";
+import { element, revealListings } from "./awesome_papers_dom.js";
 import { SORTS, fold, makeQuery } from "./awesome_papers_query.js";
 import vocabulary from "./awesome_papers_vocabulary.js";
 
@@ -84,6 +84,7 @@ export function facetPanel(container, show, index) {
     shownIds = result.visible.map((paper) => paper.id);
     refreshCite();
     status.textContent = show(result.visible, active) || "Showing " + result.visible.length + " of " + papers.length + " papers";
+    revealListings();
   }
 
   function toUrl(push) {
@@ -110,7 +111,7 @@ export function facetPanel(container, show, index) {
   fromUrl();
   return {
     setPapers(all) { papers = all; input.disabled = sort.disabled = false; render(); },
-    fail(message) { status.textContent = message; },
+    fail(message) { status.textContent = message; revealListings(); },
   };
 }
 
