@@ -88,6 +88,31 @@ def test_a_checked_title_leaves_the_upstream_line_verbatim(data_dir: Path) -> No
     assert catalogue.paper_by_id["maze-walker"].title == "Walking Mazes From Pixels"
 
 
+def test_a_link_upstream_did_not_print_gets_a_line_of_its_own(data_dir: Path) -> None:
+    record = data_dir / "papers" / "maze-walker.yaml"
+    links = (
+        "links: [{kind: code, url: 'https://example.org/maze-code'},"
+        " {kind: project, url: 'https://example.org/maze-site'}]\n"
+    )
+    record.write_text(record.read_text("utf-8") + links + "listed_links: []\n", "utf-8")
+    catalogue = load_catalogue(data_dir)
+    readme = render_readme(catalogue, TEMPLATE)
+    lines = readme.splitlines()
+    title = lines.index("- [Walking Mazes from Pixels](https://example.org/maze.pdf)")
+    assert lines[title + 1].startswith("  - Ada Lovelace")
+    added = (
+        "  - Links: [Code](https://example.org/maze-code) [Project](https://example.org/maze-site)"
+    )
+    assert added in lines[title:]
+    # Read back, the line gives the record its links, each of its own kind.
+    imported = import_readmes([("README.md", readme)]).papers
+    (entry,) = [p for p in imported if p["title"] == "Walking Mazes from Pixels"]
+    assert entry["links"] == [
+        {"kind": "code", "url": "https://example.org/maze-code"},
+        {"kind": "project", "url": "https://example.org/maze-site"},
+    ]
+
+
 def test_readme_is_current() -> None:
     assert (
         main(

@@ -216,6 +216,13 @@ BAD_RECORDS = [
         id="duplicate-title",
     ),
     pytest.param(
+        GOOD + "links: [{kind: code, url: 'https://github.com/x/y'}]\n"
+        "listed_links: ['https://github.com/x/z']\n",
+        "data/papers/new-paper.yaml:8: listed_links[0]: https://github.com/x/z is not the url "
+        "of one of the record's links",
+        id="listed-link-not-a-link",
+    ),
+    pytest.param(
         "# only a comment\n\n",
         "data/papers/new-paper.yaml:1: file: file is empty",
         id="empty-file",

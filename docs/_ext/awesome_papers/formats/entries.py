@@ -21,7 +21,7 @@ _MARKER = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
 _LABEL = re.compile(
     r"^(?P<label>key\s*words?|keywords?|key|exp\s*env|experiment\s+environments?|"
     r"environments?|env|datasets?|benchmarks?|tasks?|settings?|venue|publisher|published\s+in|"
-    r"note|authors?|code|project(?:\s+page)?|website|video|slides|github|openreview|"
+    r"note|authors?|links|code|project(?:\s+page)?|website|video|slides|github|openreview|"
     r"reviewer\s+scores?|scores?|ratings?)"
     r"\s*[:：]\s*(?P<value>.*)$",
     re.IGNORECASE,
@@ -30,6 +30,18 @@ _VENUE_LINE = re.compile(r"^[^\[\]()]*\S\s+'?(?:19|20)\d\d\b[^\[\]]*$")
 _VENUE_HEADING = re.compile(r"^(?P<venue>.*\S)\s+(?P<year>(?:19|20)\d\d)$")
 _HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
 ARXIV_YEAR = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d\d)(\d\d)\.\d")
+#: Sub-item labels (spaces removed, lower case) whose value is reviewers' scores, and those
+#: whose value is links of the label's one kind.
+_SCORE_LABELS = {
+    "openreview",
+    "reviewerscore",
+    "reviewerscores",
+    "score",
+    "scores",
+    "rating",
+    "ratings",
+}
+_LINK_LINE_LABELS = {"code", "project", "projectpage", "website", "video", "slides", "github"}
 _NON_PAPER_HEADINGS = {"introduction", "table of contents", "contributing", "license", "papers"}
 _NO_VENUE_HEADINGS = {"other", "others", "misc", "miscellaneous"}
 
@@ -218,27 +230,15 @@ def _subitem(entry: Entry, text: str, number: int, state: Reading) -> None:
         return
     if kind.startswith("author"):
         _authors(entry, value)
+    elif kind == "links":  # [Code](url) [Project](url): each of its label's kind
+        before = len(entry.links)
+        if _take_links(entry, value) or len(entry.links) == before:
+            state.note(entry, kind, f"not only links in {value!r}", number)
     elif kind in {"venue", "publisher", "publishedin"}:
         entry.venue_line = plain_text(_take_links(entry, value))
-    elif kind in {
-        "openreview",
-        "reviewerscore",
-        "reviewerscores",
-        "score",
-        "scores",
-        "rating",
-        "ratings",
-    }:
+    elif kind in _SCORE_LABELS:
         entry.scores = plain_text(value)
-    elif kind in {
-        "code",
-        "project",
-        "projectpage",
-        "website",
-        "video",
-        "slides",
-        "github",
-    }:
+    elif kind in _LINK_LINE_LABELS:
         links = labelled_links(kind, value)
         entry.links += links
         if not links:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..records.catalogue import Catalogue
 from ..records.listfile import Layout, ListInfo, Section
-from ..records.model import LINK_LABELS, Paper
+from ..records.model import LINK_LABELS, Link, Paper
 from ..records.venues import TRACK_LABELS
 from .markdown import escape, link_destination
 
@@ -90,8 +90,10 @@ def render_entry(
     """One paper as the list writes it: title line, authors, keywords, environments."""
     url = paper.listed_url or paper.url
     title = f"- [{escape(paper.listed_title or paper.title)}]({link_destination(url)})"
-    for link in paper.links:
-        title += f" [{LINK_LABELS[link.kind]}]({link_destination(link.url)})"
+    listed = paper.links
+    if paper.listed_links is not None:  # upstream's line stays as it was; the rest below
+        listed = tuple(link for link in paper.links if link.url in paper.listed_links)
+    title += _links(listed)
     if paper.highlight:
         title += f'(**<font color="red">{escape(paper.highlight)}</font>**)'
     lines = [title]
@@ -106,11 +108,19 @@ def render_entry(
     track = f" ({TRACK_LABELS[paper.track]})" if paper.track else ""
     if paper.venue_label and (with_venue or track):
         lines.append(f"  - {venue_label}: {escape(paper.venue_label)}{track}")
+    added = tuple(link for link in paper.links if link not in listed)
+    if added:
+        lines.append("  - Links:" + _links(added))
     if paper.scores:
         lines.append(f"  - Scores: {escape(paper.scores)}")
     if paper.note:
         lines.append("  - Note: " + escape(paper.note))
     return "\n".join(lines)
+
+
+def _links(links: tuple[Link, ...]) -> str:
+    """`` [Code](url) [Project](url)``: each link after a space."""
+    return "".join(f" [{LINK_LABELS[link.kind]}]({link_destination(link.url)})" for link in links)
 
 
 def _authors(paper: Paper) -> str:

@@ -154,11 +154,18 @@ class Checks:
                     break
 
     def text(self, papers: Iterable[Paper]) -> None:
-        """No placeholder left by ``new`` and no author-less record (markup in text a reader
-        sees is each file's own problem, found as it is parsed)."""
+        """No placeholder left by ``new``, no author-less record, and no listed link that is
+        not one of the record's (markup in text a reader sees is each file's own problem,
+        found as it is parsed)."""
         for paper in papers:
             for where, message in placeholder_problems(paper):
                 self.add(paper.source, self.docs[paper.id].line(where), where, message)
+            urls = {link.url for link in paper.links}
+            for index, url in enumerate(paper.listed_links or ()):
+                if url not in urls:
+                    where = join_path("listed_links", index)
+                    message = f"{url} is not the url of one of the record's links"
+                    self.add(paper.source, self.docs[paper.id].line(where), where, message)
 
     def topic_sizes(self, catalogue: Catalogue, topics: list[Topic]) -> None:
         counts = catalogue.counts("topic")

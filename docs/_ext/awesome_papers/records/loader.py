@@ -236,6 +236,7 @@ def _paper(record: dict[str, Any], source: str) -> Paper:
         settings=tuple(record.get("settings", ())),
         methods=tuple(record.get("methods", ())),
         links=tuple(Link(link["kind"], link["url"]) for link in record.get("links", ())),
+        listed_links=tuple(record["listed_links"]) if "listed_links" in record else None,
         highlight=record.get("highlight"),
         kind=record.get("kind"),
         scores=record.get("scores"),

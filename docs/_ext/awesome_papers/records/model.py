@@ -27,6 +27,7 @@ FIELD_ORDER = (
     "environments",
     "settings",
     "links",
+    "listed_links",
     "highlight",
     "kind",
     "scores",
@@ -83,6 +84,8 @@ class Paper:
     environments: tuple[str, ...] = ()
     settings: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
+    #: The urls of the links upstream's title line prints, when the record has more.
+    listed_links: tuple[str, ...] | None = None
     highlight: str | None = None
     kind: str | None = None
     scores: str | None = None
@@ -133,6 +136,8 @@ class Paper:
                 record[name] = list(getattr(self, name))
         if self.links:
             record["links"] = [{"kind": link.kind, "url": link.url} for link in self.links]
+        if self.listed_links is not None:
+            record["listed_links"] = list(self.listed_links)
         for name in ("highlight", "kind", "scores", "note", "maintainer_note"):
             if getattr(self, name) is not None:
                 record[name] = getattr(self, name)
