@@ -88,11 +88,12 @@ def test_a_checked_title_leaves_the_upstream_line_verbatim(data_dir: Path) -> No
     assert catalogue.paper_by_id["maze-walker"].title == "Walking Mazes From Pixels"
 
 
-def test_a_link_upstream_did_not_print_gets_a_line_of_its_own(data_dir: Path) -> None:
+def test_a_link_upstream_did_not_print_gets_a_line_of_its_own_once(data_dir: Path) -> None:
     record = data_dir / "papers" / "maze-walker.yaml"
     links = (
         "links: [{kind: code, url: 'https://example.org/maze-code'},"
-        " {kind: project, url: 'https://example.org/maze-site'}]\n"
+        " {kind: project, url: 'https://example.org/maze-site'},"
+        " {kind: preprint, url: 'https://example.org/maze.pdf'}]\n"  # what the title links
     )
     record.write_text(record.read_text("utf-8") + links + "listed_links: []\n", "utf-8")
     catalogue = load_catalogue(data_dir)

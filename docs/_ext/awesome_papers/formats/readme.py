@@ -90,9 +90,11 @@ def render_entry(
     """One paper as the list writes it: title line, authors, keywords, environments."""
     url = paper.listed_url or paper.url
     title = f"- [{escape(paper.listed_title or paper.title)}]({link_destination(url)})"
-    listed = paper.links
+    # A link to what the title already links (a preprint the README lists) is not repeated.
+    links = tuple(link for link in paper.links if link.url != url)
+    listed = links
     if paper.listed_links is not None:  # upstream's line stays as it was; the rest below
-        listed = tuple(link for link in paper.links if link.url in paper.listed_links)
+        listed = tuple(link for link in links if link.url in paper.listed_links)
     title += _links(listed)
     if paper.highlight:
         title += f'(**<font color="red">{escape(paper.highlight)}</font>**)'
@@ -108,7 +110,7 @@ def render_entry(
     track = f" ({TRACK_LABELS[paper.track]})" if paper.track else ""
     if paper.venue_label and (with_venue or track):
         lines.append(f"  - {venue_label}: {escape(paper.venue_label)}{track}")
-    added = tuple(link for link in paper.links if link not in listed)
+    added = tuple(link for link in links if link not in listed)
     if added:
         lines.append("  - Links:" + _links(added))
     if paper.scores:
