@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import fontTools
-from fontTools import subset
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 
@@ -150,6 +149,9 @@ def font_faces(css: str, styles: Path) -> list[Path]:
 def subset_font(source: Path, glyphs: list[int], target: Path) -> None:
     """A WOFF2 of ``source`` with only ``glyphs``; its tables' timestamps kept, so that the
     same font and glyphs give the same bytes."""
+    # Imported here: a tenth of a second of every build, needed only when the shell changes.
+    from fontTools import subset
+
     options = subset.Options()
     options.flavor = "woff2"
     font = subset.load_font(str(source), options)
