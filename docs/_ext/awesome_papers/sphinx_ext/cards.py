@@ -16,12 +16,14 @@ from typing import Any, NamedTuple
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.application import Sphinx
 
 from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.model import LINK_LABELS, Paper
 from ..records.pagekinds import ENVIRONMENT, KEYWORD, LINK_HEALTH, PAPER, TOPIC, VENUE
 from ..records.venues import TRACK_LABELS
+from .domain import get_domain
 from .options import options
 from .rendering import render
 from .state import state_of
@@ -91,9 +93,26 @@ def external(url: str, text: str, classes: list[str] | None = None) -> nodes.Nod
 
 def card_node(paper: Paper) -> paper_card:
     """The node for a listing; its text is what search indexes."""
+    return paper_card("", _words(paper), paper=paper.id, ids=[paper.id])
+
+
+def _words(paper: Paper) -> nodes.paragraph:
     names = [paper.short_name or "", paper.title, *paper.authors, paper.venue_label or ""]
     words = " ".join([*names, *paper.keywords, *paper.methods, *paper.settings]).strip()
-    return paper_card("", nodes.paragraph(words, words), paper=paper.id, ids=[paper.id])
+    return nodes.paragraph(words, words)
+
+
+def renew_card_words(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: the cards' words as the data is now, in a page written again
+    without being read because only its cards changed (``PapersDomain.outdated``)."""
+    if docname not in get_domain(app.env).stale_words:
+        return
+    catalogue = state_of(app.env).catalogue
+    for node in doctree.findall(paper_card):
+        paper = catalogue.paper_by_id.get(node["paper"])
+        if paper is not None:
+            node.children = []
+            node += _words(paper)
 
 
 def render_card(paper: Paper, catalogue: Catalogue, link: Linker, authors_shown: int) -> str:

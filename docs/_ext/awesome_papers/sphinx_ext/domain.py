@@ -1,9 +1,10 @@
-"""Which document shows which selection of papers, so incremental builds re-read the right pages."""
+"""Which document shows which selection of papers, so incremental builds re-read the pages
+whose doctrees changed and only write again those whose cards did."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Set
+from collections.abc import Callable, Iterable, Set
 from typing import Any, ClassVar
 
 from sphinx.domains import Domain
@@ -18,20 +19,31 @@ from ..records.people import authors_key
 Selection = tuple[str, str, str]
 
 
-def fingerprint(catalogue: Catalogue, selection: Selection) -> str:
-    """Everything a page showing ``selection`` shows, as the data is now.
+#: A page's two fingerprints: (what its doctree holds, what its cards show besides).
+Fingerprints = tuple[str, str]
 
-    A listing shows its subject (the keyword, environment...) and its papers' cards; an index
-    shows names and counts. Pages are re-read when this changes, not when a data file's time
-    stamp does: one file dependency per paper per page made the pickled environment of a
-    10,000-paper list hold 70,000 paths, and a new keyword re-read every page.
+
+def fingerprints(catalogue: Catalogue, selection: Selection) -> Fingerprints:
+    """Everything a page showing ``selection`` shows, as the data is now: first what its
+    doctree holds, then what only its cards show.
+
+    A listing's doctree holds its subject and its papers in order, with their years (a
+    topic counts them); each card is drawn from the catalogue as the page is written, and
+    its words are renewed then (``renew_card_words``). A record edit that leaves the order
+    alone so writes its pages again without reading them. Pages are compared so, not by a
+    data file's time stamp: one file dependency per paper per page made the pickled
+    environment of a 10,000-paper list hold 70,000 paths, and a new keyword re-read every
+    page.
     """
     what, kind, value = selection
     digests = catalogue.paper_digests
     parts: list[str]
+    cards = ""
     if what == "select":
+        papers = catalogue.select(kind, value)
         parts = [repr(catalogue.subject(kind, value))]
-        parts += (f"{paper.id}={digests[paper.id]}" for paper in catalogue.select(kind, value))
+        parts += (f"{paper.id} {paper.year}" for paper in papers)
+        cards = _digest(f"{paper.id}={digests[paper.id]}" for paper in papers)
     elif what == "paper":
         parts = [digests.get(value, "")]
     elif what == "summary":
@@ -47,6 +59,10 @@ def fingerprint(catalogue: Catalogue, selection: Selection) -> str:
         parts += (f"{key}={count}" for key, count in counts)
         # An entry with one paper links that paper's card.
         parts += (catalogue.select(kind, key)[0].id for key, count in counts if count == 1)
+    return _digest(parts), cards
+
+
+def _digest(parts: Iterable[str]) -> str:
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()
 
 
@@ -64,12 +80,12 @@ class PapersDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {"selections": {}, "labels": {}, "published": set()}
 
     @property
-    def selections(self) -> dict[str, dict[Selection, str]]:
-        result: dict[str, dict[Selection, str]] = self.data.setdefault("selections", {})
+    def selections(self) -> dict[str, dict[Selection, Fingerprints]]:
+        result: dict[str, dict[Selection, Fingerprints]] = self.data.setdefault("selections", {})
         return result
 
     def note_selection(self, docname: str, selection: Selection, catalogue: Catalogue) -> None:
-        self.selections.setdefault(docname, {})[selection] = fingerprint(catalogue, selection)
+        self.selections.setdefault(docname, {})[selection] = fingerprints(catalogue, selection)
 
     @property
     def labels(self) -> dict[str, dict[str, tuple[str, str]]]:
@@ -117,6 +133,7 @@ class PapersDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.selections.pop(docname, None)
         self.labels.pop(docname, None)
+        self.stale_words.discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
@@ -125,7 +142,9 @@ class PapersDomain(Domain):
                     self.data[key][docname] = otherdata[key][docname]
 
     def outdated(self, catalogue: Catalogue) -> list[str]:
-        """Documents whose selections now contain other papers or counts.
+        """Documents whose selections now contain other papers or counts, to read again.
+        Those whose cards alone changed are kept for :meth:`to_rewrite`, with their new
+        fingerprints.
 
         Once a build has re-read what this returned, every fingerprint is that of its
         catalogue; the same catalogue again leaves nothing to compare (at 10,000 papers the
@@ -135,11 +154,30 @@ class PapersDomain(Domain):
         if self.data.get("checked") == checked:
             return []
         self.data["checked"] = checked
-        return sorted(
-            docname
-            for docname, selections in self.selections.items()
-            if any(fingerprint(catalogue, sel) != old for sel, old in selections.items())
-        )
+        reread, rewrite = [], []
+        for docname, selections in self.selections.items():
+            now = {selection: fingerprints(catalogue, selection) for selection in selections}
+            if any(now[selection][0] != old[0] for selection, old in selections.items()):
+                reread.append(docname)
+            elif now != selections:
+                rewrite.append(docname)
+                selections.update(now)
+        self.data["rewrite"] = sorted(rewrite)
+        self.stale_words.update(rewrite)
+        return sorted(reread)
+
+    def to_rewrite(self) -> list[str]:
+        """The documents :meth:`outdated` found unchanged but for their cards, to write again
+        (once: a later build of the same data has none)."""
+        rewrite: list[str] = self.data.pop("rewrite", [])
+        return rewrite
+
+    @property
+    def stale_words(self) -> set[str]:
+        """Documents written again since they were read: the words of their cards in the
+        stored doctree, which Sphinx's search index reads, are older than the data."""
+        stale: set[str] = self.data.setdefault("stale_words", set())
+        return stale
 
     def resolve_any_xref(self, *args: Any) -> list[Any]:
         return []

@@ -20,7 +20,7 @@ from ..records.people import authors_key
 from . import options, outputs, plans, rendering, standalone, state
 from .authorindex import PaperAuthors
 from .azindex import az_index, visit_az_html
-from .cards import paper_card, visit_card_html
+from .cards import paper_card, renew_card_words, visit_card_html
 from .directives import PaperCards, PaperIndex, PaperPage
 from .domain import PapersDomain, get_domain
 from .head import page_head
@@ -103,6 +103,11 @@ def _outdated(
     return get_domain(env).outdated(state.catalogue_of(env))
 
 
+def _rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages to write again although they were not read: only their cards changed."""
+    return get_domain(env).to_rewrite()
+
+
 def _visit_children(self: Any, node: nodes.Element) -> None:
     """Non-HTML writers render the children of our nodes as they are."""
 
@@ -139,6 +144,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _builder_inited)
     app.connect("builder-inited", write_shell, priority=900)  # once the theme has its options
     app.connect("env-get-outdated", _outdated)
+    app.connect("env-get-updated", _rewrite)
+    app.connect("doctree-resolved", renew_card_words)
     app.connect("builder-inited", standalone.relate, priority=600)  # once the data is loaded
     app.connect("env-updated", standalone.related_ready, priority=400)  # before other work
     app.connect("env-updated", _publish_labels)
@@ -153,7 +160,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {
         "version": __version__,
         # Bump when nodes or stored data change shape, so that old environments are rebuilt.
-        "env_version": 12,
+        "env_version": 13,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
