@@ -825,3 +825,17 @@ def test_a_project_overrides_the_card_template(site: Build, tmp_path: Path) -> N
     assert not page(app, "categories/vision.html").select(".ap-footer")
     assert json.loads(cards[0]["data-facets"])["title"] == cards[0].get_text()
 
+
+def test_an_edit_writes_again_only_the_feeds_that_give_the_paper(
+    site: Build, data_dir: Path
+) -> None:
+    outdir = Path(site().outdir)
+    feeds = outdir / "feeds"
+    before = {path.name: path.stat().st_mtime_ns for path in feeds.glob("*.xml")}
+    record = data_dir / "papers" / "maze-walker.yaml"
+    record.write_text(record.read_text("utf-8").replace("Walking Mazes", "Running Mazes"), "utf-8")
+    site()
+    changed = {name for name, time in before.items() if (feeds / name).stat().st_mtime_ns != time}
+    assert changed == {"topic-visual-agents.xml", "venue-arxiv-2022.xml"}
+    assert "Running Mazes" in (feeds / "venue-arxiv-2022.xml").read_text("utf-8")
+    assert "Running Mazes" in (outdir / "feed.xml").read_text("utf-8")

@@ -49,7 +49,8 @@ _CSV_FIELDS = (
 
 
 #: Each export's text of each paper, by the paper's digest (``Catalogue.paper_digests``):
-#: given the last build's, a rebuild after one edit makes one paper's pieces, not all.
+#: given the last build's, a rebuild after one edit makes one paper's pieces, not all. The
+#: build keeps beside them what each feed and data file was last written from.
 Memo = dict[str, dict[str, str]]
 
 
@@ -208,13 +209,22 @@ class Feed:
     path: str  # the feed's path from the root of the site
 
 
-def atom_feed(feed: Feed, base_url: str, url_of: Callable[[Paper], str], size: int = 30) -> str:
-    """The ``size`` most recently added papers of ``feed``, linking their pages; ``url_of``
-    gives a paper's page relative to the root of the site."""
+#: How many papers a feed gives, the most recently added.
+FEED_SIZE = 30
+
+
+def recent_papers(feed: Feed) -> list[Paper]:
+    """The papers a feed gives: its ``FEED_SIZE`` most recently added."""
     dated = sorted(
         (p for p in feed.papers if p.added), key=lambda p: (p.added or "", p.id), reverse=True
     )
-    recent = dated[:size]
+    return dated[:FEED_SIZE]
+
+
+def atom_feed(feed: Feed, base_url: str, url_of: Callable[[Paper], str]) -> str:
+    """The most recently added papers of ``feed``, linking their pages; ``url_of`` gives a
+    paper's page relative to the root of the site."""
+    recent = recent_papers(feed)
     updated = f"{recent[0].added}T00:00:00Z" if recent else "1970-01-01T00:00:00Z"
     base = base_url.rstrip("/") + "/"
     entries = "".join(_atom_entry(paper, base + url_of(paper)) for paper in recent)

@@ -40,6 +40,7 @@ from ..formats.exports import (
     feed_path,
     index_rows,
     listing_index,
+    recent_papers,
 )
 from ..records.cache import code_version
 from ..records.catalogue import Catalogue
@@ -94,8 +95,7 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
     memo = _read_memo(app, catalogue)
     for fmt, name in FILES.items():
         write_text(outdir / name, export(catalogue, fmt, memo))
-    for feed in all_feeds:
-        write_text(outdir / feed.path, atom_feed(feed, base, lambda paper: paper_url(app, paper)))
+    _write_feeds(app, catalogue, all_feeds, memo)
     rows = index_rows(catalogue, lambda paper: paper_url(app, paper), memo)
     files = facet_index(catalogue, rows)
     files.update(
@@ -103,8 +103,11 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
         for each in listings(catalogue, size)
         if each.data_file
     )
+    written, memo["files"] = memo.get("files", {}), {}
     for name, text in files.items():
-        write_text(outdir / name, text)
+        memo["files"][name] = digest = hashlib.sha1(text.encode()).hexdigest()
+        if written.get(name) != digest or not (outdir / name).is_file():
+            write_text(outdir / name, text)
     wanted = {feed.path for feed in all_feeds} | files.keys()
     for pattern in (f"{FEEDS_DIR}/*.xml", f"{INDEX_DIR}/*.json", f"{LISTINGS_DIR}/*/*.json"):
         for old in outdir.glob(pattern):
@@ -113,6 +116,19 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
     write_text(outdir / AUTHOR_PAGES, author_pages(app))
     write_bytes(_memo_file(app), pickle.dumps((_memo_key(app, catalogue), memo), -1))
     write_text(stamp_file, stamp)
+
+
+def _write_feeds(app: Sphinx, catalogue: Catalogue, all_feeds: list[Feed], memo: Memo) -> None:
+    """Each feed whose papers, title or address changed: at 1,000 papers the hundred feeds
+    of topics and venues took a twentieth of a one-record rebuild, which changes a few."""
+    outdir, base = Path(app.outdir), app.config.html_baseurl or ""
+    digests, written, memo["feeds"] = catalogue.paper_digests, memo.get("feeds", {}), {}
+    for feed in all_feeds:
+        shown = [(paper.id, digests[paper.id]) for paper in recent_papers(feed)]
+        key = hashlib.sha1(repr((feed.title, feed.page, base, shown)).encode()).hexdigest()
+        memo["feeds"][feed.path] = key
+        if written.get(feed.path) != key or not (outdir / feed.path).is_file():
+            write_text(outdir / feed.path, atom_feed(feed, base, lambda p: paper_url(app, p)))
 
 
 def _write_vocabulary(outdir: Path) -> None:
