@@ -50,12 +50,19 @@ def test_a_venue_and_a_year_put_that_venue_year_first(page: Page, real_url: str)
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
+def show_more(page: Page) -> list[str]:
+    """Press Show more, wait until the next results are drawn, and return every title shown:
+    the results load after the click, so reading at once reads the old list."""
+    shown = page.locator(".ap-result").count()
+    page.click(".ap-more")
+    page.wait_for_function(f"document.querySelectorAll('.ap-result').length > {shown}")
+    return page.eval_on_selector_all(".ap-result-title a", "as => as.map(a => a.textContent)")
+
+
 def show_all(page: Page) -> None:
     """Press Show more until every result is on the page."""
     while page.is_visible(".ap-more"):
-        shown = page.locator(".ap-result").count()
-        page.click(".ap-more")
-        page.wait_for_function(f"document.querySelectorAll('.ap-result').length > {shown}")
+        show_more(page)
 
 
 def every_result(page: Page, url: str, query: str) -> list[str]:
@@ -109,8 +116,7 @@ def test_words_that_stand_together_rank_first(page: Page, real_url: str) -> None
     found = search(page, real_url, "world model")
     first = found[: len(wanted)]
     while len(found) < len(wanted) and page.is_visible(".ap-more"):
-        page.click(".ap-more")
-        found = page.eval_on_selector_all(".ap-result-title a", "as => as.map(a => a.textContent)")
+        found = show_more(page)
     assert set(found[: len(wanted)]) == wanted, first
     assert "Mind's Eye: Grounded Language Model Reasoning through Simulation" not in found[:8]
 
