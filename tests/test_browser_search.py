@@ -80,6 +80,18 @@ def test_every_paper_that_uses_grpo_is_found_by_it(page: Page, real_url: str) ->
     assert page.console_errors == []  # type: ignore[attr-defined]
 
 
+def test_a_method_on_a_paper_page_opens_every_paper_using_it(page: Page, real_url: str) -> None:
+    """From DeepSeek-R1's page, its method GRPO leads to the papers whose records use GRPO."""
+    wanted = {shown_title(r) for r in records() if "GRPO" in r.get("methods", [])}
+    page.goto(f"{real_url}/papers/deepseek-r1-incentivizing-reasoning-capability.html")
+    follow(page, page.get_by_role("link", name="GRPO", exact=True))
+    page.wait_for_function("document.querySelector('.ap-search-count')?.textContent")
+    show_all(page)
+    found = page.eval_on_selector_all(".ap-result-title a", "as => as.map(a => a.textContent)")
+    assert set(found) == wanted
+    assert page.console_errors == []  # type: ignore[attr-defined]
+
+
 def test_a_method_inside_a_compound_name_is_found(page: Page, real_url: str) -> None:
     inside = re.compile(r"\w*grpo\w*", re.IGNORECASE)
     wanted = {

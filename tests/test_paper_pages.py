@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import feedparser
 import pytest
 import yaml
+from awesome_papers.sphinx_ext.views import field_query
 from bs4 import BeautifulSoup
 from conftest import REPO, read_inventory, sphinx_build
 
@@ -114,6 +115,25 @@ def test_paper_page_links_its_record_and_a_prefilled_report(site: Path) -> None:
     assert fields["title"] == [f"Record {DREAMER}: "]
     assert f"data/papers/{DREAMER}.yaml" in fields["body"][0]
     assert "Mastering Atari with Discrete World Models" in fields["body"][0]
+
+
+def test_a_papers_methods_lead_to_the_search_for_every_paper_using_them(site: Path) -> None:
+    """DeepSeek-R1 uses GRPO: its page links GRPO to the search page, asking for method:GRPO."""
+    page = soup(site / "papers" / "deepseek-r1-incentivizing-reasoning-capability.html")
+    link = page.select_one(".ap-methods a")
+    assert link is not None and link.get_text() == "GRPO"
+    target = urlsplit(link["href"])
+    assert (site / "papers" / target.path).resolve() == (site / "search.html").resolve()
+    assert parse_qs(target.query) == {"q": ["method:GRPO"]}
+
+
+@pytest.mark.parametrize(
+    ("method", "query"),
+    [("GRPO", "method:GRPO"), ("Clip PPO", 'method:"Clip PPO"'), ('A "B" C', None)],
+)
+def test_a_method_becomes_a_query_the_search_page_reads(method: str, query: str | None) -> None:
+    """A method with a space is quoted; one with a double quote cannot be asked for."""
+    assert field_query("method", method) == query
 
 
 def test_author_page_lists_exactly_the_authors_papers(site: Path) -> None:

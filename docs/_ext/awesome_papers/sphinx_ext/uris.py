@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from typing import Any
+from urllib.parse import urlencode
 
 
 class Links:
@@ -31,3 +32,15 @@ class Links:
             self.targets[docname] = self.builder.get_target_uri(docname)
         uri = self.to_root + self.targets[docname]
         return f"{uri}#{anchor}" if anchor else uri
+
+    def page(self, docname: str) -> str:
+        """The page ``docname`` of the output, labelled or not (such as the search page)."""
+        if docname not in self.targets:
+            self.targets[docname] = self.builder.get_target_uri(docname)
+        return self.to_root + self.targets[docname]
+
+    def search(self, query: str) -> str | None:
+        """The search page opened on ``query``; None when the builder writes no search page."""
+        if not getattr(self.builder, "search", False):
+            return None
+        return f"{self.page('search')}?{urlencode({'q': query})}"

@@ -95,6 +95,7 @@ def paper_view(
         "topics": _named(links, TOPIC, [(t.id, t.name) for t in catalogue.topics_of(paper)]),
         "keywords": _named(links, KEYWORD, [(slugify(k), k) for k in paper.keywords]),
         "environments": _environments(links, catalogue.environments_of(paper)),
+        "methods": _methods(links, paper.methods),
         "buttons": buttons(paper),
         "also_in": [
             {"name": name, "url": url}
@@ -116,6 +117,23 @@ def paper_view(
         "description": description(paper),
         "site": info.title if info else "",
     }
+
+
+def field_query(field: str, value: str) -> str | None:
+    """A search query for ``value`` in ``field`` (quoted when it has spaces); None for a value
+    the query language cannot hold (a double quote inside it)."""
+    if '"' in value:
+        return None
+    return f'{field}:"{value}"' if any(c.isspace() for c in value) else f"{field}:{value}"
+
+
+def _methods(links: Links, methods: Sequence[str]) -> list[dict[str, Any]]:
+    """Each method, linked to the search for the papers that use it."""
+    queries = [field_query("method", method) for method in methods]
+    return [
+        {"name": method, "url": links.search(query) if query else None}
+        for method, query in zip(methods, queries, strict=True)
+    ]
 
 
 def _environments(links: Links, environments: Sequence[Environment]) -> list[dict[str, Any]]:
