@@ -826,6 +826,26 @@ def test_a_project_overrides_the_card_template(site: Build, tmp_path: Path) -> N
     assert json.loads(cards[0]["data-facets"])["title"] == cards[0].get_text()
 
 
+def test_an_edited_template_reaches_every_page_on_the_next_build(
+    site: Build, tmp_path: Path
+) -> None:
+    """A project edits its override of a paper page and of a card, then runs ``make html``
+    again: the paper pages (written beside Sphinx) and the listings (written by Sphinx) both
+    show the edit, though no record changed."""
+    templates = tmp_path / "site" / "_templates"
+    templates.mkdir()
+    site(confoverrides={"templates_path": ["_templates"]})
+    ours = Path(__file__).parent.parent / "docs/_ext/awesome_papers/sphinx_ext/templates"
+    overrides = templates / "awesome_papers"
+    overrides.mkdir()
+    for name in ("paper.html", "card.html"):
+        original = (ours / "awesome_papers" / name).read_text("utf-8")
+        (overrides / name).write_text(original.replace(" id=", ' data-edited="yes" id=', 1))
+    app = site(confoverrides={"templates_path": ["_templates"]})
+    assert page(app, "papers/dreamerv2.html").select("section.ap-paper[data-edited]")
+    assert page(app, "categories/vision.html").select("div.ap-card[data-edited]")
+
+
 def test_an_edit_writes_again_only_the_feeds_that_give_the_paper(
     site: Build, data_dir: Path
 ) -> None:

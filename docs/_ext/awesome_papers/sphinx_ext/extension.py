@@ -17,7 +17,7 @@ from sphinx.util import logging
 from ..about import __version__
 from ..records.cache import compiled_folder
 from ..records.people import authors_key
-from . import options, outputs, plans, rendering, standalone, state
+from . import engine, options, outputs, plans, rendering, standalone, state
 from .authorindex import PaperAuthors
 from .azindex import az_index, visit_az_html
 from .cards import paper_card, renew_card_words, visit_card_html
@@ -118,6 +118,7 @@ _depart_children = _visit_children
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")
     options.add(app)
+    engine.setup(app)
     # Other writers render the plain-text child of cards and index lists.
     writers: dict[str, Any] = dict.fromkeys(
         ("latex", "text", "man", "texinfo"), (_visit_children, _depart_children)

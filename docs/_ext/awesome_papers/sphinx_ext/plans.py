@@ -29,7 +29,7 @@ from ..records.people import (
     roster,
 )
 from ..records.related import Related
-from . import state
+from . import engine, state
 from .listing import pager_html
 from .listingplans import index_plans, listing_plans
 from .options import options
@@ -67,7 +67,8 @@ class _Context:
         self.known = roster(catalogue)
         self.nearest = related_papers(app, catalogue)
         self.std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
-        self.site = key_of(app.config.html_baseurl, self.info)
+        # What every page shows besides its own: the site, and the engine that renders it.
+        self.site = key_of(app.config.html_baseurl, self.info, getattr(app.config, engine.NAME))
         self.targets: dict[str, str] = {}
         self._shown: dict[str, tuple[str, ...]] = {}
 

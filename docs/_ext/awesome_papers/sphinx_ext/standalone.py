@@ -32,9 +32,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..atomic import read_text_or_none, write_text
-from ..records.cache import code_version
 from ..records.catalogue import Catalogue
-from . import beside, state
+from . import beside, engine, state
 from .options import options
 from .pageplan import Page, Plan
 from .plans import plan, related_outdated, related_papers
@@ -47,12 +46,13 @@ _DIR = "AP0SHELL-DIR"
 
 
 def _inputs(app: Sphinx, catalogue: Catalogue) -> str:
-    """What every page rests on besides the theme: the data, this package, where it is built."""
+    """What every page rests on besides the theme: the data, this package and the project's
+    template overrides (:mod:`.engine`), where it is built."""
     parts = (
         catalogue.digest,
         sorted(catalogue.dead_links.items()),
         sorted(catalogue.also_in.items()),
-        code_version(),
+        getattr(app.config, engine.NAME),
         app.builder.name,
         app.config.html_baseurl,
     )
