@@ -859,3 +859,29 @@ def test_an_edit_writes_again_only_the_feeds_that_give_the_paper(
     assert changed == {"topic-visual-agents.xml", "venue-arxiv-2022.xml"}
     assert "Running Mazes" in (feeds / "venue-arxiv-2022.xml").read_text("utf-8")
     assert "Running Mazes" in (outdir / "feed.xml").read_text("utf-8")
+
+
+def test_a_method_links_to_the_paper_search_only_while_the_site_has_one(
+    site: Build, data_dir: Path
+) -> None:
+    """With ``awesome_papers_search = False`` no search page is written, so a paper's method
+    is plain text rather than a link to a page that does not exist."""
+    record = data_dir / "papers" / "dreamerv2.yaml"
+    record.write_text(record.read_text("utf-8") + "methods:\n- PPO\n", "utf-8")
+    linked = page(site(), "papers/dreamerv2.html").select_one(".ap-methods a")
+    assert linked is not None and str(linked["href"]).endswith("search.html?q=method%3APPO")
+    unlinked = page(site(confoverrides={"awesome_papers_search": False}), "papers/dreamerv2.html")
+    methods = unlinked.select_one(".ap-methods")
+    assert methods is not None and methods.select("a") == [] and "PPO" in methods.get_text()
+
+
+def test_a_smaller_page_size_splits_the_listings_on_the_next_build(site: Build) -> None:
+    """A listing's later pages are written beside Sphinx: a changed ``page_size`` must reach
+    them too, or the first page's pager leads to a page that was never written."""
+    assert not list(Path(site().outdir).rglob("page-2.html"))
+    app = site(confoverrides={"awesome_papers_page_size": 1})
+    first = page(app, "categories/vision.html")
+    following = first.select_one(".ap-pager a[rel=next]")
+    assert following is not None and len(card_ids(first)) == 1
+    second = page(app, f"categories/{following['href']}")
+    assert len(card_ids(second)) == 1 and card_ids(second) != card_ids(first)

@@ -67,8 +67,13 @@ class _Context:
         self.known = roster(catalogue)
         self.nearest = related_papers(app, catalogue)
         self.std = app.env.get_domain("std").labels  # type: ignore[attr-defined]
-        # What every page shows besides its own: the site, and the engine that renders it.
-        self.site = key_of(app.config.html_baseurl, self.info, getattr(app.config, engine.NAME))
+        # What every page shows besides its own: the site, its options, the engine rendering it.
+        self.site = key_of(
+            app.config.html_baseurl,
+            self.info,
+            options(app.config),
+            getattr(app.config, engine.NAME),
+        )
         self.targets: dict[str, str] = {}
         self._shown: dict[str, tuple[str, ...]] = {}
 

@@ -47,12 +47,13 @@ _DIR = "AP0SHELL-DIR"
 
 def _inputs(app: Sphinx, catalogue: Catalogue) -> str:
     """What every page rests on besides the theme: the data, this package and the project's
-    template overrides (:mod:`.engine`), where it is built."""
+    template overrides (:mod:`.engine`), the ``awesome_papers_*`` values, where it is built."""
     parts = (
         catalogue.digest,
         sorted(catalogue.dead_links.items()),
         sorted(catalogue.also_in.items()),
         getattr(app.config, engine.NAME),
+        options(app.config),
         app.builder.name,
         app.config.html_baseurl,
     )

@@ -10,6 +10,8 @@ import posixpath
 from typing import Any
 from urllib.parse import urlencode
 
+from .options import options
+
 
 class Links:
     """Resolves labels and output files to URIs relative to one page; ``targets`` caches
@@ -40,7 +42,8 @@ class Links:
         return self.to_root + self.targets[docname]
 
     def search(self, query: str) -> str | None:
-        """The search page opened on ``query``; None when the builder writes no search page."""
-        if not getattr(self.builder, "search", False):
+        """The paper search opened on ``query``; None when the build writes none (a builder
+        without a search page, or ``awesome_papers_search = False``)."""
+        if not getattr(self.builder, "search", False) or not options(self.builder.config).search:
             return None
         return f"{self.page('search')}?{urlencode({'q': query})}"
