@@ -224,6 +224,27 @@ def one_page(
     return app
 
 
+def test_without_generated_pages_a_card_links_to_no_paper_page(
+    tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    """With ``awesome_papers_pages = False`` no paper page is written: a card's title is plain
+    text, with no link to one and no warning, and the inventory offers none."""
+    app = one_page(
+        tmp_path,
+        data_dir,
+        make_app,
+        ".. paper-cards::\n   :category: vision",
+        "awesome_papers_pages = False\n",
+    )
+    assert app.warning.getvalue() == ""
+    titles = page(app, "index.html").select(".ap-title")
+    assert [title.select("a.reference.internal") for title in titles] == [[], []]
+    assert "Walking Mazes from Pixels" in " ".join(title.get_text() for title in titles)
+    assert not any(
+        label.startswith("paper-") for label in read_inventory(Path(app.outdir))["std:label"]
+    )
+
+
 def test_index_of_an_unknown_kind_is_an_error_at_its_line(
     tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
 ) -> None:

@@ -106,7 +106,7 @@ class PapersDomain(Domain):
         label the pages written but not read (``{label: (pagename, title)}``): ``papers``,
         and ``people()``, whose labels the same ``key`` as last time reuses."""
         std = self.env.get_domain("std")
-        if self.data.get("people", ("", {}))[0] != key:
+        if self.data.get("people", (None, {}))[0] != key:
             self.data["people"] = (key, people())
         self.data["pages"] = {**papers, **self.data["people"][1]}
         current = {label: (page, "", title) for label, (page, title) in self.pages.items()}

@@ -87,7 +87,11 @@ def _search_page_script(
 
 
 def _publish_labels(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: label the paper and author pages, none when the build writes none."""
     catalogue = state.catalogue_of(env)
+    if not options.options(app.config).pages:
+        get_domain(env).publish_labels({}, "", dict)
+        return []
     get_domain(env).publish_labels(
         plans.paper_labels(catalogue),
         authors_key(catalogue),
