@@ -906,3 +906,18 @@ def test_a_smaller_page_size_splits_the_listings_on_the_next_build(site: Build) 
     assert following is not None and len(card_ids(first)) == 1
     second = page(app, f"categories/{following['href']}")
     assert len(card_ids(second)) == 1 and card_ids(second) != card_ids(first)
+
+
+def test_an_epub_holds_the_pages_but_no_paper_search_index(
+    tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    """An e-book has no search page, so the index the search page reads is not packed into
+    it, where epub warned about each of its files."""
+    srcdir = tmp_path / "site"
+    shutil.copytree(ROOTS / "test-site", srcdir)
+    app = make_app("epub", srcdir=srcdir, confoverrides={"version": "1", "copyright": "2026"})
+    app.build()
+    outdir = Path(app.outdir)
+    assert app.warning.getvalue() == ""
+    assert (outdir / "papers" / "dreamerv2.xhtml").is_file()
+    assert not (outdir / "paper-search").exists()

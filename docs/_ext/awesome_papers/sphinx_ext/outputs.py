@@ -216,8 +216,9 @@ def announce_feed(
 
 
 def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``: start writing the search index while Sphinx writes the pages."""
-    if app.builder.format == "html" and options(app.config).search:
+    """``env-updated``: start writing the search index while Sphinx writes the pages; not
+    for a builder without a search page (epub), whose index nothing would read."""
+    if getattr(app.builder, "search", False) and options(app.config).search:
         catalogue, stem = state.catalogue_of(env), search_stemmer(app)
         outdir, stamp = Path(app.outdir), Path(app.doctreedir) / "awesome_papers_search.stamp"
         std = env.get_domain("std").labels  # type: ignore[attr-defined]
