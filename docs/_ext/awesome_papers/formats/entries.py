@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from ..records.commonmark import blocks, plain_text
 from ..records.errors import Problem
-from ..records.keys import slugify
 from .authors import read_authors
 from .entry_links import is_web, labelled_links, link_at, link_kind, take_links
+from .headings import Group, read_heading
 from .markdown import COMMENT, ITALIC_TAIL, split_unescaped, strip_final_period
 
 #: A list item's marker, bulleted or numbered, and its text.
@@ -27,7 +27,6 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _VENUE_LINE = re.compile(r"^[^\[\]()]*\S\s+'?(?:19|20)\d\d\b[^\[\]]*$")
-_VENUE_HEADING = re.compile(r"^(?P<venue>.*\S)\s+(?P<year>(?:19|20)\d\d)$")
 _HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
 ARXIV_YEAR = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d\d)(\d\d)\.\d")
 #: Sub-item labels (spaces removed, lower case) whose value is reviewers' scores, and those
@@ -42,42 +41,6 @@ _SCORE_LABELS = {
     "ratings",
 }
 _LINK_LINE_LABELS = {"code", "project", "projectpage", "website", "video", "slides", "github"}
-_NON_PAPER_HEADINGS = {"introduction", "table of contents", "contributing", "license", "papers"}
-_NO_VENUE_HEADINGS = {"other", "others", "misc", "miscellaneous"}
-
-
-@dataclass(frozen=True)
-class _Group:
-    """The heading an entry stands under: a category or a venue-year; and what its items are."""
-
-    category: str | None = None
-    venue: str | None = None
-    year: int | None = None
-    kind: str | None = None
-
-
-#: Headings whose items are not papers, and what they are.
-_KIND_HEADINGS = {
-    "codebase": "codebase",
-    "codebases": "codebase",
-    "code": "codebase",
-    "libraries": "codebase",
-    "tutorial": "tutorial",
-    "tutorials": "tutorial",
-    "talk": "talk",
-    "talks": "talk",
-    "videos": "talk",
-    "blog": "blog",
-    "blogs": "blog",
-    "blog posts": "blog",
-    "survey": "survey",
-    "surveys": "survey",
-    "book": "book",
-    "books": "book",
-    "course": "course",
-    "courses": "course",
-    "lectures": "course",
-}
 
 
 @dataclass
@@ -88,7 +51,7 @@ class Entry:
     line: int
     title: str
     url: str
-    group: _Group
+    group: Group
     authors: list[str] = field(default_factory=list)
     authors_truncated: bool = False
     venue_note: str | None = None
@@ -124,7 +87,7 @@ def read_entries(display: str, text: str) -> Reading:
     """Every entry of the README ``text`` (shown as ``display``) under a heading of papers."""
     state = Reading()
     entries = state.entries
-    group: _Group | None = None
+    group: Group | None = None
     entry: Entry | None = None
     # HTML comments, inline or over many lines, go whole; their line breaks stay, so that
     # every report still names the line the maintainer sees.
@@ -139,7 +102,7 @@ def read_entries(display: str, text: str) -> Reading:
         if number in parsed.headings:
             level, heading = parsed.headings[number]
             entry = None
-            group = _group(heading, state) if level >= 2 else group
+            group = read_heading(heading, state.heading_titles) if level >= 2 else group
             continue
         line = raw.rstrip()
         if "-->" in line:  # the end of a comment whose start is missing: markup, not text
@@ -164,22 +127,7 @@ def read_entries(display: str, text: str) -> Reading:
     return state
 
 
-def _group(heading: str, state: Reading) -> _Group | None:
-    text = plain_text(heading).strip()
-    if text.casefold() in _NON_PAPER_HEADINGS:
-        return None
-    if text.casefold() in _NO_VENUE_HEADINGS:
-        return _Group()
-    if text.casefold() == "arxiv":
-        return _Group(venue="arXiv")
-    if match := _VENUE_HEADING.match(text):
-        return _Group(venue=match.group("venue"), year=int(match.group("year")))
-    category = slugify(text)
-    state.heading_titles.setdefault(category, text)
-    return _Group(category=category, kind=_KIND_HEADINGS.get(text.casefold()))
-
-
-def _entry(display: str, number: int, line: str, group: _Group, state: Reading) -> Entry | None:
+def _entry(display: str, number: int, line: str, group: Group, state: Reading) -> Entry | None:
     parsed = link_at(line, line.index("["))
     if parsed is None:
         return None
