@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 from awesome_papers.cli import main
+from awesome_papers.formats.entries import read_entries
 from awesome_papers.records.lint import markup_problems
 from awesome_papers.records.model import SCHOLARLY_KINDS
 from awesome_papers.records.schema import schema, unauthored_kinds
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 IRREGULAR = ROOTS / "family-irregular" / "README.md"
 VENUES = ROOTS / "family-irregular" / "VENUES.md"
+ASIDES = ROOTS / "family-irregular" / "ASIDES.md"
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +128,57 @@ def test_blocks_are_read_as_the_renderer_reads_them(
     assert main(["validate", str(target / "data")]) == 0
 
 
-@pytest.mark.parametrize("readme", [IRREGULAR, VENUES], ids=["categories", "venues"])
+def test_what_follows_a_title_and_unparsed_dashes_land_in_their_fields(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A venue, a track or scores in parentheses after the title link; a bare year line; a
+    dash with no space after it, for an entry or a sub-line; "and" between authors."""
+    target = tmp_path / "asides"
+    assert main(["init", str(target), "--from", str(ASIDES)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{ASIDES}:17: note: could not place '(SVA)' after the title link",
+        f"{ASIDES}:19: entry: no space after the dash; read as an entry",
+        f"{ASIDES}:30: note: could not place '- Scores agents before they act. Setup: "
+        '`{"meter": {"url": "https://example.org/api"}}`\' after the title link',
+    ]
+    papers = records(target)
+    pruned = papers["pruned-rollouts-verifiable-agents"]
+    assert (pruned["venue"], pruned["year"]) == ("arXiv", 2025)
+    scored = papers["scored-subgoal-search"]
+    assert (scored["track"], scored["scores"], "venue" in scored) == (
+        "spotlight",
+        "8, 8, 6, 6",
+        False,
+    )
+    unranked = papers["unranked-skill-chains"]
+    assert (unranked["scores"], unranked["note"]) == ("6, 5, 5", "still in review")
+    assert papers["short-named-verifier-agents"]["note"] == "(SVA)"
+    unspaced = papers["unspaced-dash-planning"]
+    assert (unspaced["authors"], unspaced["keywords"]) == (
+        ["Chen Wei", "Amara Obi"],
+        ["a dash with no space"],
+    )
+    year_only = papers["year-only-planning-agents"]
+    assert (year_only["authors"], year_only["year"], "venue" in year_only) == (
+        ["Kim Park", "Lee Chen"],
+        2024,
+        False,
+    )
+    assert year_only["links"] == [{"kind": "code", "url": "https://github.com/example/year-only"}]
+    meter = papers["agent-trust-meter"]  # the description, as plain text
+    assert (
+        meter["note"]
+        == 'Scores agents before they act. Setup: {"meter": {"url": "https://example.org/api"}}'
+    )
+    # The README written from these records says it all again: read back, the same records.
+    again = tmp_path / "again"
+    assert main(["init", str(again), "--from", str(target / "README.md")]) == 0
+    assert records(again) == papers
+
+
+@pytest.mark.parametrize(
+    "readme", [IRREGULAR, VENUES, ASIDES], ids=["categories", "venues", "asides"]
+)
 def test_the_records_hold_no_markup_and_the_site_builds(
     tmp_path_factory: pytest.TempPathFactory, readme: Path
 ) -> None:
@@ -216,7 +268,27 @@ def test_a_repo_that_is_not_github_is_refused_in_one_line(
 # The invariant: whatever README of the family's constructs init reads, what it writes
 # validates. Titles and links are unique, so that there is no conflict to decide.
 NAMES = st.sampled_from(
-    ["Mira Okafor", "Jonas Lindqvist*", "Priya Raman†", "Lena Duarte *et al.*", "Ana Silva", "etc."]
+    [
+        "Mira Okafor",
+        "Jonas Lindqvist*",
+        "Priya Raman†",
+        "Lena Duarte *et al.*",
+        "Ana Silva",
+        "Kim Park and Lee Chen",
+        "etc.",
+    ]
+)
+#: What follows a title link on its line.
+TAILS = st.sampled_from(
+    [
+        "",
+        " (arXiv 2025)",
+        " (Spotlight: 8, 6, 6)",
+        " (Oral)",
+        " (under review: 5, 5)",
+        " (SVA)",
+        " - a description with `{code}` and *emphasis*",
+    ]
 )
 LINES = st.sampled_from(
     [
@@ -230,6 +302,8 @@ LINES = st.sampled_from(
         "  - Publisher: ICLR 2025 (Oral)",
         "  - Code: [official](https://github.com/example/y)",
         "  - a line nobody can place",
+        "    - 2024",
+        "    -[code](https://github.com/example/z)",
     ]
 )
 TITLES = st.sampled_from(
@@ -248,8 +322,9 @@ def readmes(draw: st.DrawFn) -> str:
             lines += ["```", "- [An Example Paper](https://example.org/example)", "```"]
         for _ in range(draw(st.integers(1, 3))):
             number += 1
-            bullet = draw(st.sampled_from(["-", "*", f"{number}."]))
-            lines.append(f"{bullet} [{draw(TITLES)} {number}](https://example.org/p/{number})")
+            bullet = draw(st.sampled_from(["- ", "* ", f"{number}. ", "-"]))  # "-[": no space
+            title = f"[{draw(TITLES)} {number}](https://example.org/p/{number})"
+            lines.append(f"{bullet}{title}{draw(TAILS)}")
             if draw(st.booleans()):
                 lines.append("  - " + ", ".join(draw(st.lists(NAMES, min_size=1, max_size=3))))
             lines += draw(st.lists(LINES, max_size=3, unique=True))
@@ -283,3 +358,24 @@ def test_whatever_init_writes_validates_but_what_it_asks_a_human(
 def test_the_kinds_without_authors_are_the_kinds_that_are_not_papers() -> None:
     kinds = schema("paper")["properties"]["kind"]["enum"]
     assert unauthored_kinds() == [kind for kind in kinds if kind not in SCHOLARLY_KINDS]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Kim Park and Lee Chen and Ana Silva", ["Kim Park", "Lee Chen", "Ana Silva"]),
+        ("Kim Park, Lee Chen, and Ana Silva", ["Kim Park", "Lee Chen", "Ana Silva"]),
+        ("Kim Park, Lee Chen & Ana Silva", ["Kim Park", "Lee Chen", "Ana Silva"]),
+        ("Kim Park; Lee Chen; Ana Silva", ["Kim Park", "Lee Chen", "Ana Silva"]),
+        ("Park, Kim and de Souza, Ana", ["Kim Park", "Ana de Souza"]),
+        (
+            "Kim Park, Lee Chen and Ana Silva, Rand Obi",
+            ["Kim Park", "Lee Chen", "Ana Silva", "Rand Obi"],
+        ),
+        ("Alexander Anderson, Sandra Rand", ["Alexander Anderson", "Sandra Rand"]),
+    ],
+)
+def test_an_author_line_is_split_at_every_separator_lists_use(line: str, names: list[str]) -> None:
+    """Commas, semicolons, "and" and "&"; "Last, First" only where a side is one word."""
+    readme = f"# L\n\n## Planning\n\n- [A Paper](https://example.org/a)\n  - {line}\n"
+    assert [entry.authors for entry in read_entries("README.md", readme).entries] == [names]

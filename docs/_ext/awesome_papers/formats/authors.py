@@ -12,6 +12,8 @@ from .markdown import ITALIC_TAIL, split_unescaped, strip_final_period
 # Checked before unescaping, so a name the renderer escaped (an author called "...") stays a name.
 _TRUNCATION = {"etc.", "etc", "et al.", "et al", "...", ".."}
 _TRUNCATED_NAME = re.compile(r"^(?P<name>.*\S)\s+(?:et\s+al\.?|etc\.?)$", re.IGNORECASE)
+#: "and" or "&" between two names, or before the last one after a comma.
+_AND = re.compile(r"(?:^|\s+)(?:and|&)\s+")
 #: Marks after a name, unescaped (``Tim Pearce*``, ``Name†``, ``Name<sup>*</sup>``).
 _MARKS = re.compile(r"(?:\s*(?:<sup>)?(?<!\\)[*†‡§¶](?:</sup>)?)+$")
 
@@ -40,14 +42,19 @@ def read_authors(text: str) -> Authors:
             found.venue_note = tail
     text = strip_final_period(text)
     pieces = re.split(r"\s+and\s+", text)
-    if len(pieces) > 1 and all(piece.count(",") == 1 for piece in pieces):
+    if len(pieces) > 1 and all(_last_first(piece) for piece in pieces):
         # "Last, First and Last, First": each comma separates a name's parts, not two names.
         found.names = [
             " ".join(reversed([p.strip() for p in piece.split(",")])) for piece in pieces
         ]
         return found
-    raw = [name.strip() for name in split_unescaped(text, ",，")]
-    raw = [name for name in raw if name]
+    # Commas or semicolons, "and" (BibTeX's "A and B and C") or "&", or both ("A, B, and C").
+    raw = [
+        name.strip()
+        for part in split_unescaped(text, ",，;；")
+        for name in _AND.split(part.strip())
+        if name.strip()
+    ]
     if raw and raw[-1].casefold() in _TRUNCATION:
         raw.pop()
         found.truncated = True
@@ -66,3 +73,10 @@ def read_authors(text: str) -> Authors:
         what = "Equal contribution" if symbols == "*" else f"Marked {symbols}"
         found.notes.append(f"{what}: {', '.join(who)}")
     return found
+
+
+def _last_first(piece: str) -> bool:
+    """Whether ``piece`` reads as one name written "Last, First" ("de Souza, José"), rather
+    than two whole names ("Kim Park, Lee Chen"): one comma, and a single word on a side."""
+    sides = piece.split(",")
+    return len(sides) == 2 and any(len(side.split()) == 1 for side in sides)

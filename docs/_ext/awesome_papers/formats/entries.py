@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..records.commonmark import blocks, plain_text
 from ..records.errors import Problem
+from .asides import read_aside, year_only
 from .authors import read_authors
 from .entry_links import is_web, labelled_links, link_at, link_kind, take_links
 from .headings import Group, read_heading
@@ -18,6 +19,11 @@ from .markdown import COMMENT, ITALIC_TAIL, split_unescaped, strip_final_period
 
 #: A list item's marker, bulleted or numbered, and its text.
 _MARKER = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
+#: A dash the parser did not read as a list item's ("-[code](...)", with no space after it,
+#: or a line that continues a paragraph): its text.
+_DASHED = re.compile(r"^\s*-\s*(?P<text>\S.*)$")
+#: What may stand between a title link and a description after it: "[T](u) - text".
+_SEPARATOR = re.compile(r"^[-–—:;,、]+\s*")
 _LABEL = re.compile(
     r"^(?P<label>key\s*words?|keywords?|key|exp\s*env|experiment\s+environments?|"
     r"environments?|env|datasets?|benchmarks?|tasks?|settings?|venue|publisher|published\s+in|"
@@ -62,6 +68,8 @@ class Entry:
     # In the order written: (name, url) for a link ("" when empty), (text, None) for free text.
     environments: list[tuple[str, str | None]] = field(default_factory=list)
     venue_line: str | None = None
+    track: str | None = None
+    year: int | None = None
     scores: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -113,14 +121,20 @@ def read_entries(display: str, text: str) -> Reading:
             continue
         depth = parsed.items.get(number, 0)  # a list item starts here, in a list this deep
         item = _MARKER.match(line.lstrip()) if depth else None
-        if item and depth == 1 and (item.group(1) or "").startswith("["):
+        dashed = None if item else _DASHED.match(line)
+        unspaced = dashed and not line[:1].isspace() and dashed["text"].startswith("[")
+        if (item and depth == 1 and (item.group(1) or "").startswith("[")) or unspaced:
             entry = _entry(display, number, line, group, state) if group else None
             if entry is not None:
                 entries.append(entry)
+            if entry is not None and unspaced:
+                state.note(entry, "entry", "no space after the dash; read as an entry", number)
         elif item and entry is not None and (depth > 1 or line[:1].isspace()):
             # Nested, or meant to be: "3. [T](u)" then "  - Key: ..." is indented too little
             # for the parser to nest it, but it is the entry's line all the same.
             _subitem(entry, (item.group(1) or "").strip(), number, state)
+        elif dashed and entry is not None:  # "    -[code](u)": a sub-line all the same
+            _subitem(entry, dashed["text"].strip(), number, state)
         elif entry is not None:
             entry.notes.append(plain_text(line.strip()))
             state.note(entry, "note", f"could not place {line.strip()!r}", number)
@@ -148,15 +162,24 @@ def _entry(display: str, number: int, line: str, group: Group, state: Reading) -
         elif match := ITALIC_TAIL.match(rest):
             entry.title_venue = match.group("text").strip()
             rest = ""
+        elif aside := read_aside(rest):  # (arXiv 2025), (Spotlight), (Poster: 8, 6, 6)
+            entry.title_venue = entry.title_venue or aside.venue
+            entry.track, entry.scores = aside.track or entry.track, aside.scores or entry.scores
+            entry.notes += [aside.note] if aside.note else []
+            rest = rest[aside.length :].strip()
         else:
-            entry.notes.append(rest)
             state.note(entry, "note", f"could not place {rest!r} after the title link")
+            if said := plain_text(_SEPARATOR.sub("", rest)).strip():
+                entry.notes.append(said)
             rest = ""
     return entry
 
 
 def _subitem(entry: Entry, text: str, number: int, state: Reading) -> None:
     if not text:
+        return
+    if (year := year_only(text)) is not None:
+        entry.year = entry.year or year  # "- 2024": the year, and no venue
         return
     label = _LABEL.match(text)
     if label is None:

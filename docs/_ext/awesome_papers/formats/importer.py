@@ -197,6 +197,9 @@ class _State:
             venue, year, track = split_venue(venue_text)
             if track:
                 record["track"] = track
+        if entry.track and "track" not in record:
+            record["track"] = entry.track
+        year = year or entry.year
         if venue and venue.casefold() == "arxiv":
             venue = "arXiv"
             if year is None and (match := ARXIV_YEAR.search(entry.url)):

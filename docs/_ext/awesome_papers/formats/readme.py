@@ -96,6 +96,8 @@ def render_entry(
     if paper.listed_links is not None:  # upstream's line stays as it was; the rest below
         listed = tuple(link for link in links if link.url in paper.listed_links)
     title += _links(listed)
+    if paper.track and paper.venue is None:  # no venue line to carry it: "(Spotlight)"
+        title += f" ({TRACK_LABELS[paper.track]})"
     if paper.highlight:
         title += f'(**<font color="red">{escape(paper.highlight)}</font>**)'
     lines = [title]
@@ -110,6 +112,8 @@ def render_entry(
     track = f" ({TRACK_LABELS[paper.track]})" if paper.track else ""
     if paper.venue_label and (with_venue or track):
         lines.append(f"  - {venue_label}: {escape(paper.venue_label)}{track}")
+    elif paper.venue is None and paper.year:
+        lines.append(f"  - {paper.year}")  # a year alone, as lists of the family write it
     added = tuple(link for link in links if link not in listed)
     if added:
         lines.append("  - Links:" + _links(added))
@@ -126,7 +130,7 @@ def _links(links: tuple[Link, ...]) -> str:
 
 
 def _authors(paper: Paper) -> str:
-    names = [escape(name, also=",") for name in paper.authors]
+    names = [escape(name, also=",;") for name in paper.authors]
     if names:
         names[-1] = _final_period(names[-1])
     text = ", ".join([*names, "etc."] if paper.authors_truncated else names)
