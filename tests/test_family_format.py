@@ -347,11 +347,10 @@ def test_whatever_init_writes_validates_but_what_it_asks_a_human(
     code = main(["init", str(where / "site"), "--from", str(where / "README.md")])
     decided = [line for line in capsys.readouterr().err.splitlines() if line.startswith("decide:")]
     assert code == (2 if decided else 0)
-    papers = records(where / "site")
-    asked = {name for name, record in papers.items() if record.get("authors") == []}
-    assert len(asked) == len(decided)  # each entry without authors, and only those
-    for name in asked:
-        (where / "site" / "data" / "papers" / f"{name}.yaml").unlink()
+    # Each entry without authors, and only those, waits aside; the rest validates at once.
+    waiting = sorted((where / "site" / "data" / "pending").glob("*.yaml"))
+    assert len(waiting) == len(decided)
+    assert all(yaml.safe_load(path.read_text("utf-8"))["authors"] == [] for path in waiting)
     assert main(["validate", str(where / "site" / "data")]) == 0
 
 
@@ -379,3 +378,24 @@ def test_an_author_line_is_split_at_every_separator_lists_use(line: str, names: 
     """Commas, semicolons, "and" and "&"; "Last, First" only where a side is one word."""
     readme = f"# L\n\n## Planning\n\n- [A Paper](https://example.org/a)\n  - {line}\n"
     assert [entry.authors for entry in read_entries("README.md", readme).entries] == [names]
+
+
+def test_one_arxiv_paper_under_two_titles_waits_for_a_decision(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two links to one arXiv paper (a version, the PDF) are one paper to validate: the second
+    entry waits aside, and what init wrote validates at once."""
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Awesome Twice\n\n## Planning\n\n"
+        "- [Planning as One Long Sequence](https://arxiv.org/abs/2499.00009v1)\n  - Ana Silva\n"
+        "- [Offline Planning as One Long Sequence](https://arxiv.org/pdf/2499.00009)\n"
+        "  - Ana Silva\n",
+        "utf-8",
+    )
+    assert main(["init", str(tmp_path / "site"), "--from", str(readme)]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"decide: {readme}:7: url: same link as planning-one-long-sequence "
+    )
+    assert list(records(tmp_path / "site")) == ["planning-one-long-sequence"]
+    assert main(["validate", str(tmp_path / "site" / "data")]) == 0

@@ -13,7 +13,7 @@ from ..formats.exports import FORMATS, export
 from ..formats.importer import Imported, import_readmes
 from ..formats.readme import GROUPINGS, check_readme, readme_template, render_readme
 from ..records.checks import display_path
-from ..records.datafiles import write_record, write_vocabulary
+from ..records.datafiles import PENDING, write_record, write_vocabulary
 from ..records.errors import DataError
 from ..records.listfile import FILE, Layout, load_list
 from ..records.loader import VOCABULARIES, load_catalogue
@@ -101,8 +101,7 @@ def _import(args: argparse.Namespace) -> int:
         default_added=args.added,
         default_category=args.default_category,
     )
-    for record in imported.papers:
-        write_record(args.out / "papers" / f"{record['id']}.yaml", record)
+    write_papers(args.out, imported)
     write_vocabulary(args.out / "categories.yaml", "categories", imported.categories)
     write_vocabulary(args.out / "environments.yaml", "environments", imported.environments)
     write_vocabulary(args.out / "keywords.yaml", "keywords", imported.keywords)
@@ -110,11 +109,30 @@ def _import(args: argparse.Namespace) -> int:
     print(
         f"{args.out}: wrote {len(imported.papers)} papers, {len(imported.categories)} categories, "
         f"{len(imported.environments)} environments, {len(imported.keywords)} keywords; "
-        f"{len(imported.report)} note(s)"
-        + (f", {len(imported.decisions)} decision(s) to make" if imported.decisions else "")
+        f"{len(imported.report)} note(s)" + waiting(imported)
     )
-    # 2: everything else is written, but the data will not validate until a human decides.
+    # 2: everything else is written; what waits for a human is kept aside until decided.
     return 2 if imported.decisions else 0
+
+
+def write_papers(data: Path, imported: Imported) -> None:
+    """Each record into ``data/papers/``; one that waits for a decision into
+    ``data/pending/``, which no build reads, with what to decide above it."""
+    (data / "papers").mkdir(parents=True, exist_ok=True)  # there even if every record waits
+    for record in imported.papers:
+        asked = imported.pending.get(record["id"], [])
+        folder = data / (PENDING if asked else "papers")
+        write_record(folder / f"{record['id']}.yaml", record, asked)
+
+
+def waiting(imported: Imported) -> str:
+    """The end of the summary line: how many decisions wait, and where their records are."""
+    if not imported.decisions:
+        return ""
+    return (
+        f", {len(imported.decisions)} decision(s) to make; "
+        f"{len(imported.pending)} record(s) wait in {PENDING}/ until then"
+    )
 
 
 def _text(path: Path) -> str:

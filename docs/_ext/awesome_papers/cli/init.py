@@ -20,12 +20,12 @@ from ..formats.importer import Imported, import_readmes
 from ..formats.readme import readme_template, render_readme
 from ..records.checks import display_path
 from ..records.commonmark import plain_text
-from ..records.datafiles import dump_yaml, schema_hint, write_record, write_vocabulary
+from ..records.datafiles import dump_yaml, schema_hint, write_vocabulary
 from ..records.keys import slugify
 from ..records.listfile import list_info
 from ..records.loader import catalogue_from_records
 from ..records.yamlfile import read_text
-from .data import print_report
+from .data import print_report, waiting, write_papers
 
 PROJECT = Path(__file__).parent.parent / "project"
 #: Where each template goes in the new project, and whether it is filled in.
@@ -125,7 +125,7 @@ def _init(args: argparse.Namespace) -> int:
         raise
     print_report(imported)
     print(
-        f"{target}: {title}, {len(imported.papers)} papers; "
+        f"{target}: {title}, {len(imported.decided)} papers{waiting(imported)}; "
         f"build it with: pip install -e '{target}[docs]' && make -C {target}/docs html"
     )
     return 2 if imported.decisions else 0
@@ -136,14 +136,13 @@ def _write_project(
 ) -> None:
     """The project's data, README, site, CI and GitHub files, into ``target``."""
     data = target / "data"
-    for record in imported.papers:
-        write_record(data / "papers" / f"{record['id']}.yaml", record)
+    write_papers(data, imported)
     for name in ("categories", "environments", "keywords"):
         write_vocabulary(data / f"{name}.yaml", name, getattr(imported, name))
     write_text(data / "list.yaml", schema_hint(data / "list.yaml", "list") + dump_yaml(listed))
     _project_files(target, title, slug)
     catalogue = catalogue_from_records(
-        imported.papers, imported.categories, imported.environments, imported.keywords
+        imported.decided, imported.categories, imported.environments, imported.keywords
     )
     info = list_info(listed)
     readme = render_readme(catalogue, readme_template(info), layout=info.layout)

@@ -12,11 +12,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records.errors import Problem
-from ..records.keys import paper_id_for, slugify, term_key, title_key, unique_id, url_key
+from ..records.keys import (
+    identity_keys,
+    paper_id_for,
+    slugify,
+    term_key,
+    title_key,
+    unique_id,
+)
 from ..records.model import FIELD_ORDER, SCHOLARLY_KINDS
 from ..records.schema import unauthored_kinds
 from ..records.venues import split_venue
 from .entries import ARXIV_YEAR, Entry, read_entries
+from .merge import merge_records
 
 
 @dataclass
@@ -30,6 +38,13 @@ class Imported:
     report: list[Problem] = field(default_factory=list)
     #: What upstream leaves a human to decide, at the README line to edit.
     decisions: list[Problem] = field(default_factory=list)
+    #: The records that wait for a decision, by id: what to decide about each.
+    pending: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def decided(self) -> list[dict[str, Any]]:
+        """The records that need no decision: those the list can publish now."""
+        return [paper for paper in self.papers if paper["id"] not in self.pending]
 
 
 def import_readmes(
@@ -117,20 +132,25 @@ class _State:
             aliases.append(spelling)
         return canonical
 
-    def finish(self, added: dict[str, str], default_added: str | None) -> Imported:
+    def records(self) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
+        """Every entry's record by id, entries of one title merged; and the ids of those that
+        wait for a decision, with what to decide."""
         records: dict[str, dict[str, Any]] = {}
         by_title: dict[str, str] = {}
         by_url: dict[str, str] = {}
-        added_by_title = {title_key(title): date for title, date in added.items()}
+        pending: dict[str, list[str]] = {}
         for entry in self.entries:
+            asked = len(self.decisions)
             record = self.record(entry)
             same = by_title.get(title_key(entry.title))
             if same is not None:
-                _merge(records[same], record)
+                merge_records(records[same], record)
                 self.note(entry, "title", f"same paper as {same}: merged")
                 continue
             record["id"] = unique_id(paper_id_for(entry.title), records)
-            if (other := by_url.get(url_key(entry.url))) is not None:
+            # The same link, arXiv id in any form or DOI, as validate tells two papers apart.
+            links = [key for _, key in identity_keys(url=entry.url)]
+            if (other := next((by_url[key] for key in links if key in by_url), None)) is not None:
                 self.decisions.append(
                     entry.problem(
                         "url",
@@ -139,9 +159,17 @@ class _State:
                         "to merge them",
                     )
                 )
+            if len(self.decisions) > asked:
+                pending[record["id"]] = [str(problem) for problem in self.decisions[asked:]]
             records[record["id"]] = record
             by_title[title_key(entry.title)] = record["id"]
-            by_url.setdefault(url_key(entry.url), record["id"])
+            for key in links:
+                by_url.setdefault(key, record["id"])
+        return records, pending
+
+    def finish(self, added: dict[str, str], default_added: str | None) -> Imported:
+        records, pending = self.records()
+        added_by_title = {title_key(title): date for title, date in added.items()}
         for record in records.values():
             date = added_by_title.get(title_key(record["title"]), default_added)
             if date:
@@ -172,6 +200,7 @@ class _State:
             ),
             report=self.report,
             decisions=self.decisions,
+            pending=pending,
         )
 
     def record(self, entry: Entry) -> dict[str, Any]:
@@ -245,30 +274,6 @@ class _State:
             elif text.casefold() not in {"none", "n/a", "-"}:
                 settings.append(text)
         return envs, settings
-
-
-def _merge(kept: dict[str, Any], other: dict[str, Any]) -> None:
-    """Two entries of one paper: the peer-reviewed venue wins over arXiv, and both links stay."""
-    if (kept.get("venue") or "").casefold() == "arxiv" and other.get(
-        "venue", "arXiv"
-    ).casefold() != "arxiv":
-        for key in ("venue", "year", "track"):
-            kept.pop(key, None)
-        preprint, kept["url"] = kept["url"], other["url"]
-        other = {**other, "links": [*other.get("links", []), {"kind": "preprint", "url": preprint}]}
-    elif other.get("url") and url_key(other["url"]) != url_key(kept["url"]):
-        kind = "preprint" if (other.get("venue") or "").casefold() == "arxiv" else "other"
-        other = {**other, "links": [*other.get("links", []), {"kind": kind, "url": other["url"]}]}
-    for key, value in other.items():
-        if key not in kept:
-            kept[key] = value
-        elif isinstance(value, list) and key in {"keywords", "environments", "settings"}:
-            kept[key] = list(dict.fromkeys([*kept[key], *value]))
-        elif key == "links":
-            known = {link["url"] for link in kept[key]}
-            kept[key] = [*kept[key], *(link for link in value if link["url"] not in known)]
-        elif key == "authors" and len(value) > len(kept[key]):
-            kept[key] = value
 
 
 def _ordered(record: dict[str, Any]) -> dict[str, Any]:

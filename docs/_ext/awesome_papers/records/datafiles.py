@@ -47,8 +47,18 @@ def schema_hint(target: Path, schema_name: str) -> str:
     return f"# yaml-language-server: $schema={where}\n"
 
 
-def write_record(path: Path, record: dict[str, Any]) -> None:
-    write_text(path, schema_hint(path, "paper") + dump_yaml(record))
+#: The folder of ``data/`` for records that wait for a human's decision: no build reads it.
+PENDING = "pending"
+
+
+def write_record(path: Path, record: dict[str, Any], asked: Iterable[str] = ()) -> None:
+    """A record's file; ``asked``, what a human must decide first, goes above it."""
+    waiting = "".join(f"#   {question}\n" for question in asked)
+    if waiting:
+        waiting = (
+            f"# Not on the site until it is decided and this file moved to ../papers/:\n{waiting}"
+        )
+    write_text(path, waiting + schema_hint(path, "paper") + dump_yaml(record))
 
 
 def write_vocabulary(path: Path, name: str, entries: Iterable[dict[str, Any]]) -> None:
