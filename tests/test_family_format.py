@@ -138,7 +138,7 @@ def test_what_follows_a_title_and_unparsed_dashes_land_in_their_fields(
     assert capsys.readouterr().err.splitlines() == [
         f"{ASIDES}:17: note: could not place '(SVA)' after the title link",
         f"{ASIDES}:19: entry: no space after the dash; read as an entry",
-        f"{ASIDES}:30: note: could not place '- Scores agents before they act. Setup: "
+        f"{ASIDES}:47: note: could not place '- Scores agents before they act. Setup: "
         '`{"meter": {"url": "https://example.org/api"}}`\' after the title link',
     ]
     papers = records(target)
@@ -165,6 +165,14 @@ def test_what_follows_a_title_and_unparsed_dashes_land_in_their_fields(
         False,
     )
     assert year_only["links"] == [{"kind": "code", "url": "https://github.com/example/year-only"}]
+    # A year's heading gives the year; below a category's heading, it keeps the category.
+    yearly, screen = papers["yearly-heading-agents"], papers["grounded-screen-agents"]
+    assert (yearly["category"], yearly["year"]) == ("papers", 2023)
+    assert (screen["category"], screen["year"]) == ("models", 2025)
+    assert (papers["early-screen-agents"]["category"], "year" in papers["early-screen-agents"]) == (
+        "models",
+        False,
+    )
     meter = papers["agent-trust-meter"]  # the description, as plain text
     assert (
         meter["note"]

@@ -14,7 +14,7 @@ from ..records.errors import Problem
 from .asides import read_aside, year_only
 from .authors import read_authors
 from .entry_links import is_web, labelled_links, link_at, link_kind, take_links
-from .headings import Group, read_heading
+from .headings import Group, nest, read_heading
 from .markdown import COMMENT, ITALIC_TAIL, split_unescaped, strip_final_period
 
 #: A list item's marker, bulleted or numbered, and its text.
@@ -96,6 +96,7 @@ def read_entries(display: str, text: str) -> Reading:
     state = Reading()
     entries = state.entries
     group: Group | None = None
+    parents: list[tuple[int, Group | None]] = []  # the headings above, with their level
     entry: Entry | None = None
     # HTML comments, inline or over many lines, go whole; their line breaks stay, so that
     # every report still names the line the maintainer sees.
@@ -110,7 +111,8 @@ def read_entries(display: str, text: str) -> Reading:
         if number in parsed.headings:
             level, heading = parsed.headings[number]
             entry = None
-            group = read_heading(heading, state.heading_titles) if level >= 2 else group
+            if level >= 2:
+                group = nest(parents, level, read_heading(heading, state.heading_titles))
             continue
         line = raw.rstrip()
         if "-->" in line:  # the end of a comment whose start is missing: markup, not text

@@ -4,15 +4,26 @@ group of items that are not papers, or no papers at all."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records.commonmark import plain_text
 from ..records.keys import slugify
 
 #: A heading that names a venue and its year: "ICLR 2024".
 _VENUE_HEADING = re.compile(r"^(?P<venue>.*\S)\s+(?P<year>(?:19|20)\d\d)$")
-_NON_PAPER_HEADINGS = {"introduction", "table of contents", "contributing", "license", "papers"}
-_NO_VENUE_HEADINGS = {"other", "others", "misc", "miscellaneous"}
+#: A heading that is a year and nothing else: "2024".
+_YEAR_HEADING = re.compile(r"^(?:19|20)\d\d$")
+#: A heading of the years up to one: "2020 and before", "2024 & Earlier", "Before 2019".
+_UP_TO_YEAR = re.compile(
+    r"^(?:(?:before|until|up to|pre-?)\s*(?:19|20)\d\d|"
+    r"(?:19|20)\d\d\s*(?:and|&|or)\s*(?:before|earlier|older|prior))$",
+    re.IGNORECASE,
+)
+#: Headings of no papers.
+_NON_PAPER_HEADINGS = {"introduction", "table of contents", "contributing", "license"}
+#: Headings of papers in general: no category of their own (the import's default one), and
+#: no venue. A "Papers" heading may also stand above the list's categories or venues.
+_GENERAL_HEADINGS = {"papers", "other", "others", "misc", "miscellaneous"}
 
 
 @dataclass(frozen=True)
@@ -55,12 +66,27 @@ def read_heading(heading: str, titles: dict[str, str]) -> Group | None:
     text = plain_text(heading).strip()
     if text.casefold() in _NON_PAPER_HEADINGS:
         return None
-    if text.casefold() in _NO_VENUE_HEADINGS:
+    if text.casefold() in _GENERAL_HEADINGS or _UP_TO_YEAR.match(text):
         return Group()
     if text.casefold() == "arxiv":
         return Group(venue="arXiv")
+    if _YEAR_HEADING.match(text):
+        return Group(year=int(text))
     if match := _VENUE_HEADING.match(text):
         return Group(venue=match.group("venue"), year=int(match.group("year")))
     category = slugify(text)
     titles.setdefault(category, text)
     return Group(category=category, kind=_KIND_HEADINGS.get(text.casefold()))
+
+
+def nest(parents: list[tuple[int, Group | None]], level: int, group: Group | None) -> Group | None:
+    """``group``, a heading of ``level``, below the headings above it (``parents``, which this
+    keeps up to date): a venue or a year below a category's heading stays in that category
+    ("### Models", then "#### 2024")."""
+    while parents and parents[-1][0] >= level:
+        parents.pop()
+    parent = parents[-1][1] if parents else None
+    if group is not None and group.category is None and parent is not None and parent.category:
+        group = replace(group, category=parent.category, kind=parent.kind)
+    parents.append((level, group))
+    return group
