@@ -136,14 +136,19 @@ def test_what_follows_a_title_and_unparsed_dashes_land_in_their_fields(
     target = tmp_path / "asides"
     assert main(["init", str(target), "--from", str(ASIDES)]) == 0
     assert capsys.readouterr().err.splitlines() == [
-        f"{ASIDES}:17: note: could not place '(SVA)' after the title link",
-        f"{ASIDES}:19: entry: no space after the dash; read as an entry",
-        f"{ASIDES}:47: note: could not place '- Scores agents before they act. Setup: "
+        f"{ASIDES}:18: note: could not place '(SVA)' after the title link",
+        f"{ASIDES}:20: entry: no space after the dash; read as an entry",
+        f"{ASIDES}:48: note: could not place '- Scores agents before they act. Setup: "
         '`{"meter": {"url": "https://example.org/api"}}`\' after the title link',
     ]
     papers = records(target)
     pruned = papers["pruned-rollouts-verifiable-agents"]
     assert (pruned["venue"], pruned["year"]) == ("arXiv", 2025)
+    # A link inside parentheses: the environment it links, the words before it a setting.
+    assert (pruned["environments"], pruned["settings"]) == (
+        ["physics-sim"],
+        ["Grid Rooms", "Arm Reacher"],
+    )
     scored = papers["scored-subgoal-search"]
     assert (scored["track"], scored["scores"], "venue" in scored) == (
         "spotlight",

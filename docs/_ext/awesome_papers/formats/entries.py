@@ -258,6 +258,16 @@ def _environments(entry: Entry, value: str) -> None:
 
 def _free_text(entry: Entry, chunk: str) -> None:
     for piece in split_unescaped(chunk, ",，"):
-        piece = plain_text(strip_final_period(piece.strip())).strip()
+        piece = plain_text(strip_final_period(_unwrapped(piece.strip()))).strip()
         if piece:
             entry.environments.append((piece, None))
+
+
+def _unwrapped(piece: str) -> str:
+    """Free text that a link in parentheses cut ("Fetch Robot (based on [MuJoCo](u))"): the
+    words before the parenthesis; the ")" after the link is nothing."""
+    if piece.count("(") > piece.count(")"):
+        piece = piece[: piece.rfind("(")]
+    if piece.count(")") > piece.count("("):
+        piece = piece.replace(")", "")
+    return piece
