@@ -144,6 +144,11 @@ def test_what_follows_a_title_and_unparsed_dashes_land_in_their_fields(
     papers = records(target)
     pruned = papers["pruned-rollouts-verifiable-agents"]
     assert (pruned["venue"], pruned["year"]) == ("arXiv", 2025)
+    # The paper's page, not its PDF; the README keeps the link upstream wrote.
+    assert (pruned["url"], pruned["listed_url"]) == (
+        "https://arxiv.org/abs/2499.01001",
+        "https://arxiv.org/pdf/2499.01001",
+    )
     # A link inside parentheses: the environment it links, the words before it a setting.
     assert (pruned["environments"], pruned["settings"]) == (
         ["physics-sim"],

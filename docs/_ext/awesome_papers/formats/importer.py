@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records.errors import Problem
+from ..records.identifiers import pdf_link
 from ..records.keys import (
     identity_keys,
     paper_id_for,
@@ -204,7 +205,9 @@ class _State:
         )
 
     def record(self, entry: Entry) -> dict[str, Any]:
-        record: dict[str, Any] = {"title": entry.title, "url": entry.url}
+        page = pdf_link(entry.url)  # the paper's page; the README keeps the PDF link it had
+        record: dict[str, Any] = {"title": entry.title, "url": page or entry.url}
+        record.update({"listed_url": entry.url} if page else {})
         if entry.authors:
             record["authors"] = entry.authors
         elif entry.group.kind in SCHOLARLY_KINDS:  # a paper names its authors: a human must
