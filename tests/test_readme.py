@@ -248,6 +248,18 @@ def records(draw: st.DrawFn) -> list[dict[str, object]]:
         }
     ]
 )
+# A setting ")" is written escaped, and is no parenthesis that a link cut (CI, 2026-12-04).
+@example(
+    [
+        {
+            "title": "0",
+            "url": "https://example.org/0?q=(x)",
+            "authors": ["0"],
+            "category": "general",
+            "settings": [")", "a (b"],
+        }
+    ]
+)
 def test_round_trip_survives_hostile_text(papers: list[dict[str, object]]) -> None:
     spellings = {term_key(k): k for p in papers for k in p.get("keywords", [])}  # type: ignore[attr-defined]
     keywords = sorted(spellings.values())

@@ -33,6 +33,8 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _VENUE_LINE = re.compile(r"^[^\[\]()]*\S\s+'?(?:19|20)\d\d\b[^\[\]]*$")
+#: A backslash escape (text, whatever it escapes), or a parenthesis.
+_ESCAPE_OR_PARENTHESIS = re.compile(r"\\.|[()]")
 _HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
 ARXIV_YEAR = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d\d)(\d\d)\.\d")
 #: Sub-item labels (spaces removed, lower case) whose value is reviewers' scores, and those
@@ -265,9 +267,17 @@ def _free_text(entry: Entry, chunk: str) -> None:
 
 def _unwrapped(piece: str) -> str:
     """Free text that a link in parentheses cut ("Fetch Robot (based on [MuJoCo](u))"): the
-    words before the parenthesis; the ")" after the link is nothing."""
-    if piece.count("(") > piece.count(")"):
-        piece = piece[: piece.rfind("(")]
-    if piece.count(")") > piece.count("("):
-        piece = piece.replace(")", "")
+    words before the parenthesis; the ")" after the link is nothing. Escaped ones are text."""
+    opens, closes = _parentheses(piece)
+    if len(opens) > len(closes):
+        piece = piece[: opens[-1]]
+        opens, closes = _parentheses(piece)
+    if len(closes) > len(opens):
+        piece = "".join(char for at, char in enumerate(piece) if at not in closes)
     return piece
+
+
+def _parentheses(text: str) -> tuple[list[int], list[int]]:
+    """Where ``text`` opens and closes parentheses, not counting backslash-escaped ones."""
+    found = [(m.start(), m[0]) for m in _ESCAPE_OR_PARENTHESIS.finditer(text)]
+    return [at for at, char in found if char == "("], [at for at, char in found if char == ")"]
