@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -144,3 +144,23 @@ def serving(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def one_page(
+    tmp_path: Path,
+    data_dir: Path,
+    make_app: Callable[..., SphinxTestApp],
+    body: str,
+    conf: str = "",
+) -> SphinxTestApp:
+    """Build a one-page project on the test data: ``body`` under a title."""
+    srcdir = tmp_path / "bare"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        f"extensions = ['awesome_papers']\nawesome_papers_data = {str(data_dir)!r}\n{conf}",
+        "utf-8",
+    )
+    (srcdir / "index.rst").write_text(f"Index\n=====\n\n{body}\n", "utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    return app

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from awesome_papers.records.loader import load_catalogue
 from bs4 import BeautifulSoup
-from conftest import ROOTS, read_inventory
+from conftest import ROOTS, one_page, read_inventory
 from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
 
@@ -204,64 +204,11 @@ def test_keyword_page_lists_exactly_its_papers(site_build: SphinxTestApp) -> Non
     assert venues[0]["href"] == "iclr-2024.html#venue-iclr-2024"
 
 
-def one_page(
-    tmp_path: Path,
-    data_dir: Path,
-    make_app: Callable[..., SphinxTestApp],
-    body: str,
-    conf: str = "",
-) -> SphinxTestApp:
-    """Build a one-page project on the test data: ``body`` under a title."""
-    srcdir = tmp_path / "bare"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
-        f"extensions = ['awesome_papers']\nawesome_papers_data = {str(data_dir)!r}\n{conf}",
-        "utf-8",
-    )
-    (srcdir / "index.rst").write_text(f"Index\n=====\n\n{body}\n", "utf-8")
-    app = make_app("html", srcdir=srcdir)
-    app.build()
-    return app
-
-
-def test_without_generated_pages_a_card_links_to_no_paper_page(
-    tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
-) -> None:
-    """With ``awesome_papers_pages = False`` no paper page is written: a card's title is plain
-    text, with no link to one and no warning, and the inventory offers none."""
-    app = one_page(
-        tmp_path,
-        data_dir,
-        make_app,
-        ".. paper-cards::\n   :category: vision",
-        "awesome_papers_pages = False\n",
-    )
-    assert app.warning.getvalue() == ""
-    titles = page(app, "index.html").select(".ap-title")
-    assert [title.select("a.reference.internal") for title in titles] == [[], []]
-    assert "Walking Mazes from Pixels" in " ".join(title.get_text() for title in titles)
-    assert not any(
-        label.startswith("paper-") for label in read_inventory(Path(app.outdir))["std:label"]
-    )
-
-
 def test_index_of_an_unknown_kind_is_an_error_at_its_line(
     tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
 ) -> None:
     app = one_page(tmp_path, data_dir, make_app, ".. paper-index:: authors")
     assert "index.rst:4: ERROR: paper-index: unknown kind 'authors'" in app.warning.getvalue()
-
-
-def test_index_entry_without_a_page_is_a_warning(
-    tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
-) -> None:
-    app = one_page(
-        tmp_path, data_dir, make_app, ".. paper-index:: venue", "awesome_papers_pages = False\n"
-    )
-    assert "index.rst:4: WARNING: undefined label: 'venue-iclr-2024'" in app.warning.getvalue()
-    soup = page(app, "index.html")
-    assert soup.select("ul.ap-index a") == []
-    assert "ICLR 2024" in soup.select_one("ul.ap-index").get_text()
 
 
 def test_environment_page_lists_its_papers_and_links_the_site(site_build: SphinxTestApp) -> None:

@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urljoin
 from xml.sax.saxutils import escape as xml_escape
 
 from ..records.catalogue import Catalogue
@@ -223,11 +224,11 @@ def recent_papers(feed: Feed) -> list[Paper]:
 
 def atom_feed(feed: Feed, base_url: str, url_of: Callable[[Paper], str]) -> str:
     """The most recently added papers of ``feed``, linking their pages; ``url_of`` gives a
-    paper's page relative to the root of the site."""
+    paper's page relative to the root of the site, or another address in full."""
     recent = recent_papers(feed)
     updated = f"{recent[0].added}T00:00:00Z" if recent else "1970-01-01T00:00:00Z"
     base = base_url.rstrip("/") + "/"
-    entries = "".join(_atom_entry(paper, base + url_of(paper)) for paper in recent)
+    entries = "".join(_atom_entry(paper, urljoin(base, url_of(paper))) for paper in recent)
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'

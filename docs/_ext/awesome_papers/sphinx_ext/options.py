@@ -32,7 +32,9 @@ class Options:
 
     #: The list's data folder (records, vocabularies, ``list.yaml``), relative to ``conf.py``.
     data: str = _value("../data", "env")
-    #: Write the topic, category, keyword, environment, venue, paper and author pages.
+    #: Write the topic, category, keyword, environment, venue, paper and author pages. Without
+    #: them, hand-written pages show cards, and the search, All papers and the feed link each
+    #: paper's own address.
     pages: bool = _value(True, "env")
     #: Authors a card names before "and N more".
     authors_shown: int = _value(6, "env", least=1)

@@ -60,7 +60,10 @@ AUTHOR_PAGES = "authors/index.json"
 
 
 def paper_url(app: Sphinx, paper: Paper) -> str:
-    """Where a paper's page is, relative to the root of the HTML output."""
+    """Where a paper's page is, relative to the root of the HTML output; the paper's own
+    address when the build writes no paper pages (``awesome_papers_pages = False``)."""
+    if not options(app.config).pages:
+        return paper.url
     return str(app.builder.get_target_uri(PAPER.pagename(paper.id)))
 
 
@@ -84,8 +87,8 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
     """
     outdir = Path(app.outdir)
     base = app.config.html_baseurl or ""
-    size = options(app.config).page_size
-    inputs = (catalogue.digest, base, app.config.project, size, code_version())
+    chosen = options(app.config)
+    inputs = (catalogue.digest, base, app.config.project, chosen, code_version())
     stamp = hashlib.sha1(repr(inputs).encode()).hexdigest()
     stamp_file = Path(app.doctreedir) / "awesome_papers_exports.stamp"
     all_feeds = feeds(app, catalogue)
@@ -100,8 +103,8 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
     files = facet_index(catalogue, rows)
     files.update(
         (each.data_file, listing_index(catalogue, rows, each.papers))
-        for each in listings(catalogue, size)
-        if each.data_file
+        for each in listings(catalogue, chosen.page_size)
+        if each.data_file and chosen.pages  # a long listing's rows, for its pages
     )
     written, memo["files"] = memo.get("files", {}), {}
     for name, text in files.items():
@@ -146,7 +149,8 @@ def _memo_key(app: Sphinx, catalogue: Catalogue) -> str:
     """What each paper's pieces rest on besides the paper: the vocabularies (the paper index
     numbers topics and environments), where the pages are, and this package."""
     vocabularies = (catalogue.categories, catalogue.environments, catalogue.topics)
-    parts = (vocabularies, catalogue.keywords, app.builder.name, code_version())
+    where = (app.builder.name, options(app.config).pages)
+    parts = (vocabularies, catalogue.keywords, where, code_version())
     return hashlib.sha1(repr(parts).encode()).hexdigest()
 
 
@@ -174,16 +178,19 @@ def author_pages(app: Sphinx) -> str:
 
 
 def feeds(app: Sphinx, catalogue: Catalogue) -> list[Feed]:
-    """The list's feed of recent additions, and one per topic and per venue."""
+    """The list's feed of recent additions, and one per topic and per venue that has a page."""
     base = (app.config.html_baseurl or "").rstrip("/") + "/"
     project = app.config.project
+    whole = Feed(catalogue.papers, f"{project}: recently added papers", base, FEED)
+    if not options(app.config).pages:
+        return [whole]
 
     def page(docname: str) -> str:
         return base + app.builder.get_target_uri(docname)
 
     followed = [(TOPIC, t.id, t.name) for t in catalogue.topics]
     followed += [(VENUE, v.slug, v.label) for v in catalogue.venues]
-    return [Feed(catalogue.papers, f"{project}: recently added papers", base, FEED)] + [
+    return [whole] + [
         Feed(
             catalogue.select(kind.name, value),
             f"{project}: {name}",

@@ -15,6 +15,7 @@ from ..records.pagekinds import CATEGORY, PAPER, TOPIC, VENUE
 from .cards import label_ref
 from .directives import _CatalogueDirective
 from .indexlist import index_list
+from .options import options
 
 
 class PaperOverview(_CatalogueDirective):
@@ -63,7 +64,7 @@ class PaperOverview(_CatalogueDirective):
                 nodes.rubric("Categories", "Categories", classes=["ap-section"]),
                 _grid(categories),
             ]
-        result += [*self.latest(), self.exports()]
+        result += [*self.latest(), exports(self.env.docname, "Take the list with you: ")]
         return result
 
     def venues(self) -> list[nodes.Node]:
@@ -93,27 +94,35 @@ class PaperOverview(_CatalogueDirective):
         section += items
         return [section]
 
-    def exports(self) -> nodes.paragraph:
-        """Links to the files the build writes at the root of the output."""
-        root = "../" * self.env.docname.count("/")
-        para = nodes.paragraph("", "Take the list with you: ", classes=["ap-exports"])
-        for index, (name, path) in enumerate(DOWNLOADS):
-            para += nodes.Text(", " if index else "")
-            para += nodes.reference(name, name, refuri=root + path)
-        para += nodes.Text(".")
-        return para
-
 
 class PaperAll(_CatalogueDirective):
     """``paper-all``: every paper as a compact row, drawn in the browser from the facet index.
 
     At 10,000 papers a page of cards would weigh tens of megabytes; rows from a compact JSON
     index keep the page light. Without JavaScript it points to the category pages, which
-    show every card.
+    show every card, or to the list's files on a site without such pages.
     """
 
     def run(self) -> list[nodes.Node]:
+        catalogue = self.catalogue
         self.depend(("index", "category", ""))  # its counts add up to the number of papers
+        opening = (
+            f'<div class="ap-all" data-index="{escape(FACET_INDEX)}">'
+            f'<p class="ap-all-loading">Loading {len(catalogue.papers)} papers…</p><noscript>'
+        )
+        if options(self.config).pages:
+            fallback = self.categories()
+        else:
+            lead = "This page draws its rows with JavaScript. Every paper is also in these files: "
+            fallback = [exports(self.env.docname, lead)]
+        return [
+            nodes.raw("", opening, format="html"),
+            *fallback,
+            nodes.raw("", "</noscript></div>", format="html"),
+        ]
+
+    def categories(self) -> list[nodes.Node]:
+        """The category pages, which show every card, with their counts."""
         catalogue = self.catalogue
         counts = catalogue.counts("category")
         categories = nodes.bullet_list()
@@ -122,17 +131,19 @@ class PaperAll(_CatalogueDirective):
             item += label_ref(CATEGORY.label(category.id), category.title)
             item += nodes.Text(f" ({counts.get(category.id, 0)})")
             categories += nodes.list_item("", item)
-        opening = (
-            f'<div class="ap-all" data-index="{escape(FACET_INDEX)}">'
-            f'<p class="ap-all-loading">Loading {len(catalogue.papers)} papers…</p><noscript>'
-        )
         note = "This page draws its rows with JavaScript. Every paper is also on its category page:"
-        return [
-            nodes.raw("", opening, format="html"),
-            nodes.paragraph(note, note),
-            categories,
-            nodes.raw("", "</noscript></div>", format="html"),
-        ]
+        return [nodes.paragraph(note, note), categories]
+
+
+def exports(docname: str, lead: str) -> nodes.paragraph:
+    """Links to the files the build writes at the root of the output, after ``lead``."""
+    root = "../" * docname.count("/")
+    para = nodes.paragraph("", lead, classes=["ap-exports"])
+    for index, (name, path) in enumerate(DOWNLOADS):
+        para += nodes.Text(", " if index else "")
+        para += nodes.reference(name, name, refuri=root + path)
+    para += nodes.Text(".")
+    return para
 
 
 def _grid(entries: list[tuple[str, str, str, int]]) -> nodes.Node:

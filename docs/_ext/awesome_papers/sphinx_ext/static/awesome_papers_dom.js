@@ -14,6 +14,12 @@ export function contentRoot() {
   return document.documentElement.getAttribute("data-content_root") || "";
 }
 
+/* A paper's address from a rows file, from the page: its page under ``root``, or another
+   site's address (the paper itself, on a site without paper pages) as it is. */
+export function underRoot(root, url) {
+  return /^https?:\/\//.test(url) ? url : root + url;
+}
+
 /* ``url`` fetched; a failed answer is an Error naming ``name`` (default: the URL). */
 export async function fetchOk(url, name) {
   const response = await fetch(url);

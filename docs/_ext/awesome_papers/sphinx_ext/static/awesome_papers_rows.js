@@ -2,7 +2,7 @@
    exports.py): the All papers page, and a long listing whose facets and query box filter all
    of its pages. Everything here is an enhancement: without JavaScript, All papers points to
    the category pages and a long listing is read page by page through its pager. */
-import { contentRoot, element, getJson } from "./awesome_papers_dom.js";
+import { contentRoot, element, getJson, underRoot } from "./awesome_papers_dom.js";
 import { facetPanel } from "./awesome_papers_listing.js";
 import { fold } from "./awesome_papers_query.js";
 
@@ -20,7 +20,7 @@ function fromRow(tables, root) {
     var text = fold([p.t, p.s, p.au.join(" "), p.v, p.y, (p.kw || []).concat(p.m || []).join(" "),
       facets.topics.map(function (t) { return t[1]; }).join(" "),
       facets.envs.map(function (e) { return e[1]; }).join(" ")].join(" "));
-    return { id: p.i, facets: facets, text: text, position: position, url: root + p.u };
+    return { id: p.i, facets: facets, text: text, position: position, url: underRoot(root, p.u) };
   };
 }
 
