@@ -1,6 +1,6 @@
 """What lists of the family write in parentheses right after an entry's title link, and on a
-line of its own: a venue (``(arXiv 2025)``), a track (``(Spotlight)``), reviewers' scores
-(``(Poster: 8, 6, 6, 6)``), or a bare year (``- 2024``).
+line of its own: a venue (``(arXiv 2025)``, ``(Preprint)``), a track (``(Spotlight)``),
+reviewers' scores (``(Poster: 8, 6, 6, 6)``), or a bare year (``- 2024``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ _SCORED = re.compile(
 )
 #: A year, alone: the whole of a sub-line.
 _YEAR_ONLY = re.compile(r"^'?(?P<year>(?:19|20)\d\d)$")
+#: How lists name a paper not (yet) at a venue: "(arXiv 2025)", "(Preprint)".
+_PREPRINTS = ("arxiv", "preprint")
 #: The tracks by their label, in lower case.
 _TRACKS = {label.casefold(): track for track, label in TRACK_LABELS.items()}
 
@@ -49,7 +51,7 @@ def read_aside(text: str) -> Aside | None:
     length = match.end()
     if said.casefold() in _TRACKS:
         return Aside(length, track=_TRACKS[said.casefold()], scores=scores)
-    if said.casefold().startswith("arxiv") or venue_in(said) or split_venue(said)[1]:
+    if said.casefold().startswith(_PREPRINTS) or venue_in(said) or split_venue(said)[1]:
         return Aside(length, venue=said, scores=scores)
     if scores:
         return Aside(length, scores=scores, note=said or None)

@@ -232,7 +232,8 @@ class _State:
         if entry.track and "track" not in record:
             record["track"] = entry.track
         year = year or entry.year
-        if venue and venue.casefold() == "arxiv":
+        said = (venue or "").casefold()
+        if said == "arxiv" or (said == "preprint" and ARXIV_YEAR.search(entry.url)):
             venue = "arXiv"
             if year is None and (match := ARXIV_YEAR.search(entry.url)):
                 year = 2000 + int(match.group(1))
