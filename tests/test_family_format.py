@@ -138,7 +138,7 @@ def test_what_follows_a_title_and_unparsed_dashes_land_in_their_fields(
     assert capsys.readouterr().err.splitlines() == [
         f"{ASIDES}:18: note: could not place '(SVA)' after the title link",
         f"{ASIDES}:20: entry: no space after the dash; read as an entry",
-        f"{ASIDES}:52: note: could not place '- Scores agents before they act. Setup: "
+        f"{ASIDES}:57: note: could not place '- Scores agents before they act. Setup: "
         '`{"meter": {"url": "https://example.org/api"}}`\' after the title link',
     ]
     papers = records(target)
@@ -163,6 +163,14 @@ def test_what_follows_a_title_and_unparsed_dashes_land_in_their_fields(
     unranked = papers["unranked-skill-chains"]
     assert (unranked["scores"], unranked["note"]) == ("6, 5, 5", "still in review")
     assert papers["short-named-verifier-agents"]["note"] == "(SVA)"
+    # A line that goes on with the one above is one line with it, as GitHub shows it; one
+    # that starts with a label is the sub-line it names.
+    wrapped = papers["wrapped-line-agents"]
+    assert (wrapped["keywords"], wrapped["settings"], "note" in wrapped) == (
+        ["keywords that go on past the end of the line", "line breaks"],
+        ["Wrapped Gridworld"],
+        False,
+    )
     # "(Preprint)" on an arXiv link is arXiv, in the year of its identifier; elsewhere, as said.
     preprinted = papers["preprinted-planner-agents"]
     assert (preprinted["venue"], preprinted["year"]) == ("arXiv", 2024)

@@ -104,7 +104,7 @@ def read_entries(display: str, text: str) -> Reading:
     # every report still names the line the maintainer sees.
     text = COMMENT.sub(lambda match: "\n" * match.group().count("\n"), text)
     parsed = blocks(text)
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(_joined(text.splitlines(), parsed.continued), start=1):
         if number in parsed.skipped or number in parsed.underlines:
             # Code (an example of the format) or raw HTML (a <details> tag): no entry, and
             # the end of the one before.
@@ -139,10 +139,26 @@ def read_entries(display: str, text: str) -> Reading:
             _subitem(entry, (item.group(1) or "").strip(), number, state)
         elif dashed and entry is not None:  # "    -[code](u)": a sub-line all the same
             _subitem(entry, dashed["text"].strip(), number, state)
+        elif entry is not None and _LABEL.match(line.strip()):  # "ExpEnv: ..." with no dash
+            _subitem(entry, line.strip(), number, state)
         elif entry is not None:
             entry.notes.append(plain_text(line.strip()))
             state.note(entry, "note", f"could not place {line.strip()!r}", number)
     return state
+
+
+def _joined(lines: list[str], continued: frozenset[int]) -> list[str]:
+    """``lines``, each plain line that goes on with a paragraph moved onto the line the
+    paragraph starts on, as GitHub shows it ("Key: a, b,\\n  c": one line of keywords),
+    and left blank. One that reads as a sub-line ("-[code](u)", "ExpEnv: ...") stays."""
+    joined, head = list(lines), 0
+    for index, line in enumerate(lines):
+        if index + 1 in continued and not _DASHED.match(line) and not _LABEL.match(line.strip()):
+            joined[head] += " " + line.strip()
+            joined[index] = ""
+        else:
+            head = index
+    return joined
 
 
 def _entry(display: str, number: int, line: str, group: Group, state: Reading) -> Entry | None:

@@ -56,6 +56,9 @@ class Blocks:
     underlines: frozenset[int]
     #: The first line of each list item, and how deep its list is nested (1: not nested).
     items: dict[int, int]
+    #: Lines that go on with the paragraph of the line above (no marker, no blank line
+    #: between): GitHub shows them as one line with it.
+    continued: frozenset[int] = frozenset()
 
 
 def blocks(text: str) -> Blocks:
@@ -64,6 +67,7 @@ def blocks(text: str) -> Blocks:
     headings: dict[int, tuple[int, str]] = {}
     underlines: set[int] = set()
     items: dict[int, int] = {}
+    continued: set[int] = set()
     depth = 0
     tokens = parser().parse(text)
     for index, token in enumerate(tokens):
@@ -78,7 +82,9 @@ def blocks(text: str) -> Blocks:
             items[start + 1] = depth
         elif token.type in {"fence", "code_block", "html_block"}:
             skipped.update(range(start + 1, end + 1))
+        elif token.type == "paragraph_open":
+            continued.update(range(start + 2, end + 1))
         elif token.type == "heading_open":
             headings[start + 1] = (int(token.tag[1:]), tokens[index + 1].content)
             underlines.update(range(start + 2, end + 1))
-    return Blocks(frozenset(skipped), headings, frozenset(underlines), items)
+    return Blocks(frozenset(skipped), headings, frozenset(underlines), items, frozenset(continued))
