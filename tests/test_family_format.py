@@ -320,6 +320,7 @@ TAILS = st.sampled_from(
         " (Oral)",
         " (under review: 5, 5)",
         " (SVA)",
+        " (Preprint)",
         " - a description with `{code}` and *emphasis*",
     ]
 )
@@ -337,6 +338,8 @@ LINES = st.sampled_from(
         "  - a line nobody can place",
         "    - 2024",
         "    -[code](https://github.com/example/z)",
+        "  - Key: a keyword wrapped\n  across two lines",
+        "  ExpEnv: Gridland",
     ]
 )
 TITLES = st.sampled_from(
