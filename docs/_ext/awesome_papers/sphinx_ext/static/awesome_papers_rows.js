@@ -1,7 +1,8 @@
 /* awesome_papers: papers as compact rows from the rows files the build writes (index_rows in
    exports.py): the All papers page, and a long listing whose facets and query box filter all
    of its pages. Everything here is an enhancement: without JavaScript, All papers points to
-   the category pages and a long listing is read page by page through its pager. */
+   the category pages (to the list's files on a site without them) and a long listing is read
+   page by page through its pager. */
 import { contentRoot, element, getJson, underRoot } from "./awesome_papers_dom.js";
 import { facetPanel } from "./awesome_papers_listing.js";
 import { fold } from "./awesome_papers_query.js";
