@@ -93,3 +93,26 @@ def test_switching_pages_off_rewrites_what_links_them(
     assert "https://arxiv.org/abs/2010.02193" in feed
     rows = json.loads((outdir / "papers-index.json").read_text("utf-8"))["papers"]
     assert "https://arxiv.org/abs/2010.02193" in {row["u"] for row in rows}
+
+
+def test_the_files_all_papers_points_to_are_there_in_a_dirhtml_build(
+    tmp_path: Path, data_dir: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    """A page of folders (``all/index.html``) links the list's files one folder up, as
+    the home page links them beside it."""
+    srcdir = tmp_path / "folders"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        f"extensions = ['awesome_papers']\nawesome_papers_data = {str(data_dir)!r}\n{OFF}", "utf-8"
+    )
+    (srcdir / "index.rst").write_text(
+        "Home\n====\n\n.. toctree::\n\n   all\n\n.. paper-overview::\n", "utf-8"
+    )
+    (srcdir / "all.rst").write_text("All\n===\n\n.. paper-all::\n", "utf-8")
+    app = make_app("dirhtml", srcdir=srcdir)
+    app.build()
+    outdir = Path(app.outdir)
+    for name, folder in (("all/index.html", outdir / "all"), ("index.html", outdir)):
+        hrefs = [a["href"] for a in page(app, name).select(".ap-exports a")]
+        assert hrefs, name
+        assert all((folder / href).resolve().is_file() for href in hrefs), (name, hrefs)

@@ -28,7 +28,7 @@ from .indexlist import paper_index_list, visit_index_list_html
 from .linkhealth import PaperLinkHealth
 from .listing import pager_node, visit_pager_html
 from .notfound import setup_notfound
-from .overview import PaperAll, PaperOverview
+from .overview import PaperAll, PaperOverview, point_to_root_files
 from .pages import write_pages
 from .roles import PaperRole
 from .shell import write_shell
@@ -151,6 +151,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", _outdated)
     app.connect("env-get-updated", _rewrite)
     app.connect("doctree-resolved", renew_card_words)
+    app.connect("doctree-resolved", point_to_root_files)
     app.connect("builder-inited", standalone.relate, priority=600)  # once the data is loaded
     app.connect("env-updated", standalone.related_ready, priority=400)  # before other work
     app.connect("env-updated", _publish_labels)

@@ -8,6 +8,8 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
 from sphinx_design.shared import create_component
 
 from ..formats.exports import DOWNLOADS, FACET_INDEX
@@ -16,6 +18,9 @@ from .cards import label_ref
 from .directives import _CatalogueDirective
 from .indexlist import index_list
 from .options import options
+
+#: The attribute of a link to a file at the root of the output: the file's path there.
+ROOT_FILE = "ap_root_file"
 
 
 class PaperOverview(_CatalogueDirective):
@@ -64,7 +69,7 @@ class PaperOverview(_CatalogueDirective):
                 nodes.rubric("Categories", "Categories", classes=["ap-section"]),
                 _grid(categories),
             ]
-        result += [*self.latest(), exports(self.env.docname, "Take the list with you: ")]
+        result += [*self.latest(), exports("Take the list with you: ")]
         return result
 
     def venues(self) -> list[nodes.Node]:
@@ -114,7 +119,7 @@ class PaperAll(_CatalogueDirective):
             fallback = self.categories()
         else:
             lead = "This page draws its rows with JavaScript. Every paper is also in these files: "
-            fallback = [exports(self.env.docname, lead)]
+            fallback = [exports(lead)]
         return [
             nodes.raw("", opening, format="html"),
             *fallback,
@@ -135,15 +140,24 @@ class PaperAll(_CatalogueDirective):
         return [nodes.paragraph(note, note), categories]
 
 
-def exports(docname: str, lead: str) -> nodes.paragraph:
-    """Links to the files the build writes at the root of the output, after ``lead``."""
-    root = "../" * docname.count("/")
+def exports(lead: str) -> nodes.paragraph:
+    """Links to the files the build writes at the root of the output, after ``lead``; each
+    page's builder points them there as it writes the page (:func:`point_to_root_files`)."""
     para = nodes.paragraph("", lead, classes=["ap-exports"])
     for index, (name, path) in enumerate(DOWNLOADS):
         para += nodes.Text(", " if index else "")
-        para += nodes.reference(name, name, refuri=root + path)
+        para += nodes.reference(name, name, refuri=path, **{ROOT_FILE: path})
     para += nodes.Text(".")
     return para
+
+
+def point_to_root_files(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: each link to a file at the root of the output, from where this
+    builder writes the page (``all.html``, or ``all/index.html`` in dirhtml)."""
+    here = app.builder.get_target_uri(docname)
+    for node in doctree.findall(nodes.reference):
+        if ROOT_FILE in node:
+            node["refuri"] = relative_uri(here, node[ROOT_FILE])
 
 
 def _grid(entries: list[tuple[str, str, str, int]]) -> nodes.Node:
