@@ -59,12 +59,14 @@ logger = logging.getLogger(__name__)
 AUTHOR_PAGES = "authors/index.json"
 
 
-def paper_url(app: Sphinx, paper: Paper) -> str:
-    """Where a paper's page is, relative to the root of the HTML output; the paper's own
-    address when the build writes no paper pages (``awesome_papers_pages = False``)."""
+def paper_urls(app: Sphinx) -> Callable[[Paper], str]:
+    """Where each paper's page is, relative to the root of the HTML output; the paper's own
+    address when the build writes no paper pages (``awesome_papers_pages = False``). The
+    switch is read once, not once per paper of the search index, rows and feeds."""
     if not options(app.config).pages:
-        return paper.url
-    return str(app.builder.get_target_uri(PAPER.pagename(paper.id)))
+        return lambda paper: paper.url
+    builder = app.builder
+    return lambda paper: str(builder.get_target_uri(PAPER.pagename(paper.id)))
 
 
 def search_stemmer(app: Sphinx) -> Callable[[str], str]:
@@ -99,7 +101,7 @@ def write_exports(app: Sphinx, catalogue: Catalogue) -> None:
     for fmt, name in FILES.items():
         write_text(outdir / name, export(catalogue, fmt, memo))
     _write_feeds(app, catalogue, all_feeds, memo)
-    rows = index_rows(catalogue, lambda paper: paper_url(app, paper), memo)
+    rows = index_rows(catalogue, paper_urls(app), memo)
     files = facet_index(catalogue, rows)
     files.update(
         (each.data_file, listing_index(catalogue, rows, each.papers))
@@ -126,12 +128,13 @@ def _write_feeds(app: Sphinx, catalogue: Catalogue, all_feeds: list[Feed], memo:
     of topics and venues took a twentieth of a one-record rebuild, which changes a few."""
     outdir, base = Path(app.outdir), app.config.html_baseurl or ""
     digests, written, memo["feeds"] = catalogue.paper_digests, memo.get("feeds", {}), {}
+    url_of = paper_urls(app)
     for feed in all_feeds:
         shown = [(paper.id, digests[paper.id]) for paper in recent_papers(feed)]
         key = hashlib.sha1(repr((feed.title, feed.page, base, shown)).encode()).hexdigest()
         memo["feeds"][feed.path] = key
         if written.get(feed.path) != key or not (outdir / feed.path).is_file():
-            write_text(outdir / feed.path, atom_feed(feed, base, lambda p: paper_url(app, p)))
+            write_text(outdir / feed.path, atom_feed(feed, base, url_of))
 
 
 def _write_vocabulary(outdir: Path) -> None:
@@ -226,7 +229,7 @@ def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: start writing the search index while Sphinx writes the pages; not
     for a builder without a search page (epub), whose index nothing would read."""
     if getattr(app.builder, "search", False) and options(app.config).search:
-        catalogue, stem = state.catalogue_of(env), search_stemmer(app)
+        catalogue, stem, url_of = state.catalogue_of(env), search_stemmer(app), paper_urls(app)
         outdir, stamp = Path(app.outdir), Path(app.doctreedir) / "awesome_papers_search.stamp"
         std = env.get_domain("std").labels  # type: ignore[attr-defined]
 
@@ -236,9 +239,7 @@ def start(app: Sphinx, env: BuildEnvironment) -> list[str]:
             return None if found is None else str(app.builder.get_target_uri(found[0]))
 
         state.state_of(env).search = beside.start(
-            lambda: write_search_index(
-                catalogue, outdir, stamp, lambda p: paper_url(app, p), stem, page_of
-            )
+            lambda: write_search_index(catalogue, outdir, stamp, url_of, stem, page_of)
         )
     return []
 
