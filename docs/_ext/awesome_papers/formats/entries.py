@@ -36,7 +36,6 @@ _VENUE_LINE = re.compile(r"^[^\[\]()]*\S\s+'?(?:19|20)\d\d\b[^\[\]]*$")
 #: A backslash escape (text, whatever it escapes), or a parenthesis.
 _ESCAPE_OR_PARENTHESIS = re.compile(r"\\.|[()]")
 _HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
-ARXIV_YEAR = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d\d)(\d\d)\.\d")
 #: Sub-item labels (spaces removed, lower case) whose value is reviewers' scores, and those
 #: whose value is links of the label's one kind.
 _SCORE_LABELS = {

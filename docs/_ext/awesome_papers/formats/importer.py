@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..records.errors import Problem
-from ..records.identifiers import pdf_link
+from ..records.identifiers import arxiv_id, arxiv_year, pdf_link
 from ..records.keys import (
     identity_keys,
     paper_id_for,
@@ -24,7 +24,7 @@ from ..records.keys import (
 from ..records.model import FIELD_ORDER, SCHOLARLY_KINDS
 from ..records.schema import unauthored_kinds
 from ..records.venues import split_venue
-from .entries import ARXIV_YEAR, Entry, read_entries
+from .entries import Entry, read_entries
 from .merge import merge_records
 
 
@@ -232,11 +232,11 @@ class _State:
         if entry.track and "track" not in record:
             record["track"] = entry.track
         year = year or entry.year
-        said = (venue or "").casefold()
-        if said == "arxiv" or (said == "preprint" and ARXIV_YEAR.search(entry.url)):
+        said, on_arxiv = (venue or "").casefold(), arxiv_id(entry.url)
+        if said == "arxiv" or (said == "preprint" and on_arxiv):
             venue = "arXiv"
-            if year is None and (match := ARXIV_YEAR.search(entry.url)):
-                year = 2000 + int(match.group(1))
+            if year is None and on_arxiv:
+                year = arxiv_year(on_arxiv)
         if venue:
             record["venue"] = venue
         if year:

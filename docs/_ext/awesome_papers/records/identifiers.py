@@ -10,7 +10,8 @@ import re
 #: An arXiv identifier, new style (``2010.02193``) or old (``cs.LG/0703001``), no version.
 _ARXIV_ID = r"(?P<id>\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?"
 _ARXIV_URL = re.compile(
-    r"^https?://(?:www\.|export\.|browse\.)?arxiv\.org/(?P<view>abs|pdf|html)/"
+    r"^https?://(?:(?:www\.|export\.|browse\.)?arxiv\.org|(?:www\.)?alphaxiv\.org)"
+    r"/(?P<view>abs|pdf|html)/"
     rf"{_ARXIV_ID}(?:\.pdf)?/?(?:[?#].*)?$",
     re.IGNORECASE,
 )
@@ -25,7 +26,8 @@ KINDS = ("arxiv", "doi", "openreview")
 
 
 def arxiv_id(url: str) -> str | None:
-    """``2010.02193`` for any arXiv link to it: abs, pdf, html, any version, export. host."""
+    """``2010.02193`` for any arXiv link to it: abs, pdf, html, any version, export. host,
+    and alphaXiv's pages of arXiv papers."""
     match = _ARXIV_URL.match(url.strip())
     return match["id"].lower() if match else None
 
@@ -37,6 +39,12 @@ def arxiv_identifier(text: str) -> str | None:
         return arxiv_id(text)
     match = _ARXIV_TEXT.match(text)
     return match["id"].lower() if match else None
+
+
+def arxiv_year(identifier: str) -> int:
+    """The year arXiv issued an identifier in: ``2010.02193`` is 2020, ``cs/9912001`` 1999."""
+    issued = int(identifier.rpartition("/")[2][:2])
+    return issued + (1900 if issued >= 91 else 2000)
 
 
 def doi(url: str) -> str | None:
