@@ -14,6 +14,7 @@ from ..records.errors import Problem
 from .asides import read_aside, year_only
 from .authors import read_authors
 from .entry_links import is_web, labelled_links, link_at, link_kind, take_links
+from .environments import Written, read_environments
 from .headings import Group, nest, read_heading
 from .markdown import COMMENT, ITALIC_TAIL, split_unescaped, strip_final_period
 
@@ -33,8 +34,6 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _VENUE_LINE = re.compile(r"^[^\[\]()]*\S\s+'?(?:19|20)\d\d\b[^\[\]]*$")
-#: A backslash escape (text, whatever it escapes), or a parenthesis.
-_ESCAPE_OR_PARENTHESIS = re.compile(r"\\.|[()]")
 _HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
 #: Sub-item labels (spaces removed, lower case) whose value is reviewers' scores, and those
 #: whose value is links of the label's one kind.
@@ -66,8 +65,7 @@ class Entry:
     highlight: str | None = None
     links: list[dict[str, str]] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
-    # In the order written: (name, url) for a link ("" when empty), (text, None) for free text.
-    environments: list[tuple[str, str | None]] = field(default_factory=list)
+    environments: list[Written] = field(default_factory=list)
     venue_line: str | None = None
     track: str | None = None
     year: int | None = None
@@ -241,7 +239,7 @@ def _subitem(entry: Entry, text: str, number: int, state: Reading) -> None:
     elif kind == "note":
         entry.notes.append(plain_text(value))
     else:
-        _environments(entry, value)
+        entry.environments += read_environments(value)
 
 
 def _take_links(entry: Entry, text: str) -> str:
@@ -256,43 +254,3 @@ def _authors(entry: Entry, text: str) -> None:
     entry.authors_truncated = entry.authors_truncated or found.truncated
     entry.venue_note = found.venue_note or entry.venue_note
     entry.notes += found.notes
-
-
-def _environments(entry: Entry, value: str) -> None:
-    position = 0
-    while position < len(value):
-        start = value.find("[", position)
-        while start > 0 and value[start - 1] == "\\":
-            start = value.find("[", start + 1)
-        link = link_at(value, start) if start != -1 else None
-        _free_text(entry, value[position : start if link else len(value)])
-        if link is None:
-            return
-        name, url, position = link
-        web = url if is_web(url) else ""
-        entry.environments.append((plain_text(name).strip(), web))
-
-
-def _free_text(entry: Entry, chunk: str) -> None:
-    for piece in split_unescaped(chunk, ",，"):
-        piece = plain_text(strip_final_period(_unwrapped(piece.strip()))).strip()
-        if piece:
-            entry.environments.append((piece, None))
-
-
-def _unwrapped(piece: str) -> str:
-    """Free text that a link in parentheses cut ("Fetch Robot (based on [MuJoCo](u))"): the
-    words before the parenthesis; the ")" after the link is nothing. Escaped ones are text."""
-    opens, closes = _parentheses(piece)
-    if len(opens) > len(closes):
-        piece = piece[: opens[-1]]
-        opens, closes = _parentheses(piece)
-    if len(closes) > len(opens):
-        piece = "".join(char for at, char in enumerate(piece) if at not in closes)
-    return piece
-
-
-def _parentheses(text: str) -> tuple[list[int], list[int]]:
-    """Where ``text`` opens and closes parentheses, not counting backslash-escaped ones."""
-    found = [(m.start(), m[0]) for m in _ESCAPE_OR_PARENTHESIS.finditer(text)]
-    return [at for at, char in found if char == "("], [at for at, char in found if char == ")"]
