@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 IRREGULAR = ROOTS / "family-irregular" / "README.md"
 VENUES = ROOTS / "family-irregular" / "VENUES.md"
 ASIDES = ROOTS / "family-irregular" / "ASIDES.md"
+SHAPES = ROOTS / "family-irregular" / "SHAPES.md"
 
 
 @pytest.fixture(scope="module")
@@ -210,7 +211,9 @@ def test_what_follows_a_title_and_unparsed_dashes_land_in_their_fields(
 
 
 @pytest.mark.parametrize(
-    "readme", [IRREGULAR, VENUES, ASIDES], ids=["categories", "venues", "asides"]
+    "readme",
+    [IRREGULAR, VENUES, ASIDES, SHAPES],
+    ids=["categories", "venues", "asides", "shapes"],
 )
 def test_the_records_hold_no_markup_and_the_site_builds(
     tmp_path_factory: pytest.TempPathFactory, readme: Path

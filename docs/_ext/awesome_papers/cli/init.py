@@ -15,7 +15,7 @@ from typing import Any
 
 from ..about import ENGINE, __version__
 from ..atomic import NEW_FOLDER_MODE, write_text
-from ..formats.frame import readme_frame
+from ..formats.frame import readme_frame, site_intro
 from ..formats.importer import Imported, import_readmes
 from ..formats.readme import readme_template, render_readme
 from ..records.checks import display_path
@@ -224,13 +224,12 @@ def _list_document(
         readme["venue_label"] = frame["venue_label"]
     if by_venue and frame["venue_every"]:
         readme["venue_every"] = True
-    intro = frame["preamble"].split("\n\n")[0] if frame["preamble"] else ""
     return {
         "title": title,
         **({"repository": repo} if repo else {}),
         "docs_url": docs_url or f"https://{slug}.readthedocs.io/en/latest/",
         "intersphinx_name": re.sub(r"[^a-z0-9]+", "-", slug.lower().removeprefix("awesome-")),
-        "site_intro": intro,
+        "site_intro": site_intro(frame["preamble"], repo),
         "readme": {key: value for key, value in readme.items() if value},
     }
 

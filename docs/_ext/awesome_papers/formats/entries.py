@@ -16,7 +16,8 @@ from .authors import read_authors
 from .entry_links import is_web, labelled_links, link_at, link_kind, take_links
 from .environments import Written, read_environments
 from .headings import Group, nest, read_heading
-from .markdown import COMMENT, ITALIC_TAIL, split_unescaped, strip_final_period
+from .markdown import COMMENT, ITALIC_TAIL, TITLE_START, split_unescaped, strip_final_period
+from .unread import links_first, unread_reports
 
 #: A list item's marker, bulleted or numbered, and its text.
 _MARKER = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
@@ -34,6 +35,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _VENUE_LINE = re.compile(r"^[^\[\]()]*\S\s+'?(?:19|20)\d\d\b[^\[\]]*$")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
 #: Sub-item labels (spaces removed, lower case) whose value is reviewers' scores, and those
 #: whose value is links of the label's one kind.
@@ -93,10 +95,11 @@ class Reading:
 def read_entries(display: str, text: str) -> Reading:
     """Every entry of the README ``text`` (shown as ``display``) under a heading of papers."""
     state = Reading()
-    entries = state.entries
     group: Group | None = None
     parents: list[tuple[int, Group | None]] = []  # the headings above, with their level
     entry: Entry | None = None
+    entry_depth = 0  # how deep in lists the open entry's item is
+    unread: dict[int, str] = {}  # lines under papers that link the web but are no entry
     # HTML comments, inline or over many lines, go whole; their line breaks stay, so that
     # every report still names the line the maintainer sees.
     text = COMMENT.sub(lambda match: "\n" * match.group().count("\n"), text)
@@ -104,8 +107,10 @@ def read_entries(display: str, text: str) -> Reading:
     for number, raw in enumerate(_joined(text.splitlines(), parsed.continued), start=1):
         if number in parsed.skipped or number in parsed.underlines:
             # Code (an example of the format) or raw HTML (a <details> tag): no entry, and
-            # the end of the one before.
+            # the end of the one before. Raw HTML that links the web is a paper unread.
             entry = None
+            if group is not None and number in parsed.html and links_first(raw):
+                unread[number] = raw
             continue
         if number in parsed.headings:
             level, heading = parsed.headings[number]
@@ -113,21 +118,22 @@ def read_entries(display: str, text: str) -> Reading:
             if level >= 2:
                 group = nest(parents, level, read_heading(heading, state.heading_titles))
             continue
-        line = raw.rstrip()
-        if "-->" in line:  # the end of a comment whose start is missing: markup, not text
-            line = line.replace("-->", "").rstrip()
-            if entry is not None:
-                state.note(entry, "comment", "a stray '-->' was left out", number)
+        line = _without_stray_end(raw, entry, number, state)
         if not line.strip():
             continue
         depth = parsed.items.get(number, 0)  # a list item starts here, in a list this deep
         item = _MARKER.match(line.lstrip()) if depth else None
         dashed = None if item else _DASHED.match(line)
-        unspaced = dashed and not line[:1].isspace() and dashed["text"].startswith("[")
-        if (item and depth == 1 and (item.group(1) or "").startswith("[")) or unspaced:
+        unspaced = dashed and not line[:1].isspace() and TITLE_START.match(dashed["text"])
+        titled = item and TITLE_START.match(item.group(1) or "")
+        # An entry is a list item that starts with its title link and is not a sub-line of
+        # the entry above: at the top, or as deep as that entry, or below a plain item
+        # ("- **World models**", then "  - [T](u)").
+        if (titled and (depth == 1 or entry is None or depth <= entry_depth)) or unspaced:
             entry = _entry(display, number, line, group, state) if group else None
+            entry_depth = depth or 1
             if entry is not None:
-                entries.append(entry)
+                state.entries.append(entry)
             if entry is not None and unspaced:
                 state.note(entry, "entry", "no space after the dash; read as an entry", number)
         elif item and entry is not None and (depth > 1 or line[:1].isspace()):
@@ -141,7 +147,20 @@ def read_entries(display: str, text: str) -> Reading:
         elif entry is not None:
             entry.notes.append(plain_text(line.strip()))
             state.note(entry, "note", f"could not place {line.strip()!r}", number)
+        elif group is not None and links_first(line):
+            unread[number] = line  # "| [T](u) | ... |", "- <a href=u>T</a>"
+    state.notes += unread_reports(display, unread)
+    state.notes.sort(key=lambda problem: problem.line)
     return state
+
+
+def _without_stray_end(raw: str, entry: Entry | None, number: int, state: Reading) -> str:
+    """``raw`` without the end of a comment whose start is missing: markup, not text."""
+    if "-->" not in raw:
+        return raw.rstrip()
+    if entry is not None:
+        state.note(entry, "comment", "a stray '-->' was left out", number)
+    return raw.replace("-->", "").rstrip()
 
 
 def _joined(lines: list[str], continued: frozenset[int]) -> list[str]:
@@ -164,9 +183,17 @@ def _entry(display: str, number: int, line: str, group: Group, state: Reading) -
         return None
     title, url, end = parsed
     if not is_web(url):
-        return None  # a table-of-contents link, not a paper
+        if not url or _SCHEME.match(url):  # "()", "javascript:...", "ihttps://": no paper
+            message = f"not a web link: {url!r}; no record" if url else "no URL; no record"
+            state.notes.append(Problem(display, number, "url", message))
+        return None  # or a table-of-contents link, not a paper
     entry = Entry(display, number, plain_text(title).strip(), url, group)
     rest = line[end:].strip()
+    # "**[T](u)**": the emphasis closes after the link, or at the end of the line.
+    if opener := re.search(r"(\*\*|__|\*|_)$", line[: line.index("[")]):
+        mark = opener.group()
+        rest = rest[len(mark) :] if rest.startswith(mark) else rest.removesuffix(mark)
+        rest = rest.strip()
     while rest:
         if match := _HIGHLIGHT.match(rest):
             entry.highlight = plain_text(match.group("text")).strip()

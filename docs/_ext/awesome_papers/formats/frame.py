@@ -11,10 +11,15 @@ from collections import Counter
 from typing import Any
 
 from ..records.commonmark import Blocks, blocks
-from .markdown import COMMENT
+from .entry_links import link_at
+from .headings import holds_papers
+from .markdown import COMMENT, TITLE_START
 
-_ENTRY = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[^\]]+\]\(https?://", re.M)
+_ENTRY = re.compile(
+    r"^\s*(?:[-*+]|\d{1,9}[.)])\s+" + TITLE_START.pattern + r"[^\]]+\]\(https?://", re.M
+)
 _BADGE = re.compile(r"^\[?!\[")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _SKIPPED = {"table of contents", "contents"}
 _VENUE_LABEL = re.compile(r"^\s+[-*+]\s+(Publisher|Venue)\s*[:\uff1a]", re.I | re.M)
 _KEY_LABEL = re.compile(r"^\s+[-*+]\s+(Key\s*Words?|Keywords?|Key)\s*[:\uff1a]", re.I | re.M)
@@ -55,7 +60,7 @@ def readme_frame(text: str) -> dict[str, Any]:
         # Entries are counted outside code and HTML blocks: an example of the format is none.
         code_free = (line for number, line in numbered if number not in parsed.skipped)
         listed = COMMENT.sub("", "\n".join(code_free))
-        if _ENTRY.search(listed):
+        if _ENTRY.search(listed) and holds_papers(name):
             papers_seen = True
             headings += [h.strip() for h in re.findall(r"^###\s+(.+)$", body, re.M)]
             labels.update(match.strip() for match in _KEY_LABEL.findall(body))
@@ -92,3 +97,34 @@ def _sections(
         else:
             preamble.append(line)
     return preamble, sections
+
+
+def site_intro(preamble: str, repository: str | None) -> str:
+    """The preamble's first paragraph for the site's home page: each link to a file of the
+    list's repository leads to it there ("[CONTRIBUTING.md](CONTRIBUTING.md)"), and one the
+    site cannot follow (no repository, a heading of the README) keeps only its text."""
+    return _absolute(preamble.split("\n\n")[0], repository) if preamble else ""
+
+
+def _absolute(text: str, repository: str | None) -> str:
+    kept, position = [], 0
+    while (start := text.find("[", position)) != -1:
+        link = link_at(text, start)
+        if link is None:
+            kept.append(text[position : start + 1])
+            position = start + 1
+            continue
+        label, url, end = link
+        label = _absolute(label, repository)  # a badge: a link around an image
+        image = text[start - 1 : start] == "!"
+        kept.append(text[position : start - image])
+        path = url.strip("<>").removeprefix("./")
+        if _SCHEME.match(url):
+            kept.append(f"{'!' * image}[{label}]({url})")
+        elif repository and path and not path.startswith("#"):
+            kind = "raw" if image else "blob"
+            kept.append(f"{'!' * image}[{label}]({repository}/{kind}/HEAD/{path})")
+        else:
+            kept.append(label)
+        position = end
+    return "".join(kept) + text[position:]

@@ -19,8 +19,13 @@ _UP_TO_YEAR = re.compile(
     r"(?:19|20)\d\d\s*(?:and|&|or)\s*(?:before|earlier|older|prior))$",
     re.IGNORECASE,
 )
-#: Headings of no papers.
-_NON_PAPER_HEADINGS = {"introduction", "table of contents", "contributing", "license"}
+#: Headings of no papers: the README's own sections, and its links to other lists.
+_NON_PAPER_HEADING = re.compile(
+    r"^(?:introduction|(?:table of )?contents|contributing|contributions?|license|citation|"
+    r"acknowledge?ments?|contact|star history|awesome lists?|"
+    r"(?:other|related|more) (?:awesome )?(?:lists?|repos|repositories|resources|projects))$",
+    re.IGNORECASE,
+)
 #: Headings of papers in general: no category of their own (the import's default one), and
 #: no venue. A "Papers" heading may also stand above the list's categories or venues.
 _GENERAL_HEADINGS = {"papers", "other", "others", "misc", "miscellaneous"}
@@ -64,7 +69,7 @@ def read_heading(heading: str, titles: dict[str, str]) -> Group | None:
     """The group of entries below ``heading``, None for a heading of no papers; a category's
     heading text goes into ``titles`` by its slug."""
     text = plain_text(heading).strip()
-    if text.casefold() in _NON_PAPER_HEADINGS:
+    if not holds_papers(text):
         return None
     if text.casefold() in _GENERAL_HEADINGS or _UP_TO_YEAR.match(text):
         return Group()
@@ -77,6 +82,11 @@ def read_heading(heading: str, titles: dict[str, str]) -> Group | None:
     category = slugify(text)
     titles.setdefault(category, text)
     return Group(category=category, kind=_KIND_HEADINGS.get(text.casefold()))
+
+
+def holds_papers(heading: str) -> bool:
+    """Whether the entries below ``heading`` may be papers: not "License", "Other Lists"."""
+    return not _NON_PAPER_HEADING.match(plain_text(heading).strip())
 
 
 def nest(parents: list[tuple[int, Group | None]], level: int, group: Group | None) -> Group | None:

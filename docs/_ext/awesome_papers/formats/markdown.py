@@ -18,6 +18,8 @@ _SPECIAL = set("\\`*_[]<>|&~$")
 COMMENT = re.compile(r"(?<!\\)<!--.*?(?:-->|\Z)", re.DOTALL)
 #: Text in single asterisks that ends a line: ``*NeurIPS Workshop 2022*``.
 ITALIC_TAIL = re.compile(r"(?<![*\\])\*(?P<text>(?:\\.|[^*\\])+)\*\s*$")
+#: How an entry's text starts: its title link, bare or in emphasis ("**[T](u)**").
+TITLE_START = re.compile(r"(?:\*\*|__|\*|_)?\[")
 
 
 def escape(text: str, also: str = "") -> str:

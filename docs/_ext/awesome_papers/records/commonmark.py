@@ -17,11 +17,11 @@ SUSPECT = re.compile(r"[*_<>\[\]&`~\\]")
 
 @cache
 def parser() -> MarkdownIt:
-    """GitHub's flavour, as far as a line of a list item goes: CommonMark and strikethrough."""
+    """GitHub's flavour, as far as a README's lines go: CommonMark, strikethrough and tables."""
     # Imported here: most text holds no suspect character, and validate starts faster.
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("strikethrough")
+    return MarkdownIt("commonmark").enable(["strikethrough", "table"])
 
 
 def inline(text: str) -> list[Token]:
@@ -59,6 +59,8 @@ class Blocks:
     #: Lines that go on with the paragraph of the line above (no marker, no blank line
     #: between): GitHub shows them as one line with it.
     continued: frozenset[int] = frozenset()
+    #: The skipped lines that are raw HTML, not code.
+    html: frozenset[int] = frozenset()
 
 
 def blocks(text: str) -> Blocks:
@@ -68,6 +70,7 @@ def blocks(text: str) -> Blocks:
     underlines: set[int] = set()
     items: dict[int, int] = {}
     continued: set[int] = set()
+    html: set[int] = set()
     depth = 0
     tokens = parser().parse(text)
     for index, token in enumerate(tokens):
@@ -82,9 +85,18 @@ def blocks(text: str) -> Blocks:
             items[start + 1] = depth
         elif token.type in {"fence", "code_block", "html_block"}:
             skipped.update(range(start + 1, end + 1))
+            if token.type == "html_block":
+                html.update(range(start + 1, end + 1))
         elif token.type == "paragraph_open":
             continued.update(range(start + 2, end + 1))
         elif token.type == "heading_open":
             headings[start + 1] = (int(token.tag[1:]), tokens[index + 1].content)
             underlines.update(range(start + 2, end + 1))
-    return Blocks(frozenset(skipped), headings, frozenset(underlines), items, frozenset(continued))
+    return Blocks(
+        frozenset(skipped),
+        headings,
+        frozenset(underlines),
+        items,
+        frozenset(continued),
+        frozenset(html),
+    )

@@ -1,0 +1,146 @@
+"""Entries in the shapes lists use besides "- [Title](url)": in emphasis, nested below a plain
+item; and what no shape reads (a table, raw HTML, a link to nowhere) reported, never dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from awesome_papers.cli import main
+from awesome_papers.formats.entries import read_entries
+from awesome_papers.formats.frame import site_intro
+from awesome_papers.formats.headings import holds_papers
+from conftest import ROOTS
+from test_family_format import records
+
+SHAPES = ROOTS / "family-irregular" / "SHAPES.md"
+ADVICE = "an entry is a list item that starts with its title link, '- [Title](https://...)'"
+
+
+def test_emphasised_and_nested_entries_are_papers_and_the_rest_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "shapes"
+    assert main(["init", str(target), "--from", str(SHAPES)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{SHAPES}:33: entry: 2 lines not read as papers, from "
+        f"'| [Table Row Agents](https://example.org/row-one) | NeurIPS 2023 |'; {ADVICE}",
+        f"{SHAPES}:37: entry: not read as a paper: "
+        f"'<li><a href=\"https://example.org/html-item\">HTML Item Agents</a></li>'; {ADVICE}",
+        f"{SHAPES}:40: url: no URL; no record",
+        f"{SHAPES}:43: url: not a web link: 'javascript:alert(1)'; no record",
+    ]
+    papers = records(target)
+    assert sorted(papers) == [
+        "bold-title-agents",
+        "italic-title-agents",
+        "nested-world-agents",
+        "second-nested-agents",
+        "underlined-bold-agents",
+    ]
+    assert papers["bold-title-agents"]["authors"] == ["Ada Bloom", "Bo Chen"]
+    italic = papers["italic-title-agents"]
+    assert (italic["title"], italic["venue"], italic["year"]) == (
+        "Italic Title Agents",
+        "ICLR",
+        2024,
+    )
+    underlined = papers["underlined-bold-agents"]
+    assert "note" not in underlined  # the closing "__" is markup, not a note
+    assert underlined["links"] == [{"kind": "code", "url": "https://github.com/example/underlined"}]
+    nested = papers["nested-world-agents"]
+    assert (nested["authors"], nested["keywords"], nested["category"]) == (
+        ["Eve Faro"],
+        ["nesting"],
+        "nested",
+    )
+    assert papers["second-nested-agents"]["authors"] == ["Fu Gao"]
+    # A section of links to other lists stays the README's own text, and makes no record.
+    listed = yaml.safe_load((target / "data" / "list.yaml").read_text("utf-8"))
+    related = [s for s in listed["readme"]["sections_after"] if s["title"] == "Related Lists"]
+    assert related[0]["body"].startswith("- [Another Awesome List](")
+    assert not (target / "data" / "pending").exists()
+    assert main(["validate", str(target / "data")]) == 0
+    # Written back in the list's own format and read again: the same records.
+    again = tmp_path / "again"
+    assert main(["init", str(again), "--from", str(target / "README.md")]) == 0
+    assert records(again) == papers
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Most of these papers [build on](https://example.org/base) one idea.",  # prose
+        "> [1] [A Footnoted Paper](https://example.org/footnote): cited above",
+        '<a href="https://example.org/stars"><img src="https://example.org/s.svg"></a>',
+        "- Env: [Gridland](https://example.org/gridland)",  # a sub-line with no entry
+    ],
+    ids=["prose", "footnote", "badge", "orphan-sub-line"],
+)
+def test_links_that_are_not_entries_in_form_go_unreported(line: str) -> None:
+    reading = read_entries("README.md", f"# L\n\n## Papers\n\n{line}\n")
+    assert (reading.entries, reading.notes) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| [Row Agents](https://example.org/row) | 2024 |",
+        "- <a href='https://example.org/a'>Anchor Agents</a>",
+        "1. <b><a href=https://example.org/b>Bold Anchor</a></b>",
+    ],
+    ids=["table-row-without-header", "html-anchor-item", "html-in-tags"],
+)
+def test_a_line_that_links_a_paper_in_no_entry_shape_is_reported(line: str) -> None:
+    reading = read_entries("README.md", f"# L\n\n## Papers\n\n{line}\n")
+    assert reading.entries == []
+    assert [str(note) for note in reading.notes] == [
+        f"README.md:5: entry: not read as a paper: {line!r}; {ADVICE}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "papers"),
+    [
+        ("Other Awesome Lists", False),
+        ("Related Repositories", False),
+        ("[Contributing](CONTRIBUTING.md)", False),
+        ("Acknowledgements", False),
+        ("Related Work", True),  # papers, by its name
+        ("Other", True),
+        ("World Models", True),
+    ],
+)
+def test_headings_of_other_lists_and_of_the_readme_hold_no_papers(
+    heading: str, papers: bool
+) -> None:
+    assert holds_papers(heading) is papers
+
+
+@pytest.mark.parametrize(
+    ("repository", "intro"),
+    [
+        (
+            "https://github.com/o/n",
+            "See [the guide](https://github.com/o/n/blob/HEAD/CONTRIBUTING.md), news, "
+            "[![logo](https://github.com/o/n/raw/HEAD/img/l.svg)](https://example.org/l) "
+            "and [the web](https://example.org/).",
+        ),
+        (
+            None,
+            "See the guide, news, [logo](https://example.org/l) and [the web](https://example.org/).",
+        ),
+    ],
+    ids=["repository", "none"],
+)
+def test_the_home_page_follows_the_intro_s_links_to_the_repository_or_keeps_their_text(
+    repository: str | None, intro: str
+) -> None:
+    """A relative link would be a reference the site cannot resolve, and fail the build."""
+    preamble = (
+        "See [the guide](./CONTRIBUTING.md), [news](#news), "
+        "[![logo](img/l.svg)](https://example.org/l) and [the web](https://example.org/).\n\n"
+        "A second paragraph, [not on the site](elsewhere.md)."
+    )
+    assert site_intro(preamble, repository) == intro
