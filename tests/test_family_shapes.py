@@ -10,7 +10,7 @@ import yaml
 from awesome_papers.cli import main
 from awesome_papers.formats.entries import read_entries
 from awesome_papers.formats.frame import site_intro
-from awesome_papers.formats.headings import holds_papers
+from awesome_papers.formats.headings import Group, holds_papers, read_heading
 from conftest import ROOTS
 from test_family_format import records
 
@@ -36,7 +36,9 @@ def test_emphasised_and_nested_entries_are_papers_and_the_rest_is_reported(
         "bold-title-agents",
         "italic-title-agents",
         "nested-world-agents",
+        "numbered-shallow-agents",
         "second-nested-agents",
+        "second-numbered-agents",
         "underlined-bold-agents",
     ]
     assert papers["bold-title-agents"]["authors"] == ["Ada Bloom", "Bo Chen"]
@@ -56,6 +58,13 @@ def test_emphasised_and_nested_entries_are_papers_and_the_rest_is_reported(
         "nested",
     )
     assert papers["second-nested-agents"]["authors"] == ["Fu Gao"]
+    # "1. [T](u)" then "  - [code](u)": indented too little to nest, but the entry's link.
+    shallow = papers["numbered-shallow-agents"]
+    assert (shallow["authors"], shallow["category"]) == (["Hal Ito"], "numbered")
+    assert shallow["links"] == [
+        {"kind": "code", "url": "https://github.com/example/numbered-shallow"}
+    ]
+    assert papers["second-numbered-agents"]["authors"] == ["Ivy Jun"]
     # A section of links to other lists stays the README's own text, and makes no record.
     listed = yaml.safe_load((target / "data" / "list.yaml").read_text("utf-8"))
     related = [s for s in listed["readme"]["sections_after"] if s["title"] == "Related Lists"]
@@ -107,6 +116,8 @@ def test_a_line_that_links_a_paper_in_no_entry_shape_is_reported(line: str) -> N
         ("Related Repositories", False),
         ("[Contributing](CONTRIBUTING.md)", False),
         ("Acknowledgements", False),
+        ("🤝 Contributing", False),
+        ("Other Awesome Lists 🌟:", False),
         ("Related Work", True),  # papers, by its name
         ("Other", True),
         ("World Models", True),
@@ -116,6 +127,24 @@ def test_headings_of_other_lists_and_of_the_readme_hold_no_papers(
     heading: str, papers: bool
 ) -> None:
     assert holds_papers(heading) is papers
+
+
+@pytest.mark.parametrize(
+    ("heading", "group", "title"),
+    [
+        ("🔥 NeurIPS 2023", Group(venue="NeurIPS", year=2023), None),
+        ("📚 Papers", Group(), None),
+        ("2020 and before ✨", Group(), None),
+        ("📖 Books", Group(category="books", kind="book"), "📖 Books"),
+        ("🌍 **World Models**:", Group(category="world-models"), "🌍 World Models:"),
+    ],
+)
+def test_emoji_and_marks_around_a_heading_do_not_change_what_it_holds(
+    heading: str, group: Group, title: str | None
+) -> None:
+    titles: dict[str, str] = {}
+    assert read_heading(heading, titles) == group
+    assert titles.get(group.category or "") == title  # a category keeps its heading's text
 
 
 @pytest.mark.parametrize(

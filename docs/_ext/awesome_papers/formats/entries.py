@@ -98,7 +98,7 @@ def read_entries(display: str, text: str) -> Reading:
     group: Group | None = None
     parents: list[tuple[int, Group | None]] = []  # the headings above, with their level
     entry: Entry | None = None
-    entry_depth = 0  # how deep in lists the open entry's item is
+    entry_at = (0, 0)  # how deep in lists the open entry's item is, and how indented
     unread: dict[int, str] = {}  # lines under papers that link the web but are no entry
     # HTML comments, inline or over many lines, go whole; their line breaks stay, so that
     # every report still names the line the maintainer sees.
@@ -113,10 +113,7 @@ def read_entries(display: str, text: str) -> Reading:
                 unread[number] = raw
             continue
         if number in parsed.headings:
-            level, heading = parsed.headings[number]
-            entry = None
-            if level >= 2:
-                group = nest(parents, level, read_heading(heading, state.heading_titles))
+            entry, group = None, _heading(parsed.headings[number], parents, group, state)
             continue
         line = _without_stray_end(raw, entry, number, state)
         if not line.strip():
@@ -126,12 +123,13 @@ def read_entries(display: str, text: str) -> Reading:
         dashed = None if item else _DASHED.match(line)
         unspaced = dashed and not line[:1].isspace() and TITLE_START.match(dashed["text"])
         titled = item and TITLE_START.match(item.group(1) or "")
-        # An entry is a list item that starts with its title link and is not a sub-line of
-        # the entry above: at the top, or as deep as that entry, or below a plain item
-        # ("- **World models**", then "  - [T](u)").
-        if (titled and (depth == 1 or entry is None or depth <= entry_depth)) or unspaced:
+        # An entry: a list item that starts with its title link, below a plain item or no deeper
+        # and no more indented than the open entry ("1. [T](u)", then "  - [code](u)": one).
+        at = (depth or 1, len(line) - len(line.lstrip()))
+        below = entry is not None and (at[0] > entry_at[0] or at[1] > entry_at[1])
+        if (titled and not below) or unspaced:
             entry = _entry(display, number, line, group, state) if group else None
-            entry_depth = depth or 1
+            entry_at = at
             if entry is not None:
                 state.entries.append(entry)
             if entry is not None and unspaced:
@@ -152,6 +150,17 @@ def read_entries(display: str, text: str) -> Reading:
     state.notes += unread_reports(display, unread)
     state.notes.sort(key=lambda problem: problem.line)
     return state
+
+
+def _heading(
+    heading: tuple[int, str],
+    parents: list[tuple[int, Group | None]],
+    group: Group | None,
+    state: Reading,
+) -> Group | None:
+    """The group below a heading of ``(level, text)``; a title's heading changes none."""
+    level, text = heading
+    return nest(parents, level, read_heading(text, state.heading_titles)) if level >= 2 else group
 
 
 def _without_stray_end(raw: str, entry: Entry | None, number: int, state: Reading) -> str:

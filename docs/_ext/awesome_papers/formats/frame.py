@@ -12,7 +12,7 @@ from typing import Any
 
 from ..records.commonmark import Blocks, blocks
 from .entry_links import link_at
-from .headings import holds_papers
+from .headings import heading_words, holds_papers
 from .markdown import COMMENT, TITLE_START
 
 _ENTRY = re.compile(
@@ -55,7 +55,7 @@ def readme_frame(text: str) -> dict[str, Any]:
     entries = 0
     for name, numbered in sections:
         body = "\n".join(line for _, line in numbered).strip()
-        if name.casefold() in _SKIPPED:
+        if heading_words(name).casefold() in _SKIPPED:
             continue
         # Entries are counted outside code and HTML blocks: an example of the format is none.
         code_free = (line for number, line in numbered if number not in parsed.skipped)

@@ -19,6 +19,8 @@ _UP_TO_YEAR = re.compile(
     r"(?:19|20)\d\d\s*(?:and|&|or)\s*(?:before|earlier|older|prior))$",
     re.IGNORECASE,
 )
+#: Emoji and punctuation before a heading's first word or after its last.
+_DECORATION = re.compile(r"^[^\w(\[]+|[^\w)\]]+$")
 #: Headings of no papers: the README's own sections, and its links to other lists.
 _NON_PAPER_HEADING = re.compile(
     r"^(?:introduction|(?:table of )?contents|contributing|contributions?|license|citation|"
@@ -68,25 +70,31 @@ _KIND_HEADINGS = {
 def read_heading(heading: str, titles: dict[str, str]) -> Group | None:
     """The group of entries below ``heading``, None for a heading of no papers; a category's
     heading text goes into ``titles`` by its slug."""
-    text = plain_text(heading).strip()
-    if not holds_papers(text):
+    text, key = plain_text(heading).strip(), heading_words(heading)
+    if not holds_papers(heading):
         return None
-    if text.casefold() in _GENERAL_HEADINGS or _UP_TO_YEAR.match(text):
+    if key.casefold() in _GENERAL_HEADINGS or _UP_TO_YEAR.match(key):
         return Group()
-    if text.casefold() == "arxiv":
+    if key.casefold() == "arxiv":
         return Group(venue="arXiv")
-    if _YEAR_HEADING.match(text):
-        return Group(year=int(text))
-    if match := _VENUE_HEADING.match(text):
+    if _YEAR_HEADING.match(key):
+        return Group(year=int(key))
+    if match := _VENUE_HEADING.match(key):
         return Group(venue=match.group("venue"), year=int(match.group("year")))
     category = slugify(text)
     titles.setdefault(category, text)
-    return Group(category=category, kind=_KIND_HEADINGS.get(text.casefold()))
+    return Group(category=category, kind=_KIND_HEADINGS.get(key.casefold()))
 
 
 def holds_papers(heading: str) -> bool:
     """Whether the entries below ``heading`` may be papers: not "License", "Other Lists"."""
-    return not _NON_PAPER_HEADING.match(plain_text(heading).strip())
+    return not _NON_PAPER_HEADING.match(heading_words(heading))
+
+
+def heading_words(heading: str) -> str:
+    """What a heading says, without the marks around it: "📚 Papers" and "Books:" are
+    "Papers" and "Books". A category keeps its heading's whole text as its title."""
+    return _DECORATION.sub("", plain_text(heading).strip())
 
 
 def nest(parents: list[tuple[int, Group | None]], level: int, group: Group | None) -> Group | None:
