@@ -179,7 +179,7 @@ def _joined(lines: list[str], continued: frozenset[int]) -> list[str]:
     joined, head = list(lines), 0
     for index, line in enumerate(lines):
         if index + 1 in continued and not _DASHED.match(line) and not _LABEL.match(line.strip()):
-            joined[head] += " " + line.strip()
+            joined[head] = joined[head].rstrip() + " " + line.strip()
             joined[index] = ""
         else:
             head = index
