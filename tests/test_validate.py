@@ -54,6 +54,11 @@ BAD_RECORDS = [
         id="yaml-syntax",
     ),
     pytest.param(
+        GOOD + "added: '2025-02-30'\n",
+        "data/papers/new-paper.yaml:7: added: must be a date YYYY-MM-DD (got '2025-02-30')",
+        id="no-such-date",  # the feeds would say <updated>2025-02-30T00:00:00Z</updated>
+    ),
+    pytest.param(
         GOOD + "title: Again\n",
         "data/papers/new-paper.yaml:7: title: duplicate key (first defined at line 2)",
         id="duplicate-key",

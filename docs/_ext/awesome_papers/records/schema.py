@@ -62,7 +62,7 @@ def unauthored_kinds() -> list[str]:
 @cache
 def validator(name: str) -> jsonschema_rs.Draft202012Validator:
     """The compiled validator of schema ``name``."""
-    return jsonschema_rs.Draft202012Validator(rules(name))
+    return jsonschema_rs.Draft202012Validator(rules(name), validate_formats=True)
 
 
 def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
@@ -121,7 +121,7 @@ def _problems(
         return [
             at(path, f"expected {wanted_text}, got {_JSON_TYPES.get(type(instance), 'a value')}")
         ]
-    if kind == "pattern" and "x-message" in rule:
+    if kind in {"pattern", "format"} and "x-message" in rule:  # "format": a real date
         return [at(path, f"{rule['x-message']} (got {_shown(instance)})")]
     if kind == "minLength":
         return [at(path, "must not be empty")]
