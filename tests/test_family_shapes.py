@@ -147,6 +147,21 @@ def test_emoji_and_marks_around_a_heading_do_not_change_what_it_holds(
     assert titles.get(group.category or "") == title  # a category keeps its heading's text
 
 
+def test_the_home_page_intro_is_the_first_paragraph_of_text_without_upstream_html() -> None:
+    """A README's preamble may open with a banner in HTML, hold comments and inline tags:
+    GitHub sanitises them; the site would run them."""
+    preamble = (
+        '<p align="center"><img src="banner.png" onerror="alert(1)"></p>\n\n'
+        "<!-- a visitor badge -->\n\n"
+        "A **curated** list of <b>agent</b> papers.<script>alert(2)</script>\n"
+        "Updated weekly.  \n\n"
+        "A second paragraph."
+    )
+    assert site_intro(preamble, None) == (
+        "A **curated** list of agent papers.alert(2)\nUpdated weekly."
+    )
+
+
 @pytest.mark.parametrize(
     ("repository", "intro"),
     [

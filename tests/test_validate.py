@@ -478,3 +478,29 @@ def test_a_broken_list_yaml_is_reported_by_validate(
     )
     _, problems = validate(capsys)
     assert problems == ["data/list.yaml:2: repository: must be an http(s) URL (got 'not a link')"]
+
+
+def test_the_home_page_intro_may_hold_markdown_but_no_html_and_no_link_the_site_lacks(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The intro goes onto the home page as MyST: raw HTML would run there, and a relative
+    link would be a reference no page answers, failing the build in a generated file."""
+    (data_dir / "list.yaml").write_text(
+        "title: Test list\ndocs_url: https://example.org/\nintersphinx_name: test\n"
+        "site_intro: |-\n"
+        "  **Papers** on [agents](https://example.org/a), <b>bold</b>; [mail](mailto:a@b.org),\n"
+        "  [the guide](docs/guide.md) and ![a banner](img/banner.png).\n"
+        "\n"
+        "  <p align=center>centred</p>\n",
+        "utf-8",
+    )
+    _, problems = validate(capsys)
+    where = "data/list.yaml:4: site_intro:"
+    assert sorted(problems) == [
+        f"{where} holds an HTML tag ('</b>'); write Markdown",
+        f"{where} holds an HTML tag ('<b>'); write Markdown",
+        f"{where} holds raw HTML ('<p align=center>centred</p>'); write Markdown",
+        f"{where} links to 'docs/guide.md', which the site does not have; write its https:// "
+        "address",
+        f"{where} shows 'img/banner.png', which the site does not have; write its https:// address",
+    ]

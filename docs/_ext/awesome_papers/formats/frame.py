@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
-from ..records.commonmark import Blocks, blocks
+from ..records.commonmark import Blocks, blocks, parser
 from .entry_links import link_at
 from .headings import heading_words, holds_papers
 from .markdown import COMMENT, TITLE_START
@@ -100,10 +101,22 @@ def _sections(
 
 
 def site_intro(preamble: str, repository: str | None) -> str:
-    """The preamble's first paragraph for the site's home page: each link to a file of the
-    list's repository leads to it there ("[CONTRIBUTING.md](CONTRIBUTING.md)"), and one the
-    site cannot follow (no repository, a heading of the README) keeps only its text."""
-    return _absolute(preamble.split("\n\n")[0], repository) if preamble else ""
+    """The preamble's first paragraph of text, for the site's home page. Raw HTML (a centred
+    banner, a ``<b>``) is left out: upstream's, it is no one's to run on the site. Each link
+    to a file of the list's repository leads to it there ("[guide](docs/guide.md)"), and one
+    the site cannot follow (no repository, a heading of the README) keeps only its text."""
+    lines = preamble.splitlines()
+    tokens = parser().parse(preamble)
+    for opening, content in pairwise(tokens):
+        if opening.type != "paragraph_open" or not opening.map:
+            continue
+        text = "\n".join(lines[opening.map[0] : opening.map[1]])
+        for child in content.children or []:
+            if child.type == "html_inline":
+                text = text.replace(child.content, "", 1)
+        if text := _absolute(text, repository).strip():
+            return text
+    return ""
 
 
 def _absolute(text: str, repository: str | None) -> str:

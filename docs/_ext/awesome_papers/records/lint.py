@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .commonmark import SUSPECT, inline
+from .commonmark import SUSPECT, inline, parser
 from .model import Paper
 from .schema import rules
 from .yamlfile import join_path
@@ -30,6 +30,7 @@ _TOKENS = {
     "image": "a Markdown image",
     "code_inline": "a Markdown code span",
 }
+_WEB = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 #: Source that renders as something else: ``\\*`` as ``*``, ``&amp;`` as ``&``.
 _ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -53,6 +54,21 @@ def markup_problems(schema_name: str, value: Any) -> Iterator[tuple[str, str]]:
         what = markup_in(text)
         if what:
             yield where, f"holds {what} ({text!r}); write plain text"
+
+
+def intro_problems(text: str) -> Iterator[str]:
+    """What the home page's Markdown ``text`` may not hold: raw HTML, which the site would
+    run, and a link or image the site cannot follow (a relative one: no page has its name)."""
+    for token in parser().parse(text) if SUSPECT.search(text) else []:
+        if token.type == "html_block":
+            yield f"holds raw HTML ({token.content.strip()[:60]!r}); write Markdown"
+        for child in token.children or []:
+            address = str(child.attrs.get("href") or child.attrs.get("src") or "")
+            if child.type == "html_inline":
+                yield f"holds an HTML tag ({child.content!r}); write Markdown"
+            elif child.type in {"link_open", "image"} and not _WEB.match(address):
+                what = "shows" if child.type == "image" else "links to"
+                yield f"{what} {address!r}, which the site does not have; write its https:// address"
 
 
 def prose(rule: dict[str, Any], value: Any, path: str) -> Iterator[tuple[str, str]]:

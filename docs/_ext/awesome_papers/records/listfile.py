@@ -8,7 +8,7 @@ from typing import Any
 
 from .errors import DataError, Problem
 from .keys import slugify
-from .lint import markup_problems
+from .lint import intro_problems, markup_problems
 from .parsing import parse
 
 FILE = "list.yaml"
@@ -87,6 +87,11 @@ def load_list(data_dir: Path) -> ListInfo | None:
         problems = [
             Problem(str(path), doc.line(where), where, message)
             for where, message in markup_problems("list", doc.value)
+        ]
+        intro = doc.value.get("site_intro", "")
+        problems += [
+            Problem(str(path), doc.line("site_intro"), "site_intro", message)
+            for message in intro_problems(intro)
         ]
     if problems or doc is None:
         raise DataError(problems)
