@@ -13,10 +13,17 @@ from ..records.commonmark import blocks, plain_text
 from ..records.errors import Problem
 from .asides import read_aside, year_only
 from .authors import read_authors
-from .entry_links import is_web, labelled_links, link_at, link_kind, take_links
+from .entry_links import has_scheme, is_web, labelled_links, link_at, link_kind, take_links
 from .environments import Written, read_environments
 from .headings import Group, nest, read_heading
-from .markdown import COMMENT, ITALIC_TAIL, TITLE_START, split_unescaped, strip_final_period
+from .markdown import (
+    COMMENT,
+    EMPHASIS,
+    ITALIC_TAIL,
+    TITLE_START,
+    split_unescaped,
+    strip_final_period,
+)
 from .unread import links_first, unread_reports
 
 #: A list item's marker, bulleted or numbered, and its text.
@@ -35,7 +42,6 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _VENUE_LINE = re.compile(r"^[^\[\]()]*\S\s+'?(?:19|20)\d\d\b[^\[\]]*$")
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
 #: Sub-item labels (spaces removed, lower case) whose value is reviewers' scores, and those
 #: whose value is links of the label's one kind.
@@ -192,14 +198,14 @@ def _entry(display: str, number: int, line: str, group: Group, state: Reading) -
         return None
     title, url, end = parsed
     if not is_web(url):
-        if not url or _SCHEME.match(url):  # "()", "javascript:...", "ihttps://": no paper
+        if not url or has_scheme(url):  # "()", "javascript:...", "ihttps://": no paper
             message = f"not a web link: {url!r}; no record" if url else "no URL; no record"
             state.notes.append(Problem(display, number, "url", message))
         return None  # or a table-of-contents link, not a paper
     entry = Entry(display, number, plain_text(title).strip(), url, group)
     rest = line[end:].strip()
     # "**[T](u)**": the emphasis closes after the link, or at the end of the line.
-    if opener := re.search(r"(\*\*|__|\*|_)$", line[: line.index("[")]):
+    if opener := re.search(f"(?:{EMPHASIS})$", line[: line.index("[")]):
         mark = opener.group()
         rest = rest[len(mark) :] if rest.startswith(mark) else rest.removesuffix(mark)
         rest = rest.strip()

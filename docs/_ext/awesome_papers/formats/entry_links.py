@@ -18,11 +18,17 @@ LINK_KINDS = {
     "video": "video",
     "slides": "slides",
 }
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _BARE_URL = re.compile(r"https?://[^\s)<>\]]+")
 
 
 def is_web(url: str) -> bool:
     return url.startswith(("http://", "https://"))
+
+
+def has_scheme(url: str) -> bool:
+    """Whether ``url`` names its scheme ("https:", "mailto:", "javascript:"): not relative."""
+    return _SCHEME.match(url) is not None
 
 
 def link_kind(label: str) -> str:

@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..records.commonmark import Blocks, blocks, parser
-from .entry_links import link_at
+from .entry_links import has_scheme, link_at
 from .headings import heading_words, holds_papers
 from .markdown import COMMENT, TITLE_START
 
@@ -20,7 +20,6 @@ _ENTRY = re.compile(
     r"^\s*(?:[-*+]|\d{1,9}[.)])\s+" + TITLE_START.pattern + r"[^\]]+\]\(https?://", re.M
 )
 _BADGE = re.compile(r"^\[?!\[")
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _SKIPPED = {"table of contents", "contents"}
 _VENUE_LABEL = re.compile(r"^\s+[-*+]\s+(Publisher|Venue)\s*[:\uff1a]", re.I | re.M)
 _KEY_LABEL = re.compile(r"^\s+[-*+]\s+(Key\s*Words?|Keywords?|Key)\s*[:\uff1a]", re.I | re.M)
@@ -132,7 +131,7 @@ def _absolute(text: str, repository: str | None) -> str:
         image = text[start - 1 : start] == "!"
         kept.append(text[position : start - image])
         path = url.strip("<>").removeprefix("./")
-        if _SCHEME.match(url):
+        if has_scheme(url):
             kept.append(f"{'!' * image}[{label}]({url})")
         elif repository and path and not path.startswith("#"):
             kind = "raw" if image else "blob"

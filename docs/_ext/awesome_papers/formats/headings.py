@@ -70,8 +70,9 @@ _KIND_HEADINGS = {
 def read_heading(heading: str, titles: dict[str, str]) -> Group | None:
     """The group of entries below ``heading``, None for a heading of no papers; a category's
     heading text goes into ``titles`` by its slug."""
-    text, key = plain_text(heading).strip(), heading_words(heading)
-    if not holds_papers(heading):
+    text = plain_text(heading).strip()
+    key = _DECORATION.sub("", text)
+    if _NON_PAPER_HEADING.match(key):
         return None
     if key.casefold() in _GENERAL_HEADINGS or _UP_TO_YEAR.match(key):
         return Group()

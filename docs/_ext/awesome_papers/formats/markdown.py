@@ -18,8 +18,10 @@ _SPECIAL = set("\\`*_[]<>|&~$")
 COMMENT = re.compile(r"(?<!\\)<!--.*?(?:-->|\Z)", re.DOTALL)
 #: Text in single asterisks that ends a line: ``*NeurIPS Workshop 2022*``.
 ITALIC_TAIL = re.compile(r"(?<![*\\])\*(?P<text>(?:\\.|[^*\\])+)\*\s*$")
+#: The marks that open emphasis around an entry's title link, longest first.
+EMPHASIS = r"\*\*|__|\*|_"
 #: How an entry's text starts: its title link, bare or in emphasis ("**[T](u)**").
-TITLE_START = re.compile(r"(?:\*\*|__|\*|_)?\[")
+TITLE_START = re.compile(rf"(?:{EMPHASIS})?\[")
 
 
 def escape(text: str, also: str = "") -> str:
