@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from ..records.commonmark import blocks, plain_text
 from ..records.errors import Problem
+from ..records.urls import has_scheme, is_web
 from .asides import read_aside, year_only
 from .authors import read_authors
-from .entry_links import has_scheme, is_web, labelled_links, link_at, link_kind, take_links
+from .entry_links import labelled_links, link_at, link_kind, take_links
 from .environments import Written, read_environments
 from .headings import Group, nest, read_heading
 from .markdown import (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..records.commonmark import plain_text
+from ..records.urls import is_web
 
 #: A link's label, and the kind of link it names.
 LINK_KINDS = {
@@ -18,17 +19,7 @@ LINK_KINDS = {
     "video": "video",
     "slides": "slides",
 }
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _BARE_URL = re.compile(r"https?://[^\s)<>\]]+")
-
-
-def is_web(url: str) -> bool:
-    return url.startswith(("http://", "https://"))
-
-
-def has_scheme(url: str) -> bool:
-    """Whether ``url`` names its scheme ("https:", "mailto:", "javascript:"): not relative."""
-    return _SCHEME.match(url) is not None
 
 
 def link_kind(label: str) -> str:

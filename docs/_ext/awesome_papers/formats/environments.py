@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..records.commonmark import plain_text
-from .entry_links import is_web, link_at
+from ..records.urls import is_web
+from .entry_links import link_at
 from .markdown import split_unescaped, strip_final_period
 
 #: A backslash escape (text, whatever it escapes), or a parenthesis.

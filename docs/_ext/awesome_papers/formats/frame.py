@@ -12,7 +12,8 @@ from itertools import pairwise
 from typing import Any
 
 from ..records.commonmark import Blocks, blocks, parser
-from .entry_links import has_scheme, link_at
+from ..records.urls import has_scheme
+from .entry_links import link_at
 from .headings import heading_words, holds_papers
 from .markdown import COMMENT, TITLE_START
 

@@ -15,6 +15,7 @@ from typing import Any
 from .commonmark import SUSPECT, inline, parser
 from .model import Paper
 from .schema import rules
+from .urls import is_mail, is_web
 from .yamlfile import join_path
 
 #: The fewest papers a topic may gather: fewer is not yet a subject.
@@ -30,7 +31,6 @@ _TOKENS = {
     "image": "a Markdown image",
     "code_inline": "a Markdown code span",
 }
-_WEB = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 #: Source that renders as something else: ``\\*`` as ``*``, ``&amp;`` as ``&``.
 _ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -66,7 +66,7 @@ def intro_problems(text: str) -> Iterator[str]:
             address = str(child.attrs.get("href") or child.attrs.get("src") or "")
             if child.type == "html_inline":
                 yield f"holds an HTML tag ({child.content!r}); write Markdown"
-            elif child.type in {"link_open", "image"} and not _WEB.match(address):
+            elif child.type in {"link_open", "image"} and not (is_web(address) or is_mail(address)):
                 what = "shows" if child.type == "image" else "links to"
                 yield f"{what} {address!r}, which the site does not have; write its https:// address"
 

@@ -22,6 +22,7 @@ from ..records.catalogue import Catalogue
 from ..records.keys import slugify
 from ..records.model import LINK_LABELS, Paper
 from ..records.pagekinds import ENVIRONMENT, KEYWORD, LINK_HEALTH, PAPER, TOPIC, VENUE
+from ..records.urls import is_web
 from ..records.venues import TRACK_LABELS
 from .domain import get_domain
 from .options import options
@@ -66,11 +67,6 @@ class paper_card(nodes.General, nodes.Element):  # type: ignore[misc]
     """One paper's card; ``paper`` holds its id."""
 
 
-def is_web_url(url: str | None) -> bool:
-    """Only http(s) links become links; anything else stays text."""
-    return bool(url) and url.lower().startswith(("http://", "https://"))  # type: ignore[union-attr]
-
-
 def label_ref(label: str, text: str, classes: list[str] | None = None) -> nodes.inline:
     """A cross-reference to a std label, wrapped so that its classes survive resolution."""
     xref = addnodes.pending_xref(
@@ -86,7 +82,7 @@ def label_ref(label: str, text: str, classes: list[str] | None = None) -> nodes.
 
 
 def external(url: str, text: str, classes: list[str] | None = None) -> nodes.Node:
-    if not is_web_url(url):
+    if not is_web(url):
         return nodes.inline(text, text, classes=classes or [])
     return nodes.reference(text, text, refuri=url, classes=classes or [])
 
@@ -146,14 +142,12 @@ def card_values(
         "keywords": [Linked(link(KEYWORD.label(slugify(k))), k) for k in paper.keywords],
         "methods": list(paper.methods),
         "environments": [
-            Place(
-                link(ENVIRONMENT.label(env.id)), env.name, env.url if is_web_url(env.url) else None
-            )
+            Place(link(ENVIRONMENT.label(env.id)), env.name, env.url if is_web(env.url) else None)
             for env in map(catalogue.environment_by_id.__getitem__, paper.environments)
         ],
         "settings": list(paper.settings),
         "also_in": [
-            Other(name, url) for name, url in catalogue.also_in.get(paper.id, ()) if is_web_url(url)
+            Other(name, url) for name, url in catalogue.also_in.get(paper.id, ()) if is_web(url)
         ],
         "scores": paper.scores,
         "note": paper.note,
@@ -171,7 +165,7 @@ def buttons(paper: Paper) -> list[Button]:
     book's own link reads "Book", a paper's "Paper"."""
     own = "Paper" if paper.is_scholarly else str(paper.kind).title()
     found = [(own, paper.url), *((LINK_LABELS[extra.kind], extra.url) for extra in paper.links)]
-    return [Button(label, url) for label, url in found if is_web_url(url)]
+    return [Button(label, url) for label, url in found if is_web(url)]
 
 
 def _topic_name(catalogue: Catalogue, topic: str) -> str:

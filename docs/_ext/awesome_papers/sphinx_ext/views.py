@@ -33,8 +33,9 @@ from ..records.pagekinds import (
 )
 from ..records.people import Author, Roster, letter_key
 from ..records.related import Related
+from ..records.urls import is_web
 from ..records.venues import TRACK_LABELS
-from .cards import buttons, is_web_url
+from .cards import buttons
 from .uris import Links
 
 
@@ -100,7 +101,7 @@ def paper_view(
         "also_in": [
             {"name": name, "url": url}
             for name, url in catalogue.also_in.get(paper.id, ())
-            if is_web_url(url)
+            if is_web(url)
         ],
         "dead": bool(catalogue.dead_links.get(paper.id)),
         "health": links.label(LINK_HEALTH),
@@ -140,7 +141,7 @@ def _environments(links: Links, environments: Sequence[Environment]) -> list[dic
     """The environments' pages, each with its own site when it has one."""
     named = _named(links, ENVIRONMENT, [(e.id, e.name) for e in environments])
     return [
-        {**item, "site": env.url if is_web_url(env.url) else None}
+        {**item, "site": env.url if is_web(env.url) else None}
         for item, env in zip(named, environments, strict=True)
     ]
 
