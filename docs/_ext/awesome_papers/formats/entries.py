@@ -7,96 +7,26 @@ are skipped whole, so that nothing commented out reaches a record.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..records.commonmark import blocks, plain_text
 from ..records.errors import Problem
 from ..records.urls import has_scheme, is_web
-from .asides import read_aside, year_only
-from .authors import read_authors
-from .entry_links import labelled_links, link_at, link_kind, take_links
-from .environments import Written, read_environments
+from .asides import read_aside
+from .entry import Entry, Reading
+from .entry_links import link_at, link_kind
 from .headings import Group, nest, read_heading
-from .markdown import (
-    COMMENT,
-    EMPHASIS,
-    ITALIC_TAIL,
-    TITLE_START,
-    split_unescaped,
-    strip_final_period,
-)
+from .markdown import COMMENT, EMPHASIS, ITALIC_TAIL, TITLE_START
+from .subitems import LABEL, read_subitem
 from .unread import links_first, unread_reports
 
 #: A list item's marker, bulleted or numbered, and its text.
 _MARKER = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
+_HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
 #: A dash the parser did not read as a list item's ("-[code](...)", with no space after it,
 #: or a line that continues a paragraph): its text.
 _DASHED = re.compile(r"^\s*-\s*(?P<text>\S.*)$")
 #: What may stand between a title link and a description after it: "[T](u) - text".
 _SEPARATOR = re.compile(r"^[-–—:;,、]+\s*")
-_LABEL = re.compile(
-    r"^(?P<label>key\s*words?|keywords?|key|exp\s*env|experiment\s+environments?|"
-    r"environments?|env|datasets?|benchmarks?|tasks?|settings?|venue|publisher|published\s+in|"
-    r"note|authors?|links|code|project(?:\s+page)?|website|video|slides|github|openreview|"
-    r"reviewer\s+scores?|scores?|ratings?)"
-    r"\s*[:：]\s*(?P<value>.*)$",
-    re.IGNORECASE,
-)
-_VENUE_LINE = re.compile(r"^[^\[\]()]*\S\s+'?(?:19|20)\d\d\b[^\[\]]*$")
-_HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
-#: Sub-item labels (spaces removed, lower case) whose value is reviewers' scores, and those
-#: whose value is links of the label's one kind.
-_SCORE_LABELS = {
-    "openreview",
-    "reviewerscore",
-    "reviewerscores",
-    "score",
-    "scores",
-    "rating",
-    "ratings",
-}
-_LINK_LINE_LABELS = {"code", "project", "projectpage", "website", "video", "slides", "github"}
-
-
-@dataclass
-class Entry:
-    """One list item as read, before vocabularies are resolved."""
-
-    source: str
-    line: int
-    title: str
-    url: str
-    group: Group
-    authors: list[str] = field(default_factory=list)
-    authors_truncated: bool = False
-    venue_note: str | None = None
-    title_venue: str | None = None
-    highlight: str | None = None
-    links: list[dict[str, str]] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    environments: list[Written] = field(default_factory=list)
-    venue_line: str | None = None
-    track: str | None = None
-    year: int | None = None
-    scores: str | None = None
-    notes: list[str] = field(default_factory=list)
-
-    def problem(self, field: str, message: str, line: int | None = None) -> Problem:
-        """What is wrong with this entry's ``field``, at ``line`` (its first line by default)."""
-        return Problem(self.source, line or self.line, field, message)
-
-
-@dataclass
-class Reading:
-    """What one README says: its entries, the words of its headings, and what could not be
-    placed, each at its line."""
-
-    entries: list[Entry] = field(default_factory=list)
-    heading_titles: dict[str, str] = field(default_factory=dict)
-    notes: list[Problem] = field(default_factory=list)
-
-    def note(self, entry: Entry, field: str, message: str, line: int | None = None) -> None:
-        self.notes.append(entry.problem(field, message, line))
 
 
 def read_entries(display: str, text: str) -> Reading:
@@ -144,11 +74,11 @@ def read_entries(display: str, text: str) -> Reading:
         elif item and entry is not None and (depth > 1 or line[:1].isspace()):
             # Nested, or meant to be: "3. [T](u)" then "  - Key: ..." is indented too little
             # for the parser to nest it, but it is the entry's line all the same.
-            _subitem(entry, (item.group(1) or "").strip(), number, state)
+            read_subitem(entry, (item.group(1) or "").strip(), number, state)
         elif dashed and entry is not None:  # "    -[code](u)": a sub-line all the same
-            _subitem(entry, dashed["text"].strip(), number, state)
-        elif entry is not None and _LABEL.match(line.strip()):  # "ExpEnv: ..." with no dash
-            _subitem(entry, line.strip(), number, state)
+            read_subitem(entry, dashed["text"].strip(), number, state)
+        elif entry is not None and LABEL.match(line.strip()):  # "ExpEnv: ..." with no dash
+            read_subitem(entry, line.strip(), number, state)
         elif entry is not None:
             entry.notes.append(plain_text(line.strip()))
             state.note(entry, "note", f"could not place {line.strip()!r}", number)
@@ -185,7 +115,7 @@ def _joined(lines: list[str], continued: frozenset[int]) -> list[str]:
     and left blank. One that reads as a sub-line ("-[code](u)", "ExpEnv: ...") stays."""
     joined, head = list(lines), 0
     for index, line in enumerate(lines):
-        if index + 1 in continued and not _DASHED.match(line) and not _LABEL.match(line.strip()):
+        if index + 1 in continued and not _DASHED.match(line) and not LABEL.match(line.strip()):
             joined[head] = joined[head].rstrip() + " " + line.strip()
             joined[index] = ""
         else:
@@ -233,67 +163,3 @@ def _entry(display: str, number: int, line: str, group: Group, state: Reading) -
                 entry.notes.append(said)
             rest = ""
     return entry
-
-
-def _subitem(entry: Entry, text: str, number: int, state: Reading) -> None:
-    if not text:
-        return
-    if (year := year_only(text)) is not None:
-        entry.year = entry.year or year  # "- 2024": the year, and no venue
-        return
-    label = _LABEL.match(text)
-    if label is None:
-        if not entry.authors:
-            _authors(entry, text)
-        elif (
-            (rest := _take_links(entry, text)) and _VENUE_LINE.match(rest) and not entry.venue_line
-        ):
-            entry.venue_line = plain_text(rest)  # "ICLR 2024 [code](...)", unlabelled
-        elif rest:
-            entry.notes.append(plain_text(rest))
-            state.note(entry, "note", f"could not place {text!r}", number)
-        return
-    kind = re.sub(r"\s+", "", label.group("label").casefold())
-    value = label.group("value").strip()
-    if not value or value.casefold() in {"none", "n/a", "-"}:
-        if not kind.startswith(("exp", "env")):
-            state.note(entry, kind, f"empty {label.group('label')}: line", number)
-        return
-    if kind.startswith("author"):
-        _authors(entry, value)
-    elif kind == "links":  # [Code](url) [Project](url): each of its label's kind
-        before = len(entry.links)
-        if _take_links(entry, value) or len(entry.links) == before:
-            state.note(entry, kind, f"not only links in {value!r}", number)
-    elif kind in {"venue", "publisher", "publishedin"}:
-        entry.venue_line = plain_text(_take_links(entry, value))
-    elif kind in _SCORE_LABELS:
-        entry.scores = plain_text(value)
-    elif kind in _LINK_LINE_LABELS:
-        links = labelled_links(kind, value)
-        entry.links += links
-        if not links:
-            state.note(entry, kind, f"no link in {value!r}", number)
-    elif kind.startswith("key"):
-        for piece in split_unescaped(value, ";,，；"):
-            piece = plain_text(strip_final_period(piece.strip())).strip()
-            if piece:
-                entry.keywords.append(piece)
-    elif kind == "note":
-        entry.notes.append(plain_text(value))
-    else:
-        entry.environments += read_environments(value)
-
-
-def _take_links(entry: Entry, text: str) -> str:
-    rest, links = take_links(text)
-    entry.links += links
-    return rest
-
-
-def _authors(entry: Entry, text: str) -> None:
-    found = read_authors(text)
-    entry.authors = found.names
-    entry.authors_truncated = entry.authors_truncated or found.truncated
-    entry.venue_note = found.venue_note or entry.venue_note
-    entry.notes += found.notes

@@ -24,7 +24,8 @@ from ..records.keys import (
 from ..records.model import FIELD_ORDER, SCHOLARLY_KINDS
 from ..records.schema import unauthored_kinds
 from ..records.venues import split_venue
-from .entries import Entry, read_entries
+from .entries import read_entries
+from .entry import Entry
 from .merge import merge_records
 
 
