@@ -238,6 +238,11 @@ BAD_RECORDS = [
         id="not-utf8",
     ),
     pytest.param(
+        GOOD + 'links:\n  - "bad\\rkey": 1\n',
+        "data/papers/new-paper.yaml:8: links[0]['bad\\rkey']: unknown field; allowed: kind, url",
+        id="field-name-with-a-line-break",
+    ),
+    pytest.param(
         GOOD + "title2: x\nnote: |\n  two\n  lines\n",
         "data/papers/new-paper.yaml:7: title2: unknown field; did you mean 'title'?",
         id="several-problems",

@@ -10,6 +10,7 @@ capped before composing, and aliases cannot expand a file past a node budget.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ _MAX_DEPTH = 50
 #: :data:`_COMPOSABLE` of them (every record) is composed at once; others are measured first.
 _NESTERS = "[{-:?"
 _COMPOSABLE = 1000
+#: A field name a path shows as it is: ``listed_title``, ``short-name``.
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _constructor = SafeConstructor()
 _SCALARS: dict[str, Any] = {
     _TAG + "str": lambda node: node.value,
@@ -63,9 +66,12 @@ class YamlDocument:
 
 
 def join_path(parent: str, key: str | int) -> str:
-    """``authors`` + 2 -> ``authors[2]``; ``links[0]`` + ``url`` -> ``links[0].url``."""
+    """``authors`` + 2 -> ``authors[2]``; ``links[0]`` + ``url`` -> ``links[0].url``; a key
+    that is no plain name is quoted (``links[0]['\\r']``), so that a message stays one line."""
     if isinstance(key, int):
         return f"{parent}[{key}]"
+    if not _PLAIN_KEY.fullmatch(key):
+        return f"{parent}[{key!r}]"
     return f"{parent}.{key}" if parent else key
 
 
