@@ -23,6 +23,7 @@ IRREGULAR = ROOTS / "family-irregular" / "README.md"
 VENUES = ROOTS / "family-irregular" / "VENUES.md"
 ASIDES = ROOTS / "family-irregular" / "ASIDES.md"
 SHAPES = ROOTS / "family-irregular" / "SHAPES.md"
+LOOSE = ROOTS / "family-irregular" / "LOOSE.md"
 
 
 @pytest.fixture(scope="module")
@@ -212,8 +213,8 @@ def test_what_follows_a_title_and_unparsed_dashes_land_in_their_fields(
 
 @pytest.mark.parametrize(
     "readme",
-    [IRREGULAR, VENUES, ASIDES, SHAPES],
-    ids=["categories", "venues", "asides", "shapes"],
+    [IRREGULAR, VENUES, ASIDES, SHAPES, LOOSE],
+    ids=["categories", "venues", "asides", "shapes", "loose"],
 )
 def test_the_records_hold_no_markup_and_the_site_builds(
     tmp_path_factory: pytest.TempPathFactory, readme: Path

@@ -13,11 +13,12 @@ from ..records.errors import Problem
 from ..records.urls import has_scheme, is_web
 from .asides import read_aside
 from .entry import Entry, Reading
-from .entry_links import link_at, link_kind
+from .entry_links import link_at, link_kind, opens_with_link
 from .headings import Group, nest, read_heading
+from .loose import Shape, read_shape, read_tail
 from .markdown import COMMENT, EMPHASIS, ITALIC_TAIL, TITLE_START
 from .subitems import LABEL, read_subitem
-from .unread import links_first, unread_reports
+from .unread import links_first, links_web, unread_reports
 
 #: A list item's marker, bulleted or numbered, and its text.
 _MARKER = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
@@ -59,16 +60,18 @@ def read_entries(display: str, text: str) -> Reading:
         item = _MARKER.match(line.lstrip()) if depth else None
         dashed = None if item else _DASHED.match(line)
         unspaced = dashed and not line[:1].isspace() and TITLE_START.match(dashed["text"])
-        titled = item and TITLE_START.match(item.group(1) or "")
+        titled = item and opens_with_link(item.group(1) or "")
         # An entry: a list item that starts with its title link, below a plain item or no deeper
         # and no more indented than the open entry ("1. [T](u)", then "  - [code](u)": one).
         at = (depth or 1, len(line) - len(line.lstrip()))
         below = entry is not None and (at[0] > entry_at[0] or at[1] > entry_at[1])
-        if (titled and not below) or unspaced:
-            entry = _entry(display, number, line, group, state) if group else None
+        # Or one written otherwise ("**T**. A. Lee. [[paper](u)]"), rewritten as the family would.
+        shape = (
+            read_shape(item.group(1) or "") if item and not (titled or below) and group else None
+        )
+        if (titled and not below) or unspaced or shape:
+            entry = _open(display, number, line, shape, group, state) if group else None
             entry_at = at
-            if entry is not None:
-                state.entries.append(entry)
             if entry is not None and unspaced:
                 state.note(entry, "entry", "no space after the dash; read as an entry", number)
         elif item and entry is not None and (depth > 1 or line[:1].isspace()):
@@ -82,11 +85,18 @@ def read_entries(display: str, text: str) -> Reading:
         elif entry is not None:
             entry.notes.append(plain_text(line.strip()))
             state.note(entry, "note", f"could not place {line.strip()!r}", number)
-        elif group is not None and links_first(line):
-            unread[number] = line  # "| [T](u) | ... |", "- <a href=u>T</a>"
+        elif group is not None and (links_first(line) or _linking_item(item, depth)):
+            unread[number] = line  # "| [T](u) | ... |", "- <a href=u>T</a>", "- see [X](u)"
     state.notes += unread_reports(display, unread)
     state.notes.sort(key=lambda problem: problem.line)
     return state
+
+
+def _linking_item(item: re.Match[str] | None, depth: int) -> bool:
+    """Whether ``item``, a list item no entry holds, links the web as a paper might: not
+    nested, and no sub-line ("- Env: [Gridland](u)") whose entry was not read."""
+    text = (item.group(1) or "") if item else ""
+    return depth == 1 and links_web(text) and not LABEL.match(text)
 
 
 def _heading(
@@ -123,6 +133,21 @@ def _joined(lines: list[str], continued: frozenset[int]) -> list[str]:
     return joined
 
 
+def _open(
+    display: str, number: int, line: str, shape: Shape | None, group: Group, state: Reading
+) -> Entry | None:
+    """The entry that ``line`` opens, its title link first or rewritten so (``shape``)."""
+    entry = _entry(display, number, shape.line if shape else line, group, state)
+    if entry is None:
+        return None
+    state.entries.append(entry)
+    if shape is not None:
+        entry.title_venue = entry.title_venue or shape.venue
+        for subline in shape.sublines:
+            read_subitem(entry, subline, number, state)
+    return entry
+
+
 def _entry(display: str, number: int, line: str, group: Group, state: Reading) -> Entry | None:
     parsed = link_at(line, line.index("["))
     if parsed is None:
@@ -147,7 +172,7 @@ def _entry(display: str, number: int, line: str, group: Group, state: Reading) -
         elif rest.startswith("[") and (link := link_at(rest, 0)):
             label, link_url, link_end = link
             if is_web(link_url):
-                entry.links.append({"kind": link_kind(label), "url": link_url})
+                entry.links.append({"kind": link_kind(label, link_url), "url": link_url})
             rest = rest[link_end:].strip()
         elif match := ITALIC_TAIL.match(rest):
             entry.title_venue = match.group("text").strip()
@@ -157,6 +182,10 @@ def _entry(display: str, number: int, line: str, group: Group, state: Reading) -
             entry.track, entry.scores = aside.track or entry.track, aside.scores or entry.scores
             entry.notes += [aside.note] if aside.note else []
             rest = rest[aside.length :].strip()
+        elif tail := read_tail(rest):  # "- ICLR 2024", ", Ann Lee, Bo Chen, NeurIPS 2023"
+            for subline in tail[0]:
+                read_subitem(entry, subline, number, state)
+            rest = rest[tail[1] :].strip()
         else:
             state.note(entry, "note", f"could not place {rest!r} after the title link")
             if said := plain_text(_SEPARATOR.sub("", rest)).strip():

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from ..records.commonmark import plain_text
+from ..records.hints import code_host
 from ..records.urls import is_web
+from .markdown import TITLE_START
 
 #: A link's label, and the kind of link it names.
 LINK_KINDS = {
@@ -22,9 +24,17 @@ LINK_KINDS = {
 _BARE_URL = re.compile(r"https?://[^\s)<>\]]+")
 
 
-def link_kind(label: str) -> str:
-    """``code`` for ``[Code]``, ``project`` for ``[project page]``; ``other`` when unknown."""
-    return LINK_KINDS.get(plain_text(label).strip().strip("[]").casefold(), "other")
+def link_kind(label: str, url: str = "") -> str:
+    """``code`` for ``[Code]``, ``project`` for ``[project page]``, ``code`` for a badge that
+    links a code host ("[![Stars](b)](github.com/o/r)"); ``other`` when unknown."""
+    kind = LINK_KINDS.get(plain_text(label).strip().strip("[]").casefold(), "other")
+    badge = label.lstrip().startswith("![") and code_host(url)
+    return "code" if kind == "other" and badge else kind
+
+
+def opens_with_link(text: str) -> bool:
+    """Whether ``text`` starts with a link, bare or in emphasis: "[T](u)", "**[T](u)**"."""
+    return TITLE_START.match(text) is not None and link_at(text, text.index("[")) is not None
 
 
 def link_at(text: str, start: int) -> tuple[str, str, int] | None:
@@ -63,7 +73,7 @@ def take_links(text: str) -> tuple[str, list[dict[str, str]]]:
         label, url, end = link
         if is_web(url):
             kept.append(text[position:start])
-            links.append({"kind": link_kind(label), "url": url})
+            links.append({"kind": link_kind(label, url), "url": url})
         else:
             kept.append(text[position:end])
         position = end

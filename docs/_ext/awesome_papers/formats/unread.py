@@ -15,10 +15,18 @@ _LINK_FIRST = re.compile(
     re.IGNORECASE,
 )
 
+#: A Markdown or HTML link to the web, anywhere in a line.
+_ANY_LINK = re.compile(r"""\]\(\s*<?https?://|<a\s[^>]*href\s*=\s*["']?https?://""", re.IGNORECASE)
+
 
 def links_first(line: str) -> bool:
     """Whether ``line`` starts, past its markers and tags, with a link to the web."""
     return _LINK_FIRST.match(line) is not None
+
+
+def links_web(line: str) -> bool:
+    """Whether ``line`` links the web anywhere: "- see [X](https://...)"."""
+    return _ANY_LINK.search(line) is not None
 
 
 def unread_reports(display: str, unread: dict[int, str]) -> list[Problem]:
