@@ -1,6 +1,6 @@
 """Entries whose title is not their first link, as lists outside the family write them: the
 title as text before its links, a venue before the title, authors and venue after it on the
-same line. They become the records "- [Title](url)" would give; what reads as no paper is
+same line, a table's rows. They become the records "- [Title](url)" would give; what reads as no paper is
 reported, never dropped."""
 
 from __future__ import annotations
@@ -85,11 +85,32 @@ def test_a_venue_before_the_title_or_after_it_is_the_papers_venue(
     assert "venue" not in described and described["note"] == "agents that describe themselves"
 
 
+def test_a_tables_rows_are_entries_named_by_its_header(
+    papers: dict[str, dict[str, Any]],
+) -> None:
+    row = papers["tabled-text-agents"]  # the title as text, the paper's link in its own column
+    assert (row["url"], row["authors"], row["year"], row["note"]) == (
+        "https://example.org/tabled.pdf",
+        ["Lin Mo", "Ned Oak"],
+        2024,
+        "agents | in a table",
+    )
+    assert row["links"] == [{"kind": "code", "url": "https://github.com/example/tabled"}]
+    kit = papers["tabled-kit"]  # under a heading of codebases, a codebase; its badge no note
+    assert (kit["kind"], kit["url"], kit["note"]) == (
+        "codebase",
+        "https://github.com/example/tabled-kit",
+        "a kit for tabled agents",
+    )
+
+
 def test_what_reads_as_no_paper_is_reported_not_dropped(made: tuple[Path, list[str]]) -> None:
     target, reported = made
     assert reported == [
         f"{LOOSE}:29: note: could not place '- agents that describe themselves' after the title link",
-        f"{LOOSE}:38: entry: 2 lines not read as papers, from '- More agents are listed on "
+        f"{LOOSE}:37: entry: not read as a paper: '| A row that links [nothing useful]"
+        f"(https://example.org/nothing) | | …'; {ADVICE}",
+        f"{LOOSE}:45: entry: 2 lines not read as papers, from '- More agents are listed on "
         f"[the agents page](https://example.org/mor…'; {ADVICE}",
     ]
     assert "learning-without-a-paper-link" not in records(target)
@@ -101,6 +122,9 @@ def test_the_readme_init_writes_is_the_familys_shape_and_stays_current(
     target = made[0]
     readme = (target / "README.md").read_text("utf-8")
     assert "- [Bold Text Title Agents](https://arxiv.org/abs/2498.03001)" in readme
+    # The table's rows are records now: written once, as entries, and the table not kept.
+    assert "- [tabled-kit](https://github.com/example/tabled-kit)" in readme
+    assert "| Project |" not in readme and "|:--" not in readme
     assert (
         main(
             [

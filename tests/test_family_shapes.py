@@ -1,5 +1,6 @@
 """Entries in the shapes lists use besides "- [Title](url)": in emphasis, nested below a plain
-item; and what no shape reads (a table, raw HTML, a link to nowhere) reported, never dropped."""
+item, in a table's rows; and what no shape reads (raw HTML, a link to nowhere) reported, never
+dropped."""
 
 from __future__ import annotations
 
@@ -24,12 +25,10 @@ def test_emphasised_and_nested_entries_are_papers_and_the_rest_is_reported(
     target = tmp_path / "shapes"
     assert main(["init", str(target), "--from", str(SHAPES)]) == 0
     assert capsys.readouterr().err.splitlines() == [
-        f"{SHAPES}:33: entry: 2 lines not read as papers, from "
-        f"'| [Table Row Agents](https://example.org/row-one) | NeurIPS 2023 |'; {ADVICE}",
-        f"{SHAPES}:37: entry: not read as a paper: "
+        f"{SHAPES}:38: entry: not read as a paper: "
         f"'<li><a href=\"https://example.org/html-item\">HTML Item Agents</a></li>'; {ADVICE}",
-        f"{SHAPES}:40: url: no URL; no record",
-        f"{SHAPES}:43: url: not a web link: 'javascript:alert(1)'; no record",
+        f"{SHAPES}:41: url: no URL; no record",
+        f"{SHAPES}:44: url: not a web link: 'javascript:alert(1)'; no record",
     ]
     papers = records(target)
     assert sorted(papers) == [
@@ -39,8 +38,12 @@ def test_emphasised_and_nested_entries_are_papers_and_the_rest_is_reported(
         "numbered-shallow-agents",
         "second-nested-agents",
         "second-numbered-agents",
+        "second-row-agents",
+        "table-row-agents",
         "underlined-bold-agents",
     ]
+    row = papers["table-row-agents"]  # a table's row, its columns named by the header
+    assert (row["authors"], row["venue"], row["year"]) == (["Jo Kim", "Lu Ma"], "NeurIPS", 2023)
     assert papers["bold-title-agents"]["authors"] == ["Ada Bloom", "Bo Chen"]
     italic = papers["italic-title-agents"]
     assert (italic["title"], italic["venue"], italic["year"]) == (

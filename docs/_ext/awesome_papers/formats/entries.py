@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..records.commonmark import blocks, plain_text
+from ..records.commonmark import Blocks, blocks, plain_text
 from ..records.errors import Problem
 from ..records.urls import has_scheme, is_web
 from .asides import read_aside
@@ -18,6 +18,7 @@ from .headings import Group, nest, read_heading
 from .loose import Shape, read_shape, read_tail
 from .markdown import COMMENT, EMPHASIS, ITALIC_TAIL, TITLE_START
 from .subitems import LABEL, read_subitem
+from .tables import read_row
 from .unread import links_first, links_web, unread_reports
 
 #: A list item's marker, bulleted or numbered, and its text.
@@ -43,12 +44,8 @@ def read_entries(display: str, text: str) -> Reading:
     text = COMMENT.sub(lambda match: "\n" * match.group().count("\n"), text)
     parsed = blocks(text)
     for number, raw in enumerate(_joined(text.splitlines(), parsed.continued), start=1):
-        if number in parsed.skipped or number in parsed.underlines:
-            # Code (an example of the format) or raw HTML (a <details> tag): no entry, and
-            # the end of the one before. Raw HTML that links the web is a paper unread.
-            entry = None
-            if group is not None and number in parsed.html and links_first(raw):
-                unread[number] = raw
+        if number in parsed.skipped or number in parsed.underlines or number in parsed.rows:
+            entry = _block(display, number, raw, parsed, group, state, unread)
             continue
         if number in parsed.headings:
             entry, group = None, _heading(parsed.headings[number], parents, group, state)
@@ -66,10 +63,8 @@ def read_entries(display: str, text: str) -> Reading:
         at = (depth or 1, len(line) - len(line.lstrip()))
         below = entry is not None and (at[0] > entry_at[0] or at[1] > entry_at[1])
         # Or one written otherwise ("**T**. A. Lee. [[paper](u)]"), rewritten as the family would.
-        shape = (
-            read_shape(item.group(1) or "") if item and not (titled or below) and group else None
-        )
-        if (titled and not below) or unspaced or shape:
+        shape = read_shape(item.group(1) or "") if item and group and not titled else None
+        if ((titled or shape) and not below) or unspaced:
             entry = _open(display, number, line, shape, group, state) if group else None
             entry_at = at
             if entry is not None and unspaced:
@@ -90,6 +85,27 @@ def read_entries(display: str, text: str) -> Reading:
     state.notes += unread_reports(display, unread)
     state.notes.sort(key=lambda problem: problem.line)
     return state
+
+
+def _block(
+    display: str,
+    number: int,
+    line: str,
+    parsed: Blocks,
+    group: Group | None,
+    state: Reading,
+    unread: dict[int, str],
+) -> Entry | None:
+    """A line of code, raw HTML (a ``<details>`` tag) or a table: no entry, and the end of the
+    one before, but for a table's row, an entry of its own ("| [T](u) | ICLR 2024 |"). Raw
+    HTML or a row that links the web but is no entry goes to ``unread``."""
+    cells = parsed.rows.get(number)
+    row = read_row(*cells) if cells and group else None
+    entry = _open(display, number, line, row, group, state) if row and group else None
+    linked = links_first(line) if number in parsed.html else cells and links_web(line)
+    if entry is None and group is not None and linked:
+        unread[number] = line
+    return entry
 
 
 def _linking_item(item: re.Match[str] | None, depth: int) -> bool:

@@ -13,13 +13,10 @@ from typing import Any
 
 from ..records.commonmark import Blocks, blocks, parser
 from ..records.urls import has_scheme
+from .entries import read_entries
 from .entry_links import link_at
-from .headings import heading_words, holds_papers
-from .markdown import COMMENT, TITLE_START
+from .headings import heading_words
 
-_ENTRY = re.compile(
-    r"^\s*(?:[-*+]|\d{1,9}[.)])\s+" + TITLE_START.pattern + r"[^\]]+\]\(https?://", re.M
-)
 _BADGE = re.compile(r"^\[?!\[")
 _SKIPPED = {"table of contents", "contents"}
 _VENUE_LABEL = re.compile(r"^\s+[-*+]\s+(Publisher|Venue)\s*[:\uff1a]", re.I | re.M)
@@ -41,6 +38,7 @@ def readme_frame(text: str) -> dict[str, Any]:
             badges.append(lines[start].strip())
         start += 1
     preamble, sections = _sections(lines, start, parsed)
+    entry_lines = {entry.line for entry in read_entries("README.md", text).entries}
     frame: dict[str, Any] = {
         "title": title,
         "badges": badges,
@@ -58,15 +56,14 @@ def readme_frame(text: str) -> dict[str, Any]:
         body = "\n".join(line for _, line in numbered).strip()
         if heading_words(name).casefold() in _SKIPPED:
             continue
-        # Entries are counted outside code and HTML blocks: an example of the format is none.
-        code_free = (line for number, line in numbered if number not in parsed.skipped)
-        listed = COMMENT.sub("", "\n".join(code_free))
-        if _ENTRY.search(listed) and holds_papers(name):
+        # A section of papers holds entries, as the importer reads them (in any shape).
+        listed = sum(number in entry_lines for number, _ in numbered)
+        if listed:
             papers_seen = True
             headings += [h.strip() for h in re.findall(r"^###\s+(.+)$", body, re.M)]
             labels.update(match.strip() for match in _KEY_LABEL.findall(body))
             venues.update(match.capitalize() for match in _VENUE_LABEL.findall(body))
-            entries += len(_ENTRY.findall(listed))
+            entries += listed
             frame["details"] = frame.get("details", False) or "<details" in body
             if fence := re.match(r"^```.*?^```", body, re.S | re.M):
                 frame["paper_format"] = frame["paper_format"] or fence.group()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -61,6 +61,8 @@ class Blocks:
     continued: frozenset[int] = frozenset()
     #: The skipped lines that are raw HTML, not code.
     html: frozenset[int] = frozenset()
+    #: Each body row of a table: its table's header cells and its own, as inline source.
+    rows: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
 
 def blocks(text: str) -> Blocks:
@@ -71,8 +73,8 @@ def blocks(text: str) -> Blocks:
     items: dict[int, int] = {}
     continued: set[int] = set()
     html: set[int] = set()
+    rows = _rows(tokens := parser().parse(text))
     depth = 0
-    tokens = parser().parse(text)
     for index, token in enumerate(tokens):
         if token.type in {"bullet_list_open", "ordered_list_open"}:
             depth += 1
@@ -99,4 +101,28 @@ def blocks(text: str) -> Blocks:
         items,
         frozenset(continued),
         frozenset(html),
+        rows,
     )
+
+
+def _rows(tokens: list[Token]) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each table body row's line: its table's header cells, and its own cells."""
+    rows: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    header: tuple[str, ...] = ()
+    cells: list[str] = []
+    head = cell = False
+    line = 0
+    for token in tokens:
+        if token.type in {"thead_open", "thead_close"}:
+            head = token.type == "thead_open"
+        elif token.type in {"th_open", "td_open", "th_close", "td_close"}:
+            cell = token.type.endswith("_open")
+        elif token.type == "tr_open":
+            cells, line = [], token.map[0] + 1 if token.map else 0
+        elif token.type == "inline" and cell:
+            cells.append(token.content)
+        elif token.type == "tr_close" and head:
+            header = tuple(cells)
+        elif token.type == "tr_close":
+            rows[line] = (header, tuple(cells))
+    return rows
