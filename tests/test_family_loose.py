@@ -56,6 +56,13 @@ def test_a_title_written_as_text_takes_the_link_that_is_plainly_the_papers(
         "Quoted Title Agents",
         "https://example.org/quoted.pdf",
     )
+    # A bare address, and a reference link whose address is defined elsewhere, as GitHub shows.
+    assert papers["bare-address-agents"]["url"] == "https://arxiv.org/abs/2498.03006"
+    referenced = papers["referenced-agents"]
+    assert (referenced["url"], referenced["authors"]) == (
+        "https://arxiv.org/abs/2498.03007",
+        ["Mia Nu"],
+    )
     # A stars badge that links a repository is the paper's code.
     assert quoted["links"] == [{"kind": "code", "url": "https://github.com/example/quoted"}]
 
@@ -107,10 +114,10 @@ def test_a_tables_rows_are_entries_named_by_its_header(
 def test_what_reads_as_no_paper_is_reported_not_dropped(made: tuple[Path, list[str]]) -> None:
     target, reported = made
     assert reported == [
-        f"{LOOSE}:29: note: could not place '- agents that describe themselves' after the title link",
-        f"{LOOSE}:37: entry: not read as a paper: '| A row that links [nothing useful]"
+        f"{LOOSE}:36: note: could not place '- agents that describe themselves' after the title link",
+        f"{LOOSE}:44: entry: not read as a paper: '| A row that links [nothing useful]"
         f"(https://example.org/nothing) | | …'; {ADVICE}",
-        f"{LOOSE}:45: entry: 2 lines not read as papers, from '- More agents are listed on "
+        f"{LOOSE}:52: entry: 2 lines not read as papers, from '- More agents are listed on "
         f"[the agents page](https://example.org/mor…'; {ADVICE}",
     ]
     assert "learning-without-a-paper-link" not in records(target)

@@ -13,7 +13,7 @@ from ..records.errors import Problem
 from ..records.urls import has_scheme, is_web
 from .asides import read_aside
 from .entry import Entry, Reading
-from .entry_links import link_at, link_kind, opens_with_link
+from .entry_links import link_at, link_kind, opens_with_link, with_references
 from .headings import Group, nest, read_heading
 from .loose import Shape, read_shape, read_tail
 from .markdown import COMMENT, EMPHASIS, ITALIC_TAIL, TITLE_START
@@ -50,7 +50,7 @@ def read_entries(display: str, text: str) -> Reading:
         if number in parsed.headings:
             entry, group = None, _heading(parsed.headings[number], parents, group, state)
             continue
-        line = _without_stray_end(raw, entry, number, state)
+        line = with_references(_without_stray_end(raw, entry, number, state), parsed.references)
         if not line.strip():
             continue
         depth = parsed.items.get(number, 0)  # a list item starts here, in a list this deep
@@ -100,7 +100,11 @@ def _block(
     one before, but for a table's row, an entry of its own ("| [T](u) | ICLR 2024 |"). Raw
     HTML or a row that links the web but is no entry goes to ``unread``."""
     cells = parsed.rows.get(number)
-    row = read_row(*cells) if cells and group else None
+    row = (
+        read_row(cells[0], tuple(with_references(cell, parsed.references) for cell in cells[1]))
+        if cells and group
+        else None
+    )
     entry = _open(display, number, line, row, group, state) if row and group else None
     linked = links_first(line) if number in parsed.html else cells and links_web(line)
     if entry is None and group is not None and linked:

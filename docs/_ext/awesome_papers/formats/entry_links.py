@@ -22,6 +22,8 @@ LINK_KINDS = {
     "slides": "slides",
 }
 _BARE_URL = re.compile(r"https?://[^\s)<>\]]+")
+#: A full or collapsed reference link: "[text][label]", "[text][]".
+_REFERENCE = re.compile(r"\[((?:\\.|[^\[\]\\])+)\]\[((?:\\.|[^\[\]\\])*)\]")
 
 
 def link_kind(label: str, url: str = "") -> str:
@@ -35,6 +37,20 @@ def link_kind(label: str, url: str = "") -> str:
 def opens_with_link(text: str) -> bool:
     """Whether ``text`` starts with a link, bare or in emphasis: "[T](u)", "**[T](u)**"."""
     return TITLE_START.match(text) is not None and link_at(text, text.index("[")) is not None
+
+
+def with_references(line: str, references: dict[str, str]) -> str:
+    """``line`` with each reference link that ``references`` defines written inline:
+    "[T][t]" with "[t]: https://..." is "[T](https://...)", as GitHub shows it."""
+    if "][" not in line:
+        return line
+
+    def inline(match: re.Match[str]) -> str:
+        label = " ".join((match[2] or match[1]).split()).upper()
+        url = references.get(label)
+        return f"[{match[1]}]({url})" if url else match[0]
+
+    return _REFERENCE.sub(inline, line)
 
 
 def link_at(text: str, start: int) -> tuple[str, str, int] | None:

@@ -37,6 +37,8 @@ _WRAPS = {"**": "**", "__": "__", "*": "*", "_": "_", '"': '"', "“": "”", "�
 #: Where a title written as text ends and what follows begins: a period that ends a
 #: sentence (not an initial's), or a dash or bar between spaces.
 _BREAK = re.compile(r"(?<!\b[A-Z])\.\s+(?=\S)|\s+[-–—|]\s+")
+#: An address written bare, or in angle brackets (an autolink).
+_BARE = re.compile(r"<?(?P<url>https?://[^\s<>\[\]()]+)>?")
 _JUNK = " \t.,;:|-–—[](){}【】"
 
 
@@ -89,7 +91,8 @@ def read_shape(text: str) -> Shape | None:
 
 
 def _links(text: str) -> list[_Link]:
-    """The web links of ``text``, in order; a link around an image ("[![Stars](b)](u)") too."""
+    """The web links of ``text``, in order: a link around an image ("[![Stars](b)](u)") too,
+    and a bare address ("https://arxiv.org/abs/...", "<https://...>"), unlabelled."""
     found, position = [], 0
     while (start := text.find("[", position)) != -1:
         link = link_at(text, start)
@@ -98,7 +101,10 @@ def _links(text: str) -> list[_Link]:
             continue
         found.append(_Link(start, link[2], link[0], link[1]))
         position = link[2]
-    return found
+    for bare in _BARE.finditer(text):
+        if not any(link.start <= bare.start() < link.end for link in found):
+            found.append(_Link(bare.start(), bare.end(), "", bare["url"].rstrip(".,;")))
+    return sorted(found, key=lambda link: link.start)
 
 
 def _is_papers(link: _Link) -> bool:

@@ -15,8 +15,8 @@ _LINK_FIRST = re.compile(
     re.IGNORECASE,
 )
 
-#: A Markdown or HTML link to the web, anywhere in a line.
-_ANY_LINK = re.compile(r"""\]\(\s*<?https?://|<a\s[^>]*href\s*=\s*["']?https?://""", re.IGNORECASE)
+#: A web address anywhere in a line: in a Markdown or HTML link, or bare.
+_ANY_LINK = re.compile(r"""https?://""", re.IGNORECASE)
 
 
 def links_first(line: str) -> bool:
@@ -25,7 +25,7 @@ def links_first(line: str) -> bool:
 
 
 def links_web(line: str) -> bool:
-    """Whether ``line`` links the web anywhere: "- see [X](https://...)"."""
+    """Whether ``line`` links the web anywhere: "- see [X](https://...)", a bare address."""
     return _ANY_LINK.search(line) is not None
 
 

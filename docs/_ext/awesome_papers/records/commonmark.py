@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -63,6 +63,9 @@ class Blocks:
     html: frozenset[int] = frozenset()
     #: Each body row of a table: its table's header cells and its own, as inline source.
     rows: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    #: Link reference definitions ("[label]: https://..."): each label, upper case as the
+    #: parser matches it, and its address. Their lines are among the skipped.
+    references: dict[str, str] = field(default_factory=dict)
 
 
 def blocks(text: str) -> Blocks:
@@ -73,7 +76,12 @@ def blocks(text: str) -> Blocks:
     items: dict[int, int] = {}
     continued: set[int] = set()
     html: set[int] = set()
-    rows = _rows(tokens := parser().parse(text))
+    env: dict[str, Any] = {}
+    rows = _rows(tokens := parser().parse(text, env))
+    references = {}
+    for label, definition in env.get("references", {}).items():
+        references[label] = definition["href"]
+        skipped.update(range(definition["map"][0] + 1, definition["map"][1] + 1))
     depth = 0
     for index, token in enumerate(tokens):
         if token.type in {"bullet_list_open", "ordered_list_open"}:
@@ -102,6 +110,7 @@ def blocks(text: str) -> Blocks:
         frozenset(continued),
         frozenset(html),
         rows,
+        references,
     )
 
 
