@@ -24,6 +24,7 @@ VENUES = ROOTS / "family-irregular" / "VENUES.md"
 ASIDES = ROOTS / "family-irregular" / "ASIDES.md"
 SHAPES = ROOTS / "family-irregular" / "SHAPES.md"
 LOOSE = ROOTS / "family-irregular" / "LOOSE.md"
+VENUE_YEARS = ROOTS / "family-irregular" / "VENUE-YEARS.md"
 
 
 @pytest.fixture(scope="module")
@@ -213,8 +214,8 @@ def test_what_follows_a_title_and_unparsed_dashes_land_in_their_fields(
 
 @pytest.mark.parametrize(
     "readme",
-    [IRREGULAR, VENUES, ASIDES, SHAPES, LOOSE],
-    ids=["categories", "venues", "asides", "shapes", "loose"],
+    [IRREGULAR, VENUES, ASIDES, SHAPES, LOOSE, VENUE_YEARS],
+    ids=["categories", "venues", "asides", "shapes", "loose", "venue-years"],
 )
 def test_the_records_hold_no_markup_and_the_site_builds(
     tmp_path_factory: pytest.TempPathFactory, readme: Path

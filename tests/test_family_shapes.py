@@ -191,3 +191,22 @@ def test_the_home_page_follows_the_intro_s_links_to_the_repository_or_keeps_thei
         "A second paragraph, [not on the site](elsewhere.md)."
     )
     assert site_intro(preamble, repository) == intro
+
+
+def test_a_venue_named_alone_takes_the_year_below_or_above_it(tmp_path: Path) -> None:
+    target = tmp_path / "venue-years"
+    assert (
+        main(["init", str(target), "--from", str(ROOTS / "family-irregular" / "VENUE-YEARS.md")])
+        == 0
+    )
+    found = {
+        name: (paper.get("venue"), paper.get("year"), paper["category"])
+        for name, paper in records(target).items()
+    }
+    assert found == {
+        "sorted-under-iclr-agents": ("ICLR", 2024, "papers"),
+        "older-iclr-agents": ("ICLR", 2023, "papers"),
+        "year-first-agents": ("CoRL", 2022, "papers"),
+        # A journal's heading with no year above or below it is the list's own grouping.
+        "journal-heading-agents": (None, None, "nature"),
+    }

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..records.commonmark import plain_text
 from ..records.keys import slugify
+from ..records.venues import known_venue
 
 #: A heading that names a venue and its year: "ICLR 2024".
 _VENUE_HEADING = re.compile(r"^(?P<venue>.*\S)\s+(?P<year>(?:19|20)\d\d)$")
@@ -101,11 +102,32 @@ def heading_words(heading: str) -> str:
 def nest(parents: list[tuple[int, Group | None]], level: int, group: Group | None) -> Group | None:
     """``group``, a heading of ``level``, below the headings above it (``parents``, which this
     keeps up to date): a venue or a year below a category's heading stays in that category
-    ("### Models", then "#### 2024")."""
+    ("### Models", then "#### 2024"); a year below a heading that names a venue alone is that
+    venue's ("## ICLR", then "### 2024"), as such a venue below a year is of that year."""
     while parents and parents[-1][0] >= level:
         parents.pop()
     parent = parents[-1][1] if parents else None
-    if group is not None and group.category is None and parent is not None and parent.category:
-        group = replace(group, category=parent.category, kind=parent.kind)
+    if group is not None and parent is not None:
+        group = _below(group, parent)
     parents.append((level, group))
     return group
+
+
+def _below(group: Group, parent: Group) -> Group:
+    """``group`` as it reads below ``parent``."""
+    if group.category is None:
+        if group.year and not group.venue and (venue := _named_venue(parent)):
+            return Group(venue=venue, year=group.year)
+        venue, year = group.venue or parent.venue, group.year or parent.year
+        return replace(group, category=parent.category, kind=parent.kind, venue=venue, year=year)
+    if parent.year and parent.category is None and (venue := _named_venue(group)):
+        return Group(venue=venue, year=parent.year)
+    return group
+
+
+def _named_venue(group: Group) -> str | None:
+    """The venue that a category's heading names alone ("ICLR", "Conference on Robot
+    Learning"): a heading of venues only where a year's heading stands below or above it."""
+    if group.category is None or group.kind:
+        return None
+    return known_venue(group.category.replace("-", " "))

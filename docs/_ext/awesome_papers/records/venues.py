@@ -41,6 +41,41 @@ SHORT_NAMES = {
     "nature": "Nature",
 }
 
+#: Venues lists name by their short name alone, as a heading ("### ICLR"), by lower case.
+_KNOWN = {name.casefold(): name for name in SHORT_NAMES.values()} | {
+    name.casefold(): name
+    for name in [
+        "NIPS",
+        "AAMAS",
+        "UAI",
+        "AISTATS",
+        "KDD",
+        "NAACL",
+        "COLING",
+        "SIGGRAPH",
+        "Science",
+        "L4DC",
+        "ICAPS",
+        "CoLLAs",
+        "TPAMI",
+        "RA-L",
+        "T-RO",
+        "IJRR",
+        "WACV",
+        "BMVC",
+        "ICASSP",
+        "Interspeech",
+    ]
+}
+
+
+def known_venue(text: str) -> str | None:
+    """The venue ``text`` names by its short or long name alone ("ICLR", "Conference on
+    Robot Learning"), as lists write it; None for any other text."""
+    said = " ".join(text.casefold().split()).removeprefix("the ")
+    return _KNOWN.get(said) or SHORT_NAMES.get(said)
+
+
 #: A venue line: the venue, then its year ("ICML 2021", "CoRL '2022", "NeurIPS 2023 (Oral)").
 _LINE = re.compile(r"^(?P<venue>.*?\S)\s*'?(?P<year>(?:19|20)\d\d)\b")
 #: A year standing alone in free text.
