@@ -23,6 +23,7 @@ from .unread import links_first, links_web, unread_reports
 
 #: A list item's marker, bulleted or numbered, and its text.
 _MARKER = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:\s+(.*))?$")
+#: A highlight in bold parentheses after a title link: "(**Oral**)".
 _HIGHLIGHT = re.compile(r"^\(\*\*(?:<font[^>]*>)?(?P<text>.*?)(?:</font>)?\*\*\)")
 #: A dash the parser did not read as a list item's ("-[code](...)", with no space after it,
 #: or a line that continues a paragraph): its text.

@@ -134,7 +134,7 @@ def _sublines(middle: str) -> tuple[str, ...]:
             continue
         if venue_in(piece) is not None and len(piece) <= 80:
             lines.append(f"Venue: {piece}")
-        elif not authors and names_like(piece):
+        elif not authors and _names_like(piece):
             lines.append(f"Authors: {piece}")
             authors = True
         else:
@@ -142,7 +142,7 @@ def _sublines(middle: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def names_like(text: str) -> bool:
+def _names_like(text: str) -> bool:
     """Whether ``text`` reads as a list of people's names: "Ann Lee, Bo Chen and C. Wu"."""
     text = re.sub(r"[\s,]*\bet\s+al\.?$", "", text.strip())
     pieces = [piece.split() for piece in re.split(r",|;|\band\b|&", text) if piece.strip()]
@@ -164,7 +164,7 @@ def read_tail(rest: str) -> tuple[tuple[str, ...], int] | None:
     if not pieces or venue_in(pieces[-1]) is None or len(pieces[-1]) > 80:
         return None
     names = ", ".join(pieces[:-1])
-    if names and not names_like(names):
+    if names and not _names_like(names):
         return None
     found = (f"Authors: {names}",) if names else ()
     return (*found, f"Venue: {pieces[-1]}"), end
