@@ -1,6 +1,7 @@
 """The same list, written the ways maintainers write it, gives the same records: each invented
 README of ``tests/roots/family-irregular`` rewritten with other line endings, markers,
-indentation, emphasis and heading decorations reads as the original does."""
+indentation, emphasis and heading decorations, or with its titles as text before a labelled
+link, reads as the original does."""
 
 from __future__ import annotations
 
@@ -28,6 +29,13 @@ REWRITES: dict[str, Callable[[str], str]] = {
     "trailing-spaces": lambda text: re.sub(r"$", "  ", text, flags=re.M),
     "closing-hashes": lambda text: re.sub(r"^(#{2,4}) (.+)$", r"\1 \2 \1", text, flags=re.M),
     "emoji-headings": lambda text: re.sub(r"^(#{2,4}) (.+)$", r"\1 📚 \2", text, flags=re.M),
+    # The shapes of lists outside the family: the title as text, its link labelled after it.
+    "title-as-text": lambda text: re.sub(
+        r"^- \[([^\]\n]+)\]\((https?://[^)\s]+)\)", r"- **\1** [[paper](\2)]", text, flags=re.M
+    ),
+    "title-then-paper-link": lambda text: re.sub(
+        r"^- \[([^\]\n]+)\]\((https?://[^)\s]+)\)", r"- \1 [[paper]](\2)", text, flags=re.M
+    ),
 }
 
 

@@ -37,6 +37,8 @@ _WRAPS = {"**": "**", "__": "__", "*": "*", "_": "_", '"': '"', "“": "”", "�
 #: Where a title written as text ends and what follows begins: a period that ends a
 #: sentence (not an initial's), or a dash or bar between spaces.
 _BREAK = re.compile(r"(?<!\b[A-Z])\.\s+(?=\S)|\s+[-–—|]\s+")
+#: A code span, whose text is never a link: "`{"url": "https://..."}`".
+_CODE_SPAN = re.compile(r"(`+).+?\1")
 #: An address written bare, or in angle brackets (an autolink).
 _BARE = re.compile(r"<?(?P<url>https?://[^\s<>\[\]()]+)>?")
 _JUNK = " \t.,;:|-–—[](){}【】"
@@ -83,10 +85,11 @@ def read_shape(text: str) -> Shape | None:
     others = " ".join(
         f"[{link.label}]({link_destination(link.url)})" for link in links if link is not paper
     )
-    line = f"[{escape(title)}]({link_destination(paper.url)}) {others}".strip()
-    between = [text[a.end : b.start] for a, b in pairwise(links)]
-    leftover = [plain_text(piece).strip(_JUNK) for piece in [*between, text[links[-1].end :]]]
-    notes = tuple(f"Note: {piece}" for piece in leftover if piece)
+    # What follows the links is read as what follows a title link: "(arXiv 2025)", "- CoRL 2023".
+    after = text[links[-1].end :].lstrip("]) ")
+    line = f"[{escape(title)}]({link_destination(paper.url)}) {others} {after}".strip()
+    between = [plain_text(text[a.end : b.start]).strip(_JUNK) for a, b in pairwise(links)]
+    notes = tuple(f"Note: {piece}" for piece in between if piece)
     return Shape(line, venue, _sublines(middle) + notes)
 
 
@@ -94,6 +97,7 @@ def _links(text: str) -> list[_Link]:
     """The web links of ``text``, in order: a link around an image ("[![Stars](b)](u)") too,
     and a bare address ("https://arxiv.org/abs/...", "<https://...>"), unlabelled."""
     found, position = [], 0
+    text = _CODE_SPAN.sub(lambda span: " " * len(span.group()), text)  # code is no link
     while (start := text.find("[", position)) != -1:
         link = link_at(text, start)
         if link is None or not is_web(link[1]):
