@@ -350,6 +350,16 @@ LINES = st.sampled_from(
 TITLES = st.sampled_from(
     ["A* Search for Agents", "Q* Planning", "Planning with **Bold** Words", "C++ Agents", "Plain"]
 )
+#: How an entry writes its title and link: the family's way, and the others lists use.
+SHAPES_OF_ENTRIES = [
+    "[{title}]({url})",
+    "**[{title}]({url})**",
+    "[Preprint 2024] [{title}]({url})",
+    "[Example Lab] [{title}]({url})",
+    "[{title}][r{n}]",
+    "**Shaped Title {n}**. Ana Silva, Kim Park. [[paper]({url})]",
+    "Plain Shaped Title {n} [[arXiv]](https://arxiv.org/abs/2401.{n:05d})",
+]
 SECTIONS = st.sampled_from(["Planning", "World Models", "Books", "Courses", "Codebases", "Blogs"])
 
 
@@ -361,20 +371,37 @@ def readmes(draw: st.DrawFn) -> str:
         lines += [f"## {section}", ""]
         if draw(st.booleans()):
             lines += ["```", "- [An Example Paper](https://example.org/example)", "```"]
+        references = []
         for _ in range(draw(st.integers(1, 3))):
             number += 1
             bullet = draw(st.sampled_from(["- ", "* ", f"{number}. ", "-"]))  # "-[": no space
-            title = f"[{draw(TITLES)} {number}](https://example.org/p/{number})"
-            lines.append(f"{bullet}{title}{draw(TAILS)}")
+            title, url = f"{draw(TITLES)} {number}", f"https://example.org/p/{number}"
+            shape = draw(st.sampled_from(SHAPES_OF_ENTRIES))
+            if shape.endswith("[r{n}]"):
+                references.append(f"[r{number}]: {url}")
+            if bullet == "-" and not shape.startswith("["):  # "-T": no list item at all
+                bullet = "- "
+            lines.append(f"{bullet}{shape.format(title=title, url=url, n=number)}{draw(TAILS)}")
             if draw(st.booleans()):
                 lines.append("  - " + ", ".join(draw(st.lists(NAMES, min_size=1, max_size=3))))
             lines += draw(st.lists(LINES, max_size=3, unique=True))
-        lines.append("")
+        if draw(st.booleans()):  # a table of papers, its columns in any order
+            number += 1
+            columns = draw(st.permutations(["Title", "Authors", "Venue", "Code"]))
+            cells = {
+                "Title": f"[Tabled {number}](https://example.org/p/{number})",
+                "Authors": "Ana Silva, Kim Park",
+                "Venue": "ICML 2023",
+                "Code": f"[code](https://github.com/example/t{number})",
+            }
+            lines += ["", "| " + " | ".join(columns) + " |", "|---" * 4 + "|"]
+            lines.append("| " + " | ".join(cells[column] for column in columns) + " |")
+        lines += ["", *references, ""]
     return "\n".join(lines)
 
 
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(readmes())
 # A numbered entry's sub-item indented too little for the parser to nest it is still its line.
