@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
-from browsing import follow, serve, small_data
+from browsing import follow, phone_overflow, serve, small_data
+from conftest import ROOTS
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -56,6 +57,31 @@ def test_long_author_lists_open_in_place(page: Page, site_url: str) -> None:
     page.click("#drm-dormant-ratio .ap-more")
     assert "Hal Daumé III" in page.text_content("#drm-dormant-ratio .ap-authors-all")
     assert page.is_visible("#drm-dormant-ratio .ap-authors-all")
+
+
+#: A list's name as long as some of the family's ("Awesome RLHF (RL with Human Feedback)").
+LONG_NAME = "Awesome Agents (Reinforcement Learning from Everything Anyone Ever Said)"
+
+
+@pytest.fixture(scope="module")
+def long_name_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The test site, named at length."""
+    base = small_data(tmp_path_factory, "long-name")
+    yield from serve(base, ROOTS / "test-site", "/list/", "-D", f"html_title={LONG_NAME}")
+
+
+def test_a_long_list_name_leaves_the_search_button_on_a_phone(
+    browser: Browser, long_name_url: str
+) -> None:
+    # The header's name ends in an ellipsis instead of pushing the search button off screen.
+    assert phone_overflow(browser, f"{long_name_url}/index.html") <= 0
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    phone = context.new_page()
+    phone.goto(f"{long_name_url}/index.html")
+    button = phone.locator(".bd-header .navbar-persistent--mobile .search-button__button")
+    box = button.bounding_box()
+    context.close()
+    assert box is not None and box["x"] + box["width"] <= 390
 
 
 @pytest.mark.parametrize(
