@@ -275,3 +275,26 @@ def test_a_list_that_gives_every_entry_its_venue_keeps_those_lines(tmp_path: Pat
     venues = home.select_one("ul.ap-index")
     assert venues is not None
     assert [a.get_text() for a in venues.select("a")] == ["ICML 2024", "ICLR 2023"]
+
+
+def test_a_long_list_name_gives_the_header_its_short_name(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Awesome Pretend Agents (Agents That Pretend to Plan)\n\nA list made up for this test.\n"
+        "\n## Papers\n\n- [Pretend Paper](https://arxiv.org/abs/2402.00009)\n  - Ann Example\n",
+        "utf-8",
+    )
+    target = tmp_path / "list"
+    assert main(["init", str(target), "--from", str(readme)]) == 0
+    listed = yaml.safe_load((target / "data" / "list.yaml").read_text("utf-8"))
+    assert (listed["title"], listed["short_title"]) == (
+        "Awesome Pretend Agents (Agents That Pretend to Plan)",
+        "Awesome Pretend Agents",
+    )
+    build_site(target / "docs", tmp_path / "html")
+    home = BeautifulSoup((tmp_path / "html" / "index.html").read_text("utf-8"), "html.parser")
+    assert (
+        home.select_one(".navbar-brand .logo__title").get_text(strip=True)
+        == "Awesome Pretend Agents"
+    )
+    assert home.select_one("h1").get_text(strip=True).startswith("Awesome Pretend Agents (Agents")

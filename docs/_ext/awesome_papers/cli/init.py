@@ -22,7 +22,7 @@ from ..records.checks import display_path
 from ..records.commonmark import plain_text
 from ..records.datafiles import dump_yaml, schema_hint, write_vocabulary
 from ..records.keys import slugify
-from ..records.listfile import list_info
+from ..records.listfile import list_info, short_title
 from ..records.loader import catalogue_from_records
 from ..records.yamlfile import read_text
 from .data import print_report, waiting, write_papers
@@ -226,6 +226,7 @@ def _list_document(
         readme["venue_every"] = True
     return {
         "title": title,
+        **({"short_title": short} if (short := short_title(title)) else {}),
         **({"repository": repo} if repo else {}),
         "docs_url": docs_url or f"https://{slug}.readthedocs.io/en/latest/",
         "intersphinx_name": re.sub(r"[^a-z0-9]+", "-", slug.lower().removeprefix("awesome-")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,3 +133,15 @@ def list_info(value: dict[str, Any]) -> ListInfo:
             for item in value.get("family", [])
         ),
     )
+
+
+#: Where a list's name gives way to its gloss: "Awesome RLHF (RL with Human Feedback)",
+#: "Awesome RLVR — Reinforcement Learning with ...", "Awesome X: a curated list".
+_GLOSS = re.compile(r"\s*(?:\(.*\)|[\u2014\u2013:|]\s.*|\s-\s.*)$")
+
+
+def short_title(title: str) -> str:
+    """The name a narrow header shows for ``title``: without its gloss, or "" when it has
+    none (the title is short enough as it is)."""
+    short = _GLOSS.sub("", title).strip()
+    return short if short != title.strip() and len(short.split()) >= 2 else ""
