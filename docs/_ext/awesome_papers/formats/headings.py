@@ -73,7 +73,7 @@ def read_heading(heading: str, titles: dict[str, str]) -> Group | None:
     heading text goes into ``titles`` by its slug."""
     text = plain_text(heading).strip()
     key = _DECORATION.sub("", text)
-    if _NON_PAPER_HEADING.match(key):
+    if not holds_papers(heading):
         return None
     if key.casefold() in _GENERAL_HEADINGS or _UP_TO_YEAR.match(key):
         return Group()

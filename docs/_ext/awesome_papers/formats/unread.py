@@ -16,7 +16,7 @@ _LINK_FIRST = re.compile(
 )
 
 #: A web address anywhere in a line: in a Markdown or HTML link, or bare.
-_ANY_LINK = re.compile(r"""https?://""", re.IGNORECASE)
+_ANY_LINK = re.compile(r"https?://", re.IGNORECASE)
 
 
 def links_first(line: str) -> bool:
