@@ -88,6 +88,8 @@ def test_a_venue_before_the_title_or_after_it_is_the_papers_venue(
     # A tag that names no venue says who published the item.
     blog = papers["tagged-blog-agents"]
     assert (blog["kind"], blog["note"], "venue" in blog) == ("blog", "Example Lab", False)
+    # A title with no Latin letters names its record by its address: site, then page.
+    assert papers["example-4417"]["title"] == "智能体如何规划"
     described = papers["described-agents"]
     assert "venue" not in described and described["note"] == "agents that describe themselves"
 
@@ -117,7 +119,7 @@ def test_what_reads_as_no_paper_is_reported_not_dropped(made: tuple[Path, list[s
         f"{LOOSE}:36: note: could not place '- agents that describe themselves' after the title link",
         f"{LOOSE}:44: entry: not read as a paper: '| A row that links [nothing useful]"
         f"(https://example.org/nothing) | | …'; {ADVICE}",
-        f"{LOOSE}:52: entry: 2 lines not read as papers, from '- More agents are listed on "
+        f"{LOOSE}:53: entry: 2 lines not read as papers, from '- More agents are listed on "
         f"[the agents page](https://example.org/mor…'; {ADVICE}",
     ]
     assert "learning-without-a-paper-link" not in records(target)

@@ -92,7 +92,7 @@ def _source(args: argparse.Namespace) -> tuple[str, str] | None:
 
 
 def _record(metadata: Metadata, catalogue: Catalogue, category: str | None) -> dict[str, Any]:
-    paper_id = unique_id(paper_id_for(metadata.title), catalogue.paper_by_id)
+    paper_id = unique_id(paper_id_for(metadata.title, metadata.url), catalogue.paper_by_id)
     record: dict[str, Any] = {
         "id": paper_id,
         "title": metadata.title,
@@ -124,7 +124,7 @@ def _by_hand(args: argparse.Namespace, catalogue: Catalogue, title: str, url: st
     if known is not None:
         return _already(title, known)
     record = {
-        "id": unique_id(paper_id_for(title), catalogue.paper_by_id),
+        "id": unique_id(paper_id_for(title, url), catalogue.paper_by_id),
         "title": title,
         "url": url,
         "authors": ["First Author"],

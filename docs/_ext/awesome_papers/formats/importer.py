@@ -149,7 +149,7 @@ class _State:
                 merge_records(records[same], record)
                 self.note(entry, "title", f"same paper as {same}: merged")
                 continue
-            record["id"] = unique_id(paper_id_for(entry.title), records)
+            record["id"] = unique_id(paper_id_for(entry.title, entry.url), records)
             # The same link, arXiv id in any form or DOI, as validate tells two papers apart.
             links = [key for _, key in identity_keys(url=entry.url)]
             if (other := next((by_url[key] for key in links if key in by_url), None)) is not None:

@@ -88,15 +88,31 @@ def identity_keys(url: str = "", title: str = "") -> list[tuple[str, str]]:
     return [(what, key) for what, key in found if key]
 
 
-def paper_id_for(title: str) -> str:
-    """A short slug from the title's significant words: the record's id and file name."""
+def paper_id_for(title: str, url: str = "") -> str:
+    """A short slug from the title's significant words: the record's id and file name. A
+    title with no Latin letters ("通向AGI之路") takes its words from its address instead:
+    the site's name and the page's ("zhihu-597586623")."""
     words = [w for w in slugify(title).split("-") if w and w not in _STOPWORDS]
+    if not re.search("[a-z]", "".join(words)) and (site := _address_words(url)):
+        words = [*site, *words]
     slug = ""
     for word in words:
         if len(slug) + len(word) + 1 > 48 and slug:
             break
         slug = f"{slug}-{word}" if slug else word
     return slug or "paper"
+
+
+def _address_words(url: str) -> list[str]:
+    """The words of an address that name it: the site's own name and the last part of its
+    path, "https://zhuanlan.zhihu.com/p/597586623" -> ["zhihu", "597586623"]."""
+    match = re.match(r"^https?://([^/?#]+)([^?#]*)", url.strip(), re.IGNORECASE)
+    if match is None:
+        return []
+    labels = match[1].lower().split(":")[0].split(".")
+    site = labels[-2] if len(labels) >= 2 else labels[0]
+    page = slugify(match[2].rstrip("/").rsplit("/", 1)[-1])[:16].strip("-")
+    return [word for word in (slugify(site), page) if word]
 
 
 def unique_id(base: str, taken: Container[str]) -> str:
