@@ -94,6 +94,31 @@ def test_a_venue_before_the_title_or_after_it_is_the_papers_venue(
     assert "venue" not in described and described["note"] == "agents that describe themselves"
 
 
+def test_the_shapes_of_other_lists_give_their_facts_not_their_noise(
+    papers: dict[str, dict[str, Any]],
+) -> None:
+    # A short name in bold before the quoted title is a note; "arXiv, Apr 2024" is the venue.
+    quoted = papers["quoted-long-title-agents"]
+    assert (quoted["title"], quoted["venue"], quoted["year"], quoted["note"]) == (
+        "Quoted Long Title Agents",
+        "arXiv",
+        2024,
+        "QLT",
+    )
+    assert quoted["links"] == [{"kind": "project", "url": "https://example.org/quoted-long"}]
+    # An author line that ends in a plain sentence naming the venue: no venue among the names.
+    sentence = papers["sentence-venue-agents"]
+    assert (sentence["authors"], sentence["venue_note"]) == (["Pat Qu", "Rae Su"], "NeurIPS 2020")
+    broken = papers["broken-line-agents"]  # lines broken with <br>
+    assert (broken["authors"], broken["venue"], broken["year"]) == (
+        ["Sam Tu", "Una Vo"],
+        "ICLR",
+        2024,
+    )
+    month = papers["month-venue-agents"]  # "NeurIPS, Dec 2023"
+    assert (month["venue"], month["year"]) == ("NeurIPS", 2023)
+
+
 def test_a_tables_rows_are_entries_named_by_its_header(
     papers: dict[str, dict[str, Any]],
 ) -> None:
@@ -119,7 +144,7 @@ def test_what_reads_as_no_paper_is_reported_not_dropped(made: tuple[Path, list[s
         f"{LOOSE}:36: note: could not place '- agents that describe themselves' after the title link",
         f"{LOOSE}:44: entry: not read as a paper: '| A row that links [nothing useful]"
         f"(https://example.org/nothing) | | …'; {ADVICE}",
-        f"{LOOSE}:53: entry: 2 lines not read as papers, from '- More agents are listed on "
+        f"{LOOSE}:63: entry: 2 lines not read as papers, from '- More agents are listed on "
         f"[the agents page](https://example.org/mor…'; {ADVICE}",
     ]
     assert "learning-without-a-paper-link" not in records(target)

@@ -6,12 +6,15 @@ import re
 from dataclasses import dataclass, field
 
 from ..records.commonmark import plain_text
+from ..records.venues import undated, venue_in
 from .markdown import ITALIC_TAIL, split_unescaped, strip_final_period
 
 # How lists end a shortened author line, as written (the line's final period already gone).
 # Checked before unescaping, so a name the renderer escaped (an author called "...") stays a name.
 _TRUNCATION = {"etc.", "etc", "et al.", "et al", "...", ".."}
 _TRUNCATED_NAME = re.compile(r"^(?P<name>.*\S)\s+(?:et\s+al\.?|etc\.?)$", re.IGNORECASE)
+#: A sentence after the names that names a year: ". NeurIPS, 2020.", ". In ICML, 2019".
+_SAID_AFTER = re.compile(r"(?<!\b[A-Z])\.\s+(?P<tail>[^.]*?(?:19|20)\d\d[^.]*?)\.?\s*$")
 #: "and" or "&" between two names, or before the last one after a comma.
 _AND = re.compile(r"(?:^|\s+)(?:and|&)\s+")
 #: Marks after a name, unescaped (``Tim Pearce*``, ``Name†``, ``Name<sup>*</sup>``).
@@ -40,6 +43,10 @@ def read_authors(text: str) -> Authors:
             found.truncated = True
         else:
             found.venue_note = tail
+    elif (said := _SAID_AFTER.search(text)) and venue_in(said["tail"]) is not None:
+        # "A. Kumar, and S. Levine. NeurIPS, 2020.": the venue, plain, after the names.
+        found.venue_note = undated(said["tail"].strip())
+        text = text[: said.start()]
     text = strip_final_period(text)
     pieces = re.split(r"\s+and\s+", text)
     if len(pieces) > 1 and all(_last_first(piece) for piece in pieces):

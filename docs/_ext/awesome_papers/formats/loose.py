@@ -17,7 +17,7 @@ from itertools import pairwise
 from ..records.commonmark import plain_text
 from ..records.identifiers import recognise
 from ..records.urls import is_web
-from ..records.venues import venue_in
+from ..records.venues import undated, venue_in
 from .entry_links import link_at, opens_with_link
 from .markdown import escape, link_destination
 
@@ -36,7 +36,9 @@ PAPER_LABELS = frozenset(
 _WRAPS = {"**": "**", "__": "__", "*": "*", "_": "_", '"': '"', "“": "”", "「": "」", "《": "》"}
 #: Where a title written as text ends and what follows begins: a period that ends a
 #: sentence (not an initial's), or a dash or bar between spaces.
-_BREAK = re.compile(r"(?<!\b[A-Z])\.\s+(?=\S)|\s+[-–—|]\s+")
+_BREAK = re.compile(r"(?<!\b[A-Z])\.\s+(?=\S)|\s+[-–—|]\s+|\s*<br\s*/?>\s*", re.IGNORECASE)
+#: A colon after a short name in emphasis, and the title after it: "**SayCan**: "Do As I Can"".
+_NAMED = re.compile(r"^\s*:\s+(?P<rest>\S.*)$", re.DOTALL)
 #: A code span, whose text is never a link: "`{"url": "https://..."}`".
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 #: An address written bare, or in angle brackets (an autolink).
@@ -79,7 +81,7 @@ def read_shape(text: str) -> Shape | None:
     paper = next((link for link in links if _is_papers(link)), None)
     if paper is None:
         return None
-    title, middle = _title(text[: links[0].start])
+    title, middle, named = _title(text[: links[0].start])
     if not title:
         return None
     others = " ".join(
@@ -89,7 +91,7 @@ def read_shape(text: str) -> Shape | None:
     after = text[links[-1].end :].lstrip("]) ")
     line = f"[{escape(title)}]({link_destination(paper.url)}) {others} {after}".strip()
     between = [plain_text(text[a.end : b.start]).strip(_JUNK) for a, b in pairwise(links)]
-    notes = tuple(f"Note: {piece}" for piece in between if piece)
+    notes = tuple(f"Note: {piece}" for piece in [named, *between] if piece)
     return Shape(line, venue, _sublines(middle) + notes)
 
 
@@ -117,16 +119,20 @@ def _is_papers(link: _Link) -> bool:
     return label in PAPER_LABELS or recognise(link.url) is not None
 
 
-def _title(prefix: str) -> tuple[str, str]:
-    """A title written as text, and what follows it before the links (authors, venue)."""
+def _title(prefix: str) -> tuple[str, str, str]:
+    """A title written as text, what follows it before the links (authors, venue), and the
+    short name in emphasis that stood before it, if any ("**SayCan**: ...")."""
     prefix = prefix.strip().rstrip(_JUNK)
     for opener, closer in _WRAPS.items():
         if prefix.startswith(opener) and (end := prefix.find(closer, len(opener))) > len(opener):
             title, middle = prefix[len(opener) : end], prefix[end + len(closer) :]
-            return plain_text(title).strip(_JUNK), middle
+            if (named := _NAMED.match(middle)) and (after := _title(named["rest"]))[0]:
+                # "**SayCan**: "Do As I Can, ..."": a short name, then the title.
+                return after[0], after[1], plain_text(title).strip()
+            return plain_text(title).strip(_JUNK), middle, ""
     title, *rest = _BREAK.split(prefix, maxsplit=1)
     middle = rest[0] if rest else ""
-    return plain_text(title).strip(_JUNK), middle
+    return plain_text(title).strip(_JUNK), middle, ""
 
 
 def _sublines(middle: str) -> tuple[str, ...]:
@@ -163,7 +169,7 @@ def read_tail(rest: str) -> tuple[tuple[str, ...], int] | None:
     names nor a venue."""
     links = _links(rest)
     end = links[0].start if links else len(rest)
-    pieces = [plain_text(p).strip(_JUNK) for p in re.split(r"[,;]|\s[-–—|]\s", rest[:end])]
+    pieces = [plain_text(p).strip(_JUNK) for p in re.split(r"[,;]|\s[-–—|]\s", undated(rest[:end]))]
     pieces = [piece for piece in pieces if piece]
     if not pieces or venue_in(pieces[-1]) is None or len(pieces[-1]) > 80:
         return None

@@ -101,9 +101,24 @@ def short_venue(name: str) -> str:
 def split_venue(line: str) -> tuple[str, int | None, str | None]:
     """A venue line: ``"NeurIPS 2023 (Poster)"`` -> ``("NeurIPS", 2023, "poster")``."""
     track = track_named(line)
-    if match := _LINE.search(line.strip()):
+    if match := _LINE.search(undated(line)):
         return match["venue"].strip(" ,("), int(match["year"]), track
     return line.strip(), None, track
+
+
+#: A month before a year, or a comma: "NeurIPS, Dec 2023", "ICLR, 2024", "arXiv, Apr. 2022".
+_DATE_NOISE = re.compile(
+    r",?\s*\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?,?(?=\s*'?(?:19|20)\d\d\b)"
+    r"|,(?=\s*'?(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+
+
+def undated(text: str) -> str:
+    """``text`` with the month and the comma before its year left out, as venue lines want
+    them: "NeurIPS, Dec 2023" -> "NeurIPS 2023"."""
+    return " ".join(_DATE_NOISE.sub("", text).split())
 
 
 def venue_in(text: str) -> tuple[str, int, str | None] | None:
@@ -112,6 +127,7 @@ def venue_in(text: str) -> tuple[str, int, str | None] | None:
     paper was only submitted. A long name counts before any two words before a year."""
     if "submitted" in text.lower():
         return None
+    text = undated(text)
     lowered = " ".join(text.casefold().split())
     year = _YEAR.search(text)
     for long, short in SHORT_NAMES.items():  # "Advances in Neural Information Processing ..."
