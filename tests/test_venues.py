@@ -24,6 +24,11 @@ SCHEMA = Path(__file__).parent.parent / "docs/_ext/awesome_papers/schemas/paper.
         ),
         ("ICLR 2024 (SPOTLIGHT)", ("ICLR", 2024, "spotlight")),
         ("Nature", ("Nature", None, None)),
+        # A month or a comma before the year, as lists outside the family write them.
+        ("NeurIPS, Dec 2023", ("NeurIPS", 2023, None)),
+        ("arXiv, Apr. 2022", ("arXiv", 2022, None)),
+        ("ICML, September 2021 (Oral)", ("ICML", 2021, "oral")),
+        ("Maybe 2024", ("Maybe", 2024, None)),  # "May" only as a word of its own
     ],
 )
 def test_a_venue_line_gives_venue_year_and_track(line: str, expected: tuple) -> None:
