@@ -64,8 +64,10 @@ def read_entries(display: str, text: str) -> Reading:
         at = (depth or 1, len(line) - len(line.lstrip()))
         below = entry is not None and (at[0] > entry_at[0] or at[1] > entry_at[1])
         # Or one written otherwise ("**T**. A. Lee. [[paper](u)]"), rewritten as the family would.
-        shape = read_shape(item.group(1) or "") if item and group and not titled else None
-        if ((titled or shape) and not below) or unspaced:
+        shape = (
+            read_shape(item.group(1) or "") if item and group and not (titled or below) else None
+        )
+        if (titled and not below) or shape or unspaced:
             entry = _open(display, number, line, shape, group, state) if group else None
             entry_at = at
             if entry is not None and unspaced:
