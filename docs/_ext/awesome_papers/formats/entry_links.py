@@ -21,7 +21,8 @@ LINK_KINDS = {
     "video": "video",
     "slides": "slides",
 }
-_BARE_URL = re.compile(r"https?://[^\s)<>\]]+")
+#: A web address written bare, up to a space, a bracket or a parenthesis that closes.
+BARE_URL = re.compile(r"https?://[^\s)<>\]]+")
 #: A full or collapsed reference link: "[text][label]", "[text][]".
 _REFERENCE = re.compile(r"\[((?:\\.|[^\[\]\\])+)\]\[((?:\\.|[^\[\]\\])*)\]")
 
@@ -100,5 +101,5 @@ def labelled_links(kind: str, value: str) -> list[dict[str, str]]:
     """``Code: [official](url), [unofficial](url)`` or a bare URL: links of that kind."""
     kind = LINK_KINDS.get(kind.removesuffix("page"), "other")
     rest, links = take_links(value)
-    urls = [link["url"] for link in links] + _BARE_URL.findall(rest)
+    urls = [link["url"] for link in links] + BARE_URL.findall(rest)
     return [{"kind": kind, "url": url} for url in urls]

@@ -18,7 +18,7 @@ from ..records.commonmark import plain_text
 from ..records.identifiers import recognise
 from ..records.urls import is_web
 from ..records.venues import undated, venue_in
-from .entry_links import link_at, opens_with_link
+from .entry_links import BARE_URL, link_at, opens_with_link
 from .markdown import escape, link_destination
 
 #: A tag in brackets before the title: a venue ("[ICLR 2024]", "(NeurIPS'23)", "**[arXiv]**"),
@@ -42,7 +42,7 @@ _NAMED = re.compile(r"^\s*:\s+(?P<rest>\S.*)$", re.DOTALL)
 #: A code span, whose text is never a link: "`{"url": "https://..."}`".
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 #: An address written bare, or in angle brackets (an autolink).
-_BARE = re.compile(r"<?(?P<url>https?://[^\s<>\[\]()]+)>?")
+_BARE = re.compile(rf"<?(?P<url>{BARE_URL.pattern})>?")
 _JUNK = " \t.,;:|-–—[](){}【】"
 
 

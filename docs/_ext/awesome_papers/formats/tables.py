@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..records.commonmark import plain_text
-from .entry_links import link_at
+from .entry_links import labelled_links, opens_with_link
 from .loose import Shape
 from .markdown import escape, link_destination
 
@@ -80,16 +80,12 @@ def _column(name: str) -> str:
 
 def _linked(cell: str) -> bool:
     """Whether a cell opens with a link (bare or in emphasis) that is no badge."""
-    start = cell.lstrip("*_ ")
-    return start.startswith("[") and not start.startswith("[![") and link_at(start, 0) is not None
+    return opens_with_link(cell) and not cell.lstrip("*_").startswith("[![")
 
 
 def _first_url(cell: str) -> str:
-    """The first link's address in a cell, or a bare address; "" when it holds none."""
-    if (start := cell.find("[")) != -1 and (link := link_at(cell, start)):
-        return link[1]
-    bare = re.search(r"https?://\S+", cell)
-    return bare.group() if bare else ""
+    """The first web address in a cell, linked or bare; "" when it holds none."""
+    return next((link["url"] for link in labelled_links("link", cell)), "")
 
 
 def _year(cell: str) -> str:
