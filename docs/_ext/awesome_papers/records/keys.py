@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Container
 from functools import cache
+from urllib.parse import urlsplit
 
 from .identifiers import arxiv_id, doi
 
@@ -106,12 +107,12 @@ def paper_id_for(title: str, url: str = "") -> str:
 def _address_words(url: str) -> list[str]:
     """The words of an address that name it: the site's own name and the last part of its
     path, "https://zhuanlan.zhihu.com/p/597586623" -> ["zhihu", "597586623"]."""
-    match = re.match(r"^https?://([^/?#]+)([^?#]*)", url.strip(), re.IGNORECASE)
-    if match is None:
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
         return []
-    labels = match[1].lower().split(":")[0].split(".")
+    labels = parts.hostname.split(".")
     site = labels[-2] if len(labels) >= 2 else labels[0]
-    page = slugify(match[2].rstrip("/").rsplit("/", 1)[-1])[:16].strip("-")
+    page = slugify(parts.path.rstrip("/").rsplit("/", 1)[-1])[:16].strip("-")
     return [word for word in (slugify(site), page) if word]
 
 
